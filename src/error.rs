@@ -1,0 +1,156 @@
+//! The crate's one error type.
+
+/// Everything that can go wrong in `cxmetrics`.
+///
+/// Every message is lowercase, names the offending value and says what was
+/// valid, so it can be shown to a user as it is. The enum is
+/// `#[non_exhaustive]`: match the variants you handle and keep a `_` arm.
+///
+/// Design: one error for the whole crate, like `semver`. Its payloads are plain
+/// data, so `Error` is `Send + Sync + 'static + Clone` and cheap to pass across
+/// threads.
+///
+/// # Example
+///
+/// ```
+/// use cxmetrics::{Error, ZeroToTen};
+///
+/// let err = ZeroToTen::new(11).unwrap_err();
+/// assert_eq!(err.to_string(), "rating 11 is out of range for ZeroToTen (0..=10)");
+/// assert!(matches!(err, Error::OutOfRange { value: 11, .. }));
+/// ```
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A rating lies outside its scale, e.g. `11` for [`ZeroToTen`](crate::ZeroToTen)
+    /// or `0` for [`Likert5`](crate::Likert5).
+    ///
+    /// Fix: check the survey's scale; the answer was never a valid rating and
+    /// is neither clamped nor dropped.
+    #[error("rating {value} is out of range for {scale} ({min}..={max})")]
+    #[non_exhaustive]
+    OutOfRange {
+        /// The rejected rating.
+        value: u8,
+        /// The scale's type name.
+        scale: &'static str,
+        /// Lowest valid rating.
+        min: u8,
+        /// Highest valid rating.
+        max: u8,
+    },
+
+    /// A rating in a raw buffer lies outside its scale; `index` is the
+    /// position of the first such byte.
+    ///
+    /// Fix: clean or drop that answer upstream; the whole buffer is rejected so
+    /// that no answer is silently left out of the count.
+    #[error("rating {value} at index {index} is out of range for {scale} ({min}..={max})")]
+    #[non_exhaustive]
+    OutOfRangeAt {
+        /// Position of the first invalid byte.
+        index: usize,
+        /// The rejected rating.
+        value: u8,
+        /// The scale's type name.
+        scale: &'static str,
+        /// Lowest valid rating.
+        min: u8,
+        /// Highest valid rating.
+        max: u8,
+    },
+
+    /// Text could not be read as a rating: empty, fractional (`"6.5"`),
+    /// signed (`"+7"`, `"-1"`), spelled out (`"seven"`) or off the scale.
+    ///
+    /// Fix: pass the answer as a plain decimal integer; surrounding
+    /// whitespace is accepted.
+    #[error("invalid rating {input:?} for {scale}: expected a whole number in {min}..={max}")]
+    #[non_exhaustive]
+    Parse {
+        /// The rejected text.
+        input: String,
+        /// The scale's type name.
+        scale: &'static str,
+        /// Lowest valid rating.
+        min: u8,
+        /// Highest valid rating.
+        max: u8,
+    },
+
+    /// A statistic was asked of a sample with no answers (or whose weights
+    /// sum to zero). The statistic is undefined, not zero.
+    ///
+    /// Fix: check for data before scoring, e.g. with [`Tally::total`](crate::Tally::total).
+    #[error("{statistic} of an empty sample is undefined")]
+    #[non_exhaustive]
+    EmptySample {
+        /// What was asked for, e.g. `"NPS"` or `"mean"`.
+        statistic: &'static str,
+    },
+
+    /// Adding answers would take a count past `u64::MAX`.
+    ///
+    /// Fix: none needed in practice (it takes 1.8e19 answers); the error
+    /// exists so that a count never wraps silently.
+    #[error("count overflow at rating {rating}: more than {max} answers", max = u64::MAX)]
+    #[non_exhaustive]
+    CountOverflow {
+        /// The scale point whose count would overflow.
+        rating: u8,
+    },
+
+    /// A survey weight is negative, NaN or infinite.
+    ///
+    /// Fix: weights must be finite and `>= 0`; use `0` to exclude an answer.
+    #[error("weight {value} is invalid: weights must be finite and >= 0")]
+    #[non_exhaustive]
+    InvalidWeight {
+        /// The rejected weight.
+        value: f64,
+    },
+
+    /// A positive set (the ratings that count as "satisfied", "easy", …)
+    /// is empty.
+    ///
+    /// Fix: name at least one scale point.
+    #[error("the positive set on {scale} is empty: name at least one rating in {min}..={max}")]
+    #[non_exhaustive]
+    EmptyPositiveSet {
+        /// The scale's type name.
+        scale: &'static str,
+        /// Lowest valid rating.
+        min: u8,
+        /// Highest valid rating.
+        max: u8,
+    },
+
+    /// A numeric argument lies outside its valid range, e.g. a confidence
+    /// level of `1.2` or a benchmark NPS of `1.5` on the fraction scale.
+    ///
+    /// Fix: pass a value inside `expected`.
+    #[error("{name} {value} is out of range: expected {expected}")]
+    #[non_exhaustive]
+    InvalidArgument {
+        /// The argument's name.
+        name: &'static str,
+        /// The rejected value.
+        value: f64,
+        /// The valid range, in words.
+        expected: &'static str,
+    },
+
+    /// Two estimates that measure different things were compared, e.g. an
+    /// NPS with a CSAT share, or a CES 1.0 effort mean with a CES 2.0 mean.
+    ///
+    /// Fix: compare like with like; the numbers are on different scales or
+    /// point in different directions.
+    #[error("cannot compare {left} with {right}")]
+    #[non_exhaustive]
+    Mismatch {
+        /// What the first estimate measures.
+        left: String,
+        /// What the second estimate measures.
+        right: String,
+    },
+}

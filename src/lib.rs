@@ -1,0 +1,207 @@
+//! Exact, mergeable scoring of customer-experience surveys: NPS, CSAT and
+//! CES, on typed rating scales that cannot hold an invalid answer.
+//!
+//! Answers are validated once, counted into a [`Tally`] (exact `u64` counts
+//! per scale point, mergeable across threads and machines), and scored by a
+//! metric definition that names its variant: [`Nps`], [`Csat`] (top-box
+//! share or mean), [`CesAgreement`] (CES 2.0), [`CesEffort`] (CES 1.0, lower
+//! is better), [`CesEase`], or a plain [`Mean`]. Scores keep their exact
+//! counts, so rounding happens once, on the exact rational.
+//!
+//! ```
+//! use cxmetrics::{CesAgreement, Csat, Likert5, Likert7, Nps, Tally, ZeroToTen};
+//!
+//! // NPS straight from raw 0–10 answers, validated at memory speed.
+//! let nps = Nps::from_raw(&[10, 9, 9, 8, 7, 7, 6, 5, 0, 10, 10, 9, 3, 8, 9])?;
+//! assert_eq!(nps.rounded(), 20);
+//! assert_eq!((nps.positive(), nps.neutral(), nps.negative()), (7, 4, 4));
+//!
+//! // CSAT top-2-box and mean from one tally.
+//! let csat = Tally::<Likert5>::from_counts(&[5, 10, 15, 40, 30])?;
+//! assert_eq!(Csat::default().share(&csat)?.rounded_percent(), 70);
+//! assert!((Csat::default().mean(&csat)?.mean() - 3.8).abs() < 1e-12);
+//!
+//! // CES 2.0: share agreeing it was easy (5–7).
+//! let ces: Tally<Likert7> = "7 6 5 2 7".split(' ').map(str::parse::<Likert7>).collect::<Result<_, _>>()?;
+//! assert_eq!(CesAgreement::default().share(&ces)?.rounded_percent(), 80);
+//!
+//! // Off-scale answers are errors, never clamped or dropped.
+//! assert!("6.5".parse::<ZeroToTen>().is_err());
+//! assert!(Tally::<ZeroToTen>::from_raw(&[10, 11]).is_err());
+//!
+//! // A 95 % interval, and a verdict against last quarter that respects sampling error.
+//! use cxmetrics::{Benchmark, BenchmarkKind, ConfidenceLevel, Verdict};
+//! let now = Nps::from_counts(30, 50, 120)?; // detractors, passives, promoters
+//! let ci = now.interval(ConfidenceLevel::P95).scaled(100.0);
+//! assert!((ci.lower() - 34.108).abs() < 1e-3 && (ci.upper() - 54.571).abs() < 1e-3);
+//! let last_quarter = Benchmark::sample("Q2", BenchmarkKind::OwnHistory, Nps::from_counts(45, 60, 95)?);
+//! let c = last_quarter.compare(&now, ConfidenceLevel::P95)?;
+//! assert_eq!(c.verdict(), Verdict::Above);
+//! # Ok::<(), cxmetrics::Error>(())
+//! ```
+//!
+//! # Choosing a scale
+//!
+//! | question | scale | definition | good is |
+//! |---|---|---|---|
+//! | How likely are you to recommend us? | [`ZeroToTen`] | [`Nps`]: promoters 9–10 minus detractors 0–6 | higher |
+//! | How satisfied were you? | [`Likert5`] | [`Csat`]: share of 4–5 (or a set you name), or mean | higher |
+//! | The company made it easy for me to handle my issue (CES 2.0) | [`Likert7`] | [`CesAgreement`]: share of 5–7 (strict: 6–7), or mean | higher |
+//! | How much effort did you have to put forth? (CES 1.0) | [`Likert5`] | [`CesEffort`]: mean effort, low-effort share 1–2 | **lower** |
+//! | How easy was it? (very difficult … very easy) | [`Likert5`] | [`CesEase`]: share of 4–5, or mean | higher |
+//! | any other rating | any | [`Mean`] | — |
+//!
+//! The scale type is the rating type: a `Tally<Likert7>` cannot hold a 0–10
+//! answer. Orientation lives in the metric definition and is never guessed
+//! from the range. Missing answers are the caller's `None`: leave them out
+//! before tallying, so they never count towards `n`.
+//!
+//! # Statistical methods
+//!
+//! Estimates are on the fraction scale (NPS in `[−1, 1]`, shares in
+//! `[0, 1]`); multiply by 100 only for display ([`Interval::scaled`]).
+//! `z = Φ⁻¹(1 − α/2)` uses correctly rounded constants at the standard
+//! levels ([`ConfidenceLevel`]); two-sided normal p-values are
+//! `erfc(|z|/√2)`. Student-t and beta quantiles come from `statrs`.
+//! Intervals are clipped to the parameter space, and limits that are
+//! exactly 0 or 1 at the boundary are set, not computed.
+//!
+//! **NPS and net scores** ([`NetScore`]). With `P` positives, `D` negatives
+//! of `n`: `NPS = (P − D)/n`, `Var = (p₊ + p₋ − NPS²)/n`.
+//! - Score interval (default, [`NetScoreMethod::Score`]):
+//!   `{Δ : |S(Δ)| ≤ z}`, `S(Δ) = (P − D − nΔ)/√(n·(2d̃(Δ) + Δ(1 − Δ)))`,
+//!   `d̃(Δ)` the restricted MLE of the negative share — Tango (1998), the
+//!   "iterative" method of Rocks (2016), found by bisection.
+//! - Adjusted Wald: add 0.75, 1.5, 0.75 pseudo-counts, then Wald (Rocks 2016).
+//! - Wald (legacy).
+//! - Tests against a value: score (default), adjusted Wald, Wald.
+//! - Two independent samples: MOVER interval from the score limits (Zou &
+//!   Donner 2008) with the adjusted-Wald test (our proposal; the two can
+//!   disagree at the margin), or adjusted Wald, or Wald.
+//!
+//! **Shares** ([`Share`]): Wilson (default; Wilson 1927), Agresti–Coull
+//! (1998), Clopper–Pearson (1934), Jeffreys (Brown, Cai & `DasGupta` 2001),
+//! Wald. Tests: score (consistent with Wilson), exact binomial
+//! (minimum-likelihood two-sided), Wald. Two samples: Newcombe's hybrid
+//! score interval (1998, method 10) with the pooled z test, Agresti–Caffo
+//! (2000), Wald.
+//!
+//! **Means** ([`MeanScore`]): `x̄ ± t_{1−α/2, n−1}·s/√n`; one-sample t;
+//! Welch (1947) for two samples, never the pooled-variance t.
+//!
+//! **Weights** ([`WeightedTally`]): weighted estimates with Kish's effective
+//! sample size `n_eff = (Σw)²/Σw²` in place of `n` (Kish 1965), or the
+//! linearised SE `√(n/(n−1)·Σw²(y − θ̂)²)/Σw` ([`VarianceMethod`]). Applying
+//! the score and adjusted-Wald NPS methods to effective counts is our
+//! extension.
+//!
+//! **Many comparisons** ([`Adjustment`]): Holm (1979, default) or
+//! Benjamini–Hochberg (1995) adjusted p-values, in input order.
+//!
+//! **Planning** ([`sample_size`], [`finite_population`],
+//! [`minimum_detectable_difference`], [`sample_size_per_group`],
+//! [`sample_size_per_group_shares`]): `n = ⌈z²V/E²⌉` with
+//! `n₀/(1 + (n₀ − 1)/N)` for a finite population;
+//! `MDD = (z_{1−α/2} + z_power)·√(V_a/n_a + V_b/n_b)`.
+//!
+//! **Benchmarks** ([`Benchmark`], [`Comparison`], [`rank`]): a fixed value
+//! uses the one-sample test consistent with the default interval; a fixed
+//! value with a standard error uses `z = (x − b)/√(SE² + SE_b²)` (treating a
+//! noisy benchmark as exact is anti-conservative); a sample uses the
+//! two-sample method. The verdict is above or below when the (adjusted)
+//! p-value is under `α`.
+//!
+//! Out of scope, and not silently approximated: paired panels (the same
+//! respondents in two periods need the 3×3 transition table) and complex
+//! designs with strata or clusters. Benchmarks from another wording,
+//! channel or population differ by more than sampling error.
+//!
+//! # Scale-out
+//!
+//! A [`Tally`] is a small, exact monoid: [`Tally::merge`] is integer
+//! addition, associative and commutative, and with the `serde` feature it
+//! serializes to `{"scale": …, "counts": […]}` and validates on the way
+//! back. Compute partial tallies where the data lives, ship and merge them,
+//! then score: the result equals scoring all the data at once.
+//!
+//! # Panics and error handling
+//!
+//! Nothing panics on user input. Every fallible function returns
+//! [`Result<_, Error>`](Error) and lists its triggering inputs under
+//! `# Errors`:
+//!
+//! | situation | result |
+//! |---|---|
+//! | off-scale rating (`11` on 0–10, `0` on 1–5) | [`Error::OutOfRange`], or [`Error::OutOfRangeAt`] with the index for raw buffers |
+//! | unparsable text (`""`, `"6.5"`, `"+7"`, `"seven"`) | [`Error::Parse`] |
+//! | no answers | [`Error::EmptySample`], never NaN or 0 |
+//! | a statistic undefined for a valid sample (sd of one answer) | `None` |
+//! | a count past `u64::MAX` | [`Error::CountOverflow`] |
+//! | negative, NaN or infinite weight | [`Error::InvalidWeight`] |
+//! | confidence level outside (0, 1), NPS benchmark given in points | [`Error::InvalidArgument`] |
+//! | NPS compared with a CSAT share, CES 1.0 with CES 2.0 | a compile error, or [`Error::Mismatch`] |
+//!
+//! The exceptions are documented under `# Panics`: the `const fn constant`
+//! constructors (meant for constants, where a bad value is a compile error),
+//! and `Extend`/`FromIterator` on [`Tally`], which panic only past `u64::MAX`
+//! answers.
+//!
+//! # Floating-point accuracy
+//!
+//! Counts are exact integers. A score is computed from them with a single
+//! rounding: NPS is `(P − D) as f64 / n as f64`, never `P/n − D/n`, and
+//! points are `100·(P − D) / n` in one division. Whole-number display
+//! ([`NetScore::rounded`], [`Share::rounded_percent`]) rounds half away from
+//! zero on the exact rational, so 57/200 is 29 points, not the 28 that
+//! `(0.285 * 100.0).round()` gives. Means and standard deviations are
+//! computed in two passes over the per-point counts. Counts convert to `f64`
+//! exactly below 2^53 answers.
+//!
+//! # Crate features
+//!
+//! - `std` (default): reserved; the crate always uses `std` today.
+//! - `serde`: `Serialize`/`Deserialize` for scales, tallies, responses and
+//!   feedback, validating on deserialize; forwards to `chrono/serde`.
+//!
+//! The crate does no IO and never reads the clock: callers pass times in.
+
+extern crate alloc;
+
+mod benchmark;
+mod error;
+mod estimate;
+mod metric;
+mod planning;
+mod rating_set;
+mod response;
+mod scale;
+#[cfg(feature = "serde")]
+mod serde;
+mod stats;
+mod tally;
+
+pub use benchmark::{Benchmark, BenchmarkKind, Comparison, Estimate, Ranking, Verdict, rank};
+pub use error::Error;
+pub use estimate::{MeanScore, NetScore, Share, VarianceMethod};
+pub use metric::ces::{CesAgreement, CesEase, CesEffort};
+pub use metric::csat::Csat;
+pub use metric::mean::Mean;
+pub use metric::nps::{Nps, NpsCategory};
+pub use metric::{Metric, Orientation};
+pub use planning::{
+    UnitVariance, finite_population, minimum_detectable_difference, sample_size, sample_size_per_group,
+    sample_size_per_group_shares,
+};
+pub use rating_set::RatingSet;
+pub use response::{Channel, Feedback, Response, Touchpoint};
+pub use scale::{Likert5, Likert7, Scale, ZeroToTen};
+pub use stats::interval::{ConfidenceLevel, Difference, Interval, IntervalMethod, Test, TestMethod};
+pub use stats::multiplicity::Adjustment;
+pub use stats::net::{NetScoreDifferenceMethod, NetScoreMethod};
+pub use stats::proportion::{ShareDifferenceMethod, ShareMethod, ShareTest};
+pub use tally::weighted::WeightedTally;
+pub use tally::{Sample, Tally};
+
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

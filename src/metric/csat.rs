@@ -1,0 +1,131 @@
+//! `Csat`: customer satisfaction as a top-box share or a mean.
+
+use crate::{Error, Likert5, MeanScore, Metric, Orientation, RatingSet, Sample, Scale, Share};
+
+/// Customer satisfaction: the share of answers in an explicit positive set
+/// (top-box), or the mean.
+///
+/// The standard question is "How satisfied were you with …?" on 1–5, and
+/// `Csat::default()` counts 4–5 as satisfied (top-2-box). On other scales
+/// the positive set is stated by the caller, never guessed. The linear 0–100
+/// index some vendors call CSAT is [`MeanScore::index`] of [`Csat::mean`].
+///
+/// # Example
+///
+/// ```
+/// use cxmetrics::{Csat, Likert5, Likert7, RatingSet, Tally};
+///
+/// let t = Tally::<Likert5>::from_counts(&[5, 10, 15, 40, 30])?;
+/// let csat = Csat::default();
+/// assert_eq!(csat.share(&t)?.rounded_percent(), 70);
+/// assert!((csat.mean(&t)?.mean() - 3.8).abs() < 1e-12);
+///
+/// // A 1–7 satisfaction question with top-3-box.
+/// let seven = Csat::new(RatingSet::range(Likert7::new(5)?, Likert7::new(7)?)?);
+/// let s = seven.share(&Tally::<Likert7>::from_raw(&[7, 5, 4, 1])?)?;
+/// assert_eq!(s.hits(), 2);
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Csat<S: Scale> {
+    positive: RatingSet<S>,
+}
+
+impl<S: Scale> Csat<S> {
+    /// CSAT with the given set of satisfied ratings.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{Csat, Likert5, RatingSet};
+    ///
+    /// let top_box = Csat::new(RatingSet::new([Likert5::new(5)?])?);
+    /// assert_eq!(top_box.positive().len(), 1);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    #[must_use]
+    pub const fn new(positive: RatingSet<S>) -> Self {
+        Self { positive }
+    }
+
+    /// The ratings that count as satisfied.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{Csat, Likert5};
+    ///
+    /// assert_eq!(Csat::<Likert5>::default().positive().to_string(), "{4, 5}");
+    /// ```
+    #[must_use]
+    pub const fn positive(&self) -> RatingSet<S> {
+        self.positive
+    }
+
+    /// The share of satisfied answers (CSAT %).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::EmptySample`] for an empty tally.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{Csat, Likert5, Tally};
+    ///
+    /// let t = Tally::<Likert5>::from_raw(&[5, 4, 2])?;
+    /// assert_eq!(Csat::default().share(&t)?.hits(), 2);
+    /// assert!(Csat::default().share(&Tally::new()).is_err());
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn share(&self, tally: &impl Sample<S>) -> Result<Share, Error> {
+        super::share(tally, self.positive, Metric::Csat)
+    }
+
+    /// The share of satisfied answers among raw ratings, validated and counted
+    /// in one pass at close to memory bandwidth.
+    ///
+    /// # Errors
+    ///
+    /// - [`Error::OutOfRangeAt`] naming the first off-scale byte and its index;
+    /// - [`Error::EmptySample`] for an empty slice.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{Csat, Likert5};
+    ///
+    /// assert_eq!(Csat::<Likert5>::default().share_raw(&[5, 4, 2, 1])?.hits(), 2);
+    /// assert!(Csat::<Likert5>::default().share_raw(&[5, 0]).is_err());
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn share_raw(&self, bytes: &[u8]) -> Result<Share, Error> {
+        super::share_raw(bytes, self.positive, Metric::Csat)
+    }
+
+    /// The mean satisfaction rating.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::EmptySample`] for an empty tally.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{Csat, Likert5, Tally};
+    ///
+    /// let t = Tally::<Likert5>::from_raw(&[5, 4])?;
+    /// assert!((Csat::default().mean(&t)?.mean() - 4.5).abs() < 1e-15);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn mean(&self, tally: &impl Sample<S>) -> Result<MeanScore, Error> {
+        super::mean(tally, Metric::Csat, Orientation::HigherIsBetter)
+    }
+}
+
+/// Top-2-box on 1–5: 4 ("satisfied") and 5 ("very satisfied").
+impl Default for Csat<Likert5> {
+    fn default() -> Self {
+        Self::new(RatingSet::from_mask_unchecked(0b11_0000))
+    }
+}

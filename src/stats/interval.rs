@@ -1,0 +1,657 @@
+//! The public result types of inference: `ConfidenceLevel`, `Interval`,
+//! `Test` and `Difference`, with the method names they carry.
+
+use core::fmt;
+
+use crate::Error;
+
+/// A confidence level strictly between 0 and 1, with its normal critical
+/// value `z = Φ⁻¹(1 − α/2)`.
+///
+/// The constants use correctly rounded critical values computed at 60
+/// digits (METHODS.md §0): computing `1 − (1 − 0.95)/2` in binary lands 2 ulp
+/// below the true `z₀.₉₇₅`. Other levels use the inverse normal.
+///
+/// # Example
+///
+/// ```
+/// use cxmetrics::ConfidenceLevel;
+///
+/// assert_eq!(ConfidenceLevel::P95.z(), 1.959_963_984_540_054_3);
+/// let level = ConfidenceLevel::new(0.95)?;
+/// assert_eq!(level, ConfidenceLevel::P95);
+/// let odd = ConfidenceLevel::new(0.85)?;
+/// assert!((odd.z() - 1.439_531_470_938_456).abs() < 1e-12);
+/// assert!(ConfidenceLevel::new(1.0).is_err());
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ConfidenceLevel {
+    level: f64,
+    alpha: f64,
+    z: f64,
+}
+
+/// (level, α, z) for the standard levels.
+const TABLE: [(f64, f64, f64); 7] = [
+    (0.80, 0.20, 1.281_551_565_544_600_4),
+    (0.90, 0.10, 1.644_853_626_951_472_6),
+    (0.95, 0.05, 1.959_963_984_540_054_3),
+    (0.98, 0.02, 2.326_347_874_040_841),
+    (0.99, 0.01, 2.575_829_303_548_901),
+    (0.995, 0.005, 2.807_033_768_343_804_2),
+    (0.999, 0.001, 3.290_526_731_491_895),
+];
+
+impl ConfidenceLevel {
+    /// 80 %.
+    pub const P80: Self = Self::from_table(0);
+    /// 90 %.
+    pub const P90: Self = Self::from_table(1);
+    /// 95 %, the default everywhere in this crate.
+    pub const P95: Self = Self::from_table(2);
+    /// 98 %.
+    pub const P98: Self = Self::from_table(3);
+    /// 99 %.
+    pub const P99: Self = Self::from_table(4);
+    /// 99.5 %.
+    pub const P995: Self = Self::from_table(5);
+    /// 99.9 %.
+    pub const P999: Self = Self::from_table(6);
+
+    const fn from_table(i: usize) -> Self {
+        let (level, alpha, z) = TABLE[i];
+        Self { level, alpha, z }
+    }
+
+    /// A confidence level, e.g. `0.95`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidArgument`] unless `0 < level < 1`: `0.0`, `1.0`,
+    /// `95.0` (a percentage) and NaN are rejected.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::ConfidenceLevel;
+    ///
+    /// assert_eq!(ConfidenceLevel::new(0.9)?.get(), 0.9);
+    /// let err = ConfidenceLevel::new(95.0).unwrap_err();
+    /// assert_eq!(err.to_string(), "confidence level 95 is out of range: expected a fraction strictly between 0 and 1");
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn new(level: f64) -> Result<Self, Error> {
+        if !(level > 0.0 && level < 1.0) {
+            return Err(Error::InvalidArgument {
+                name: "confidence level",
+                value: level,
+                expected: "a fraction strictly between 0 and 1",
+            });
+        }
+        if let Some(&(level, alpha, z)) = TABLE.iter().find(|(l, _, _)| l.to_bits() == level.to_bits()) {
+            return Ok(Self { level, alpha, z });
+        }
+        let alpha = 1.0 - level;
+        Ok(Self {
+            level,
+            alpha,
+            z: super::normal_quantile(1.0 - alpha / 2.0),
+        })
+    }
+
+    /// The level as a fraction, e.g. `0.95`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::ConfidenceLevel;
+    ///
+    /// assert_eq!(ConfidenceLevel::P99.get(), 0.99);
+    /// ```
+    #[must_use]
+    pub const fn get(self) -> f64 {
+        self.level
+    }
+
+    /// `α = 1 − level`, the two-sided significance level (exactly `0.05` for
+    /// [`ConfidenceLevel::P95`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::ConfidenceLevel;
+    ///
+    /// assert_eq!(ConfidenceLevel::P95.alpha(), 0.05);
+    /// ```
+    #[must_use]
+    pub const fn alpha(self) -> f64 {
+        self.alpha
+    }
+
+    /// The normal critical value `z = Φ⁻¹(1 − α/2)`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::ConfidenceLevel;
+    ///
+    /// assert_eq!(ConfidenceLevel::P90.z(), 1.644_853_626_951_472_6);
+    /// ```
+    #[must_use]
+    pub const fn z(self) -> f64 {
+        self.z
+    }
+}
+
+impl Default for ConfidenceLevel {
+    fn default() -> Self {
+        Self::P95
+    }
+}
+
+impl fmt::Display for ConfidenceLevel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}%", 100.0 * self.level)
+    }
+}
+
+/// How an interval was computed.
+///
+/// # Example
+///
+/// ```
+/// use cxmetrics::{ConfidenceLevel, IntervalMethod, Nps};
+///
+/// let i = Nps::from_counts(30, 50, 120)?.interval(ConfidenceLevel::P95);
+/// assert_eq!(i.method(), IntervalMethod::Score);
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum IntervalMethod {
+    /// Score (Wilson-type) interval for a net score: Tango (1998), as in Rocks (2016).
+    Score,
+    /// Adjusted Wald for a net score: +0.75, +1.5, +0.75 pseudo-counts (Rocks 2016).
+    AdjustedWald,
+    /// Wald: estimate ± z·SE. Legacy; poor coverage at small n.
+    Wald,
+    /// Wilson score interval for a proportion (Wilson 1927).
+    Wilson,
+    /// Agresti–Coull (1998).
+    AgrestiCoull,
+    /// Clopper–Pearson "exact" interval (1934); conservative.
+    ClopperPearson,
+    /// Jeffreys interval with the Brown–Cai–DasGupta boundary rule.
+    Jeffreys,
+    /// Student-t interval for a mean.
+    StudentT,
+    /// MOVER from score limits, for a difference of net scores (Zou & Donner 2008).
+    MoverScore,
+    /// Newcombe's hybrid score interval for a difference of proportions (1998, method 10).
+    Newcombe,
+    /// Agresti–Caffo (2000) for a difference of proportions.
+    AgrestiCaffo,
+    /// Welch–Satterthwaite t interval for a difference of means.
+    Welch,
+}
+
+impl fmt::Display for IntervalMethod {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Score => "score",
+            Self::AdjustedWald => "adjusted Wald",
+            Self::Wald => "Wald",
+            Self::Wilson => "Wilson",
+            Self::AgrestiCoull => "Agresti–Coull",
+            Self::ClopperPearson => "Clopper–Pearson",
+            Self::Jeffreys => "Jeffreys",
+            Self::StudentT => "t",
+            Self::MoverScore => "MOVER score",
+            Self::Newcombe => "Newcombe",
+            Self::AgrestiCaffo => "Agresti–Caffo",
+            Self::Welch => "Welch",
+        })
+    }
+}
+
+/// A confidence interval: lower and upper limits around an estimate, on the
+/// estimate's own scale (fractions for NPS and shares, ratings for means),
+/// clipped to the parameter space.
+///
+/// # Example
+///
+/// ```
+/// use cxmetrics::{ConfidenceLevel, Csat, Likert5, Tally};
+///
+/// let t = Tally::<Likert5>::from_counts(&[5, 10, 15, 40, 30])?;
+/// let i = Csat::default().share(&t)?.interval(ConfidenceLevel::P95);
+/// assert!((i.lower() - 0.6041514536665332).abs() < 1e-12);
+/// assert!((i.upper() - 0.7810511470506724).abs() < 1e-12);
+/// assert!(i.contains(0.7));
+/// assert_eq!(i.to_string(), "0.700 [0.604, 0.781] (95% Wilson)");
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Interval {
+    estimate: f64,
+    lower: f64,
+    upper: f64,
+    level: ConfidenceLevel,
+    method: IntervalMethod,
+}
+
+impl Interval {
+    pub(crate) fn new(estimate: f64, lower: f64, upper: f64, level: ConfidenceLevel, method: IntervalMethod) -> Self {
+        Self {
+            estimate,
+            lower,
+            upper,
+            level,
+            method,
+        }
+    }
+
+    /// The reported point estimate. For the adjusted-Wald net-score interval
+    /// this is the raw estimate, not the interval's centre.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{ConfidenceLevel, Nps};
+    ///
+    /// let i = Nps::from_counts(2, 3, 5)?.interval(ConfidenceLevel::P95);
+    /// assert!((i.estimate() - 0.3).abs() < 1e-15);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    #[must_use]
+    pub const fn estimate(&self) -> f64 {
+        self.estimate
+    }
+
+    /// The lower limit.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{ConfidenceLevel, Nps};
+    ///
+    /// // All promoters: the score interval's lower limit is (n − z²)/(n + z²).
+    /// let i = Nps::from_counts(0, 0, 10)?.interval(ConfidenceLevel::P95);
+    /// let z2 = ConfidenceLevel::P95.z().powi(2);
+    /// assert!((i.lower() - (10.0 - z2) / (10.0 + z2)).abs() < 1e-9);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    #[must_use]
+    pub const fn lower(&self) -> f64 {
+        self.lower
+    }
+
+    /// The upper limit.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{ConfidenceLevel, Nps};
+    ///
+    /// assert_eq!(Nps::from_counts(0, 0, 10)?.interval(ConfidenceLevel::P95).upper(), 1.0);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    #[must_use]
+    pub const fn upper(&self) -> f64 {
+        self.upper
+    }
+
+    /// `upper − lower`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{ConfidenceLevel, Nps};
+    ///
+    /// let nps = Nps::from_counts(30, 50, 120)?;
+    /// assert!(nps.interval(ConfidenceLevel::P99).width() > nps.interval(ConfidenceLevel::P90).width());
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    #[must_use]
+    pub fn width(&self) -> f64 {
+        self.upper - self.lower
+    }
+
+    /// Whether `value` lies inside the interval (limits included).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{ConfidenceLevel, Nps};
+    ///
+    /// let i = Nps::from_counts(30, 50, 120)?.interval(ConfidenceLevel::P95);
+    /// assert!(i.contains(0.45) && !i.contains(0.3));
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    #[must_use]
+    pub fn contains(&self, value: f64) -> bool {
+        self.lower <= value && value <= self.upper
+    }
+
+    /// The confidence level.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{ConfidenceLevel, Nps};
+    ///
+    /// let i = Nps::from_counts(1, 1, 1)?.interval(ConfidenceLevel::P90);
+    /// assert_eq!(i.level(), ConfidenceLevel::P90);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    #[must_use]
+    pub const fn level(&self) -> ConfidenceLevel {
+        self.level
+    }
+
+    /// The method that computed the interval.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{ConfidenceLevel, IntervalMethod, Likert5, Mean, Tally};
+    ///
+    /// let m = Mean::score(&Tally::<Likert5>::from_raw(&[4, 5, 3])?)?;
+    /// assert_eq!(m.interval(ConfidenceLevel::P95).unwrap().method(), IntervalMethod::StudentT);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    #[must_use]
+    pub const fn method(&self) -> IntervalMethod {
+        self.method
+    }
+
+    /// The same interval multiplied by `factor`, e.g. `100.0` for NPS points
+    /// or percent.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{ConfidenceLevel, Nps};
+    ///
+    /// let pts = Nps::from_counts(30, 50, 120)?.interval(ConfidenceLevel::P95).scaled(100.0);
+    /// assert!((pts.estimate() - 45.0).abs() < 1e-12);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    #[must_use]
+    pub fn scaled(&self, factor: f64) -> Self {
+        let (a, b) = (self.lower * factor, self.upper * factor);
+        Self {
+            estimate: self.estimate * factor,
+            lower: a.min(b),
+            upper: a.max(b),
+            ..*self
+        }
+    }
+}
+
+impl fmt::Display for Interval {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let p = f.precision().unwrap_or(3);
+        write!(
+            f,
+            "{:.p$} [{:.p$}, {:.p$}] ({} {})",
+            self.estimate, self.lower, self.upper, self.level, self.method
+        )
+    }
+}
+
+/// How a test statistic was computed.
+///
+/// # Example
+///
+/// ```
+/// use cxmetrics::{Nps, TestMethod};
+///
+/// assert_eq!(Nps::from_counts(30, 50, 120)?.test(0.3)?.method(), TestMethod::Score);
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TestMethod {
+    /// Score test: the standard error under the null hypothesis.
+    Score,
+    /// Wald test: the plug-in standard error.
+    Wald,
+    /// Adjusted Wald (Rocks 2016) for net scores.
+    AdjustedWald,
+    /// Exact binomial test, minimum-likelihood two-sided rule.
+    ExactBinomial,
+    /// One-sample Student t.
+    StudentT,
+    /// Pooled two-proportion z test.
+    PooledZ,
+    /// Agresti–Caffo z for a difference of proportions.
+    AgrestiCaffo,
+    /// Welch's unequal-variance t test.
+    Welch,
+}
+
+/// A significance test: the statistic, its two-sided p-value and, for t
+/// tests, the degrees of freedom.
+///
+/// The statistic and p-value are `None` where the test is undefined for a
+/// valid sample (a Wald z when the standard error is 0), never NaN.
+///
+/// # Example
+///
+/// ```
+/// use cxmetrics::{ConfidenceLevel, Nps};
+///
+/// let t = Nps::from_counts(30, 50, 120)?.test(0.3)?;
+/// assert!((t.statistic().unwrap() - 2.649316290124683).abs() < 1e-9);
+/// assert!((t.p_value().unwrap() - 0.008065480886837988).abs() < 1e-11);
+/// assert!(t.rejects(ConfidenceLevel::P95));
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Test {
+    statistic: Option<f64>,
+    p_value: Option<f64>,
+    df: Option<f64>,
+    method: TestMethod,
+}
+
+impl Test {
+    pub(crate) fn z(statistic: Option<f64>, method: TestMethod) -> Self {
+        Self {
+            statistic,
+            p_value: statistic.map(super::normal_p),
+            df: None,
+            method,
+        }
+    }
+
+    pub(crate) fn t(statistic: Option<f64>, df: Option<f64>, method: TestMethod) -> Self {
+        let p_value = statistic.zip(df).map(|(t, df)| super::t_p(t, df));
+        Self {
+            statistic,
+            p_value,
+            df,
+            method,
+        }
+    }
+
+    pub(crate) fn p_only(p_value: Option<f64>, method: TestMethod) -> Self {
+        Self {
+            statistic: None,
+            p_value,
+            df: None,
+            method,
+        }
+    }
+
+    /// The test statistic (z or t); `None` when undefined.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{Nps, NetScoreMethod};
+    ///
+    /// // All promoters: the Wald z is undefined (its standard error is 0).
+    /// let t = Nps::from_counts(0, 0, 10)?.test_with(0.8, NetScoreMethod::Wald)?;
+    /// assert_eq!(t.statistic(), None);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    #[must_use]
+    pub const fn statistic(&self) -> Option<f64> {
+        self.statistic
+    }
+
+    /// The two-sided p-value; `None` when undefined.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::Nps;
+    ///
+    /// let p = Nps::from_counts(2, 3, 5)?.test(0.5)?.p_value().unwrap();
+    /// assert!((p - 0.37109336952269767).abs() < 1e-11);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    #[must_use]
+    pub const fn p_value(&self) -> Option<f64> {
+        self.p_value
+    }
+
+    /// Degrees of freedom of a t test (non-integer for Welch).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{Likert5, Mean, Tally};
+    ///
+    /// let m = Mean::score(&Tally::<Likert5>::from_raw(&[5, 4, 4, 3, 5])?)?;
+    /// assert_eq!(m.test(4.0)?.df(), Some(4.0));
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    #[must_use]
+    pub const fn df(&self) -> Option<f64> {
+        self.df
+    }
+
+    /// The method.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{Likert5, Mean, Tally, TestMethod};
+    ///
+    /// let m = Mean::score(&Tally::<Likert5>::from_raw(&[5, 4, 4, 3, 5])?)?;
+    /// assert_eq!(m.test(4.0)?.method(), TestMethod::StudentT);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    #[must_use]
+    pub const fn method(&self) -> TestMethod {
+        self.method
+    }
+
+    /// Whether the test rejects the null hypothesis at `level`, i.e.
+    /// `p < 1 − level`. An undefined p-value never rejects.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{ConfidenceLevel, Nps};
+    ///
+    /// let t = Nps::from_counts(30, 50, 120)?.test(0.3)?; // p = 0.008
+    /// assert!(t.rejects(ConfidenceLevel::P99));
+    /// assert!(!Nps::from_counts(2, 3, 5)?.test(0.5)?.rejects(ConfidenceLevel::P90));
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    #[must_use]
+    pub fn rejects(&self, level: ConfidenceLevel) -> bool {
+        self.p_value.is_some_and(|p| p < level.alpha())
+    }
+}
+
+/// The difference between two independent estimates (`a − b`), with its
+/// interval and a test of "no difference".
+///
+/// The interval and test are the recommended pair for the statistic
+/// (METHODS.md): for net scores the MOVER-score interval and the
+/// adjusted-Wald test, which can disagree at the margin; for proportions
+/// Newcombe's interval and the pooled z test; for means Welch.
+///
+/// # Example
+///
+/// ```
+/// use cxmetrics::{ConfidenceLevel, Nps};
+///
+/// let this_quarter = Nps::from_counts(30, 50, 120)?;
+/// let last_quarter = Nps::from_counts(45, 60, 95)?;
+/// let d = this_quarter.difference(&last_quarter, ConfidenceLevel::P95)?;
+/// assert!((d.estimate() - 0.2).abs() < 1e-12);
+/// assert!(d.interval().lower() > 0.0);
+/// assert!(d.test().rejects(ConfidenceLevel::P95));
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Difference {
+    estimate: f64,
+    interval: Interval,
+    test: Test,
+}
+
+impl Difference {
+    pub(crate) fn new(estimate: f64, interval: Interval, test: Test) -> Self {
+        Self {
+            estimate,
+            interval,
+            test,
+        }
+    }
+
+    /// `a − b`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{ConfidenceLevel, Nps};
+    ///
+    /// let d = Nps::from_counts(2, 3, 5)?.difference(&Nps::from_counts(4, 3, 3)?, ConfidenceLevel::P95)?;
+    /// assert!((d.estimate() - 0.4).abs() < 1e-12);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    #[must_use]
+    pub const fn estimate(&self) -> f64 {
+        self.estimate
+    }
+
+    /// The interval of the difference.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{ConfidenceLevel, IntervalMethod, Nps};
+    ///
+    /// let d = Nps::from_counts(2, 3, 5)?.difference(&Nps::from_counts(4, 3, 3)?, ConfidenceLevel::P95)?;
+    /// assert_eq!(d.interval().method(), IntervalMethod::MoverScore);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    #[must_use]
+    pub const fn interval(&self) -> Interval {
+        self.interval
+    }
+
+    /// The test of "no difference".
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{ConfidenceLevel, Nps, TestMethod};
+    ///
+    /// let d = Nps::from_counts(2, 3, 5)?.difference(&Nps::from_counts(4, 3, 3)?, ConfidenceLevel::P95)?;
+    /// assert_eq!(d.test().method(), TestMethod::AdjustedWald);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    #[must_use]
+    pub const fn test(&self) -> Test {
+        self.test
+    }
+}

@@ -1,0 +1,380 @@
+//! Inference for net scores (NPS, net effort): intervals, one-sample tests
+//! and differences of two independent net scores (METHODS.md §1).
+//!
+//! Each answer scores +1 (positive), 0 (neutral) or −1 (negative); the net
+//! score is the mean of those scores, a trinomial problem.
+
+use super::interval::{ConfidenceLevel, Difference, Interval, IntervalMethod, Test, TestMethod};
+use super::ratio;
+use crate::{Error, NetScore};
+
+/// Rocks's pseudo-counts for the adjusted Wald method: negative, neutral, positive.
+const PSEUDO: (f64, f64, f64) = (0.75, 1.5, 0.75);
+
+/// An interval (and one-sample test) method for a net score.
+///
+/// # Example
+///
+/// ```
+/// use cxmetrics::{ConfidenceLevel, NetScoreMethod, Nps};
+///
+/// let nps = Nps::from_counts(30, 50, 120)?;
+/// let aw = nps.interval_with(ConfidenceLevel::P95, NetScoreMethod::AdjustedWald);
+/// assert!((aw.lower() - 0.3413541917902662).abs() < 1e-12);
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum NetScoreMethod {
+    /// The score interval (default): `{Δ : |S(Δ)| ≤ z}` with
+    /// `S(Δ) = (P − D − nΔ)/√(n·(2d̃(Δ) + Δ(1 − Δ)))`, where `d̃(Δ)` is the
+    /// restricted maximum-likelihood share of negatives given a net score of
+    /// `Δ`. Tango's (1998) statistic, Rocks's (2016) "iterative" method;
+    /// found by bisection. Always inside `[−1, 1]`, never degenerate,
+    /// contains the estimate, and agrees with the score test.
+    #[default]
+    Score,
+    /// Adjusted Wald (Rocks 2016): add 0.75 negatives, 1.5 neutrals and 0.75
+    /// positives, then Wald around the adjusted centre; clipped to `[−1, 1]`.
+    /// With tiny extreme samples it can exclude the observed score.
+    AdjustedWald,
+    /// Wald: `NPŜ ± z·√((p₊ + p₋ − NPŜ²)/n)`, clipped. Legacy (CRAN NPS 1.1):
+    /// a single point when every answer is in one category.
+    Wald,
+}
+
+/// A method for the difference of two independent net scores.
+///
+/// # Example
+///
+/// ```
+/// use cxmetrics::{ConfidenceLevel, IntervalMethod, NetScoreDifferenceMethod, Nps};
+///
+/// let (a, b) = (Nps::from_counts(30, 50, 120)?, Nps::from_counts(45, 60, 95)?);
+/// let d = a.difference_with(&b, ConfidenceLevel::P95, NetScoreDifferenceMethod::Wald)?;
+/// assert_eq!(d.interval().method(), IntervalMethod::Wald);
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum NetScoreDifferenceMethod {
+    /// MOVER interval from the two score intervals (Zou & Donner 2008), with
+    /// the adjusted-Wald test, which is always defined (default; our
+    /// proposal, METHODS.md §1.6). The interval and the test can disagree at
+    /// the margin.
+    #[default]
+    MoverScore,
+    /// Adjusted Wald interval and test: pseudo-counts added to each sample.
+    AdjustedWald,
+    /// Wald interval and test. Legacy; undefined when both samples are degenerate.
+    Wald,
+}
+
+/// The variance of one answer's score: `p₊ + p₋ − (p₊ − p₋)²`.
+pub(crate) fn unit_variance(p_positive: f64, p_negative: f64) -> f64 {
+    (p_positive + p_negative - (p_positive - p_negative).powi(2)).max(0.0)
+}
+
+/// Effective counts `(P, D, n)` of a net score.
+#[derive(Clone, Copy, Debug)]
+struct Counts {
+    pos: f64,
+    neg: f64,
+    n: f64,
+}
+
+impl Counts {
+    fn of(s: &NetScore) -> Self {
+        let (pos, neg, n) = s.effective_counts();
+        Self { pos, neg, n }
+    }
+
+    /// The adjusted-Wald centre and standard error.
+    fn adjusted(self) -> (f64, f64) {
+        let (neg, neu, pos) = PSEUDO;
+        let n = self.n + neg + neu + pos;
+        let (p, d) = ((self.pos + pos) / n, (self.neg + neg) / n);
+        let centre = p - d;
+        (centre, (unit_variance(p, d) / n).sqrt())
+    }
+
+    /// Restricted MLE of the negative share given a net score `delta`.
+    fn restricted_negative(self, delta: f64) -> f64 {
+        let Self { pos, neg, n } = self;
+        let b = -(pos + neg) + (2.0 * n - pos + neg) * delta;
+        let c = -neg * delta * (1.0 - delta);
+        let d = (-b + (b * b - 8.0 * n * c).max(0.0).sqrt()) / (4.0 * n);
+        d.clamp((-delta).max(0.0), (1.0 - delta) / 2.0)
+    }
+
+    /// Tango's score statistic at `delta`; ±∞ where its variance vanishes.
+    fn score(self, delta: f64) -> f64 {
+        let num = self.pos - self.neg - self.n * delta;
+        let var = self.n * (2.0 * self.restricted_negative(delta) + delta * (1.0 - delta));
+        if var > 0.0 {
+            num / var.sqrt()
+        } else {
+            match num.partial_cmp(&0.0) {
+                Some(core::cmp::Ordering::Greater) => f64::INFINITY,
+                Some(core::cmp::Ordering::Less) => f64::NEG_INFINITY,
+                _ => 0.0,
+            }
+        }
+    }
+
+    /// The score interval: roots of `S(Δ) = ±z`, by bisection (S decreases in Δ).
+    fn score_interval(self, estimate: f64, z: f64) -> (f64, f64) {
+        let root = |mut lo: f64, mut hi: f64, target: f64| {
+            for _ in 0..200 {
+                let mid = 0.5 * (lo + hi);
+                if mid <= lo || mid >= hi {
+                    break;
+                }
+                if self.score(mid) > target { lo = mid } else { hi = mid }
+            }
+            0.5 * (lo + hi)
+        };
+        let upper = if self.pos >= self.n {
+            1.0
+        } else {
+            root(estimate, 1.0, -z)
+        };
+        let lower = if self.neg >= self.n {
+            -1.0
+        } else {
+            root(-1.0, estimate, z)
+        };
+        (lower, upper)
+    }
+}
+
+/// Checks a benchmark net score: strictly between −1 and 1.
+pub(crate) fn check_benchmark(b: f64) -> Result<f64, Error> {
+    if b > -1.0 && b < 1.0 {
+        Ok(b)
+    } else {
+        Err(Error::InvalidArgument {
+            name: "benchmark net score",
+            value: b,
+            expected: "a fraction strictly between -1 and 1 (points / 100)",
+        })
+    }
+}
+
+impl NetScore {
+    /// The interval with the default method, [`NetScoreMethod::Score`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{ConfidenceLevel, Nps};
+    ///
+    /// let i = Nps::from_counts(30, 50, 120)?.interval(ConfidenceLevel::P95);
+    /// assert!((i.lower() - 0.34).abs() < 0.01 && (i.upper() - 0.54).abs() < 0.01);
+    /// println!("NPS {:.1}", i.scaled(100.0)); // NPS 45.0 [34.…, 54.…] (95% score)
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    #[must_use]
+    pub fn interval(&self, level: ConfidenceLevel) -> Interval {
+        self.interval_with(level, NetScoreMethod::Score)
+    }
+
+    /// The interval by a chosen method, on the fraction scale `[−1, 1]`.
+    /// Weighted scores use effective counts (shares × Kish's `n_eff`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{ConfidenceLevel, NetScoreMethod, Nps};
+    ///
+    /// // All promoters: Wald collapses to a point, the score interval does not.
+    /// let nps = Nps::from_counts(0, 0, 10)?;
+    /// assert_eq!(nps.interval_with(ConfidenceLevel::P95, NetScoreMethod::Wald).width(), 0.0);
+    /// assert!(nps.interval(ConfidenceLevel::P95).width() > 0.5);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    #[must_use]
+    pub fn interval_with(&self, level: ConfidenceLevel, method: NetScoreMethod) -> Interval {
+        let counts = Counts::of(self);
+        let estimate = self.value();
+        let z = level.z();
+        let (lower, upper, method) = match method {
+            NetScoreMethod::Score => {
+                let (l, u) = counts.score_interval(estimate, z);
+                (l, u, IntervalMethod::Score)
+            }
+            NetScoreMethod::AdjustedWald => {
+                let (centre, se) = counts.adjusted();
+                (
+                    (centre - z * se).max(-1.0),
+                    (centre + z * se).min(1.0),
+                    IntervalMethod::AdjustedWald,
+                )
+            }
+            NetScoreMethod::Wald => {
+                let se = self.standard_error();
+                (
+                    (estimate - z * se).max(-1.0),
+                    (estimate + z * se).min(1.0),
+                    IntervalMethod::Wald,
+                )
+            }
+        };
+        Interval::new(estimate, lower, upper, level, method)
+    }
+
+    /// The plug-in standard error `√((p₊ + p₋ − NPŜ²)/n)` on the fraction
+    /// scale (weighted: by the chosen [`VarianceMethod`](crate::VarianceMethod)).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::Nps;
+    ///
+    /// // Rocks's R package: se(1, 2, 3) ≈ 0.304.
+    /// assert!((Nps::from_counts(1, 2, 3)?.standard_error() - 0.304).abs() < 1e-3);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    #[must_use]
+    pub fn standard_error(&self) -> f64 {
+        let c = Counts::of(self);
+        (unit_variance(self.positive_share(), self.negative_share()) / c.n).sqrt()
+    }
+
+    /// Tests the net score against a fixed benchmark `b` (fraction scale,
+    /// e.g. `0.3` for 30 points) with the score test.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidArgument`] unless `−1 < b < 1`, e.g. `b = 30.0`
+    /// (points instead of a fraction).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::Nps;
+    ///
+    /// assert!(Nps::from_counts(30, 50, 120)?.test(30.0).is_err());
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn test(&self, b: f64) -> Result<Test, Error> {
+        self.test_with(b, NetScoreMethod::Score)
+    }
+
+    /// Tests the net score against a fixed benchmark by a chosen method.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidArgument`] unless `−1 < b < 1`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{NetScoreMethod, Nps};
+    ///
+    /// let t = Nps::from_counts(0, 0, 10)?.test_with(0.8, NetScoreMethod::AdjustedWald)?;
+    /// assert!((t.statistic().unwrap() + 0.2049882972762153).abs() < 1e-12);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn test_with(&self, b: f64, method: NetScoreMethod) -> Result<Test, Error> {
+        let b = check_benchmark(b)?;
+        let counts = Counts::of(self);
+        Ok(match method {
+            NetScoreMethod::Score => Test::z(Some(counts.score(b)).filter(|z| z.is_finite()), TestMethod::Score),
+            NetScoreMethod::AdjustedWald => {
+                let (centre, se) = counts.adjusted();
+                Test::z(ratio(centre - b, se), TestMethod::AdjustedWald)
+            }
+            NetScoreMethod::Wald => Test::z(ratio(self.value() - b, self.standard_error()), TestMethod::Wald),
+        })
+    }
+
+    /// The difference `self − other` of two independent net scores (e.g.
+    /// this quarter and last quarter, with different respondents), with the
+    /// MOVER-score interval and the adjusted-Wald test.
+    ///
+    /// Not for paired panels (the same respondents in both periods): those
+    /// need the 3×3 transition table, which is out of scope.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Mismatch`] when the scores measure different things (an NPS
+    /// and a net effort score).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{ConfidenceLevel, Nps};
+    ///
+    /// let d = Nps::from_counts(30, 50, 120)?.difference(&Nps::from_counts(45, 60, 95)?, ConfidenceLevel::P95)?;
+    /// assert!((d.interval().lower() - 0.0476349347172666).abs() < 1e-9);
+    /// assert!((d.test().p_value().unwrap() - 0.00994355685795629).abs() < 1e-11);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn difference(&self, other: &Self, level: ConfidenceLevel) -> Result<Difference, Error> {
+        self.difference_with(other, level, NetScoreDifferenceMethod::MoverScore)
+    }
+
+    /// The difference `self − other` by a chosen method.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Mismatch`] when the scores measure different things.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{ConfidenceLevel, NetScoreDifferenceMethod, Nps};
+    ///
+    /// let (a, b) = (Nps::from_counts(0, 0, 10)?, Nps::from_counts(0, 0, 20)?);
+    /// let d = a.difference_with(&b, ConfidenceLevel::P95, NetScoreDifferenceMethod::Wald)?;
+    /// assert_eq!(d.test().statistic(), None); // both samples degenerate
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn difference_with(
+        &self,
+        other: &Self,
+        level: ConfidenceLevel,
+        method: NetScoreDifferenceMethod,
+    ) -> Result<Difference, Error> {
+        self.label().check_comparable(other.label())?;
+        let (a, b) = (Counts::of(self), Counts::of(other));
+        let d = self.value() - other.value();
+        let z = level.z();
+        let adjusted_test = || {
+            let ((ca, sa), (cb, sb)) = (a.adjusted(), b.adjusted());
+            let se = sa.hypot(sb);
+            (ca - cb, se, Test::z(ratio(ca - cb, se), TestMethod::AdjustedWald))
+        };
+        let (lower, upper, interval_method, test) = match method {
+            NetScoreDifferenceMethod::MoverScore => {
+                let (ia, ib) = (self.interval(level), other.interval(level));
+                let (ea, eb) = (self.value(), other.value());
+                let lower = d - (ea - ia.lower()).hypot(ib.upper() - eb);
+                let upper = d + (ia.upper() - ea).hypot(eb - ib.lower());
+                (lower, upper, IntervalMethod::MoverScore, adjusted_test().2)
+            }
+            NetScoreDifferenceMethod::AdjustedWald => {
+                let (centre, se, test) = adjusted_test();
+                (centre - z * se, centre + z * se, IntervalMethod::AdjustedWald, test)
+            }
+            NetScoreDifferenceMethod::Wald => {
+                let se = self.standard_error().hypot(other.standard_error());
+                (
+                    d - z * se,
+                    d + z * se,
+                    IntervalMethod::Wald,
+                    Test::z(ratio(d, se), TestMethod::Wald),
+                )
+            }
+        };
+        let interval = Interval::new(
+            d,
+            lower.clamp(-2.0, 2.0),
+            upper.clamp(-2.0, 2.0),
+            level,
+            interval_method,
+        );
+        Ok(Difference::new(d, interval, test))
+    }
+}

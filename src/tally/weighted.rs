@@ -1,0 +1,241 @@
+//! `WeightedTally<S>`: per-point sums of survey weights and squared weights.
+
+use core::fmt;
+use core::marker::PhantomData;
+
+use super::MAX_POINTS;
+use crate::response::check_weight;
+use crate::{Error, Response, Scale, Tally};
+
+/// Survey-weighted counts per scale point: `Σw`, `Σw²` and the number of
+/// answers with a non-zero weight.
+///
+/// These are sufficient for weighted shares, net scores and means, Kish's
+/// effective sample size `n_eff = (Σw)²/Σw²` and the linearised variance.
+/// Weights must be finite and `>= 0`; a weight of 0 drops the answer. All
+/// weights zero is an empty sample.
+///
+/// Sums of floating-point weights merge associatively only up to rounding
+/// (about 1e-16 relative per merge); counts stay exact.
+///
+/// # Example
+///
+/// ```
+/// use cxmetrics::{Csat, Likert5, WeightedTally};
+///
+/// let mut t = WeightedTally::<Likert5>::new();
+/// for (r, w) in [(5, 1.2), (4, 0.8), (2, 2.5), (5, 1.0), (3, 0.5), (4, 1.5), (1, 3.0), (5, 0.7), (4, 1.1), (4, 0.9)] {
+///     t.add(Likert5::new(r)?, w)?;
+/// }
+/// let share = Csat::default().share(&t)?;
+/// assert!((share.value() - 0.5454545454545455).abs() < 1e-12);
+/// assert!((share.n_eff() - 7.465295629820051).abs() < 1e-12);
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
+#[derive(Clone, PartialEq)]
+pub struct WeightedTally<S: Scale> {
+    sum_w: [f64; MAX_POINTS],
+    sum_w2: [f64; MAX_POINTS],
+    rows: [u64; MAX_POINTS],
+    scale: PhantomData<fn() -> S>,
+}
+
+impl<S: Scale> WeightedTally<S> {
+    /// An empty weighted tally.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{Likert5, WeightedTally};
+    ///
+    /// assert_eq!(WeightedTally::<Likert5>::new().total_weight(), 0.0);
+    /// ```
+    #[must_use]
+    pub const fn new() -> Self {
+        Self {
+            sum_w: [0.0; MAX_POINTS],
+            sum_w2: [0.0; MAX_POINTS],
+            rows: [0; MAX_POINTS],
+            scale: PhantomData,
+        }
+    }
+
+    /// Adds one answer with its weight.
+    ///
+    /// # Errors
+    ///
+    /// - [`Error::InvalidWeight`] for a negative, NaN or infinite weight,
+    ///   e.g. `-1.0`; the tally is then unchanged;
+    /// - [`Error::CountOverflow`] past `u64::MAX` answers at one point.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{Likert5, WeightedTally};
+    ///
+    /// let mut t = WeightedTally::new();
+    /// t.add(Likert5::new(5)?, 2.0)?;
+    /// t.add(Likert5::new(4)?, 0.0)?; // weight 0: not counted
+    /// assert_eq!((t.total_weight(), t.answers()), (2.0, 1));
+    /// assert!(t.add(Likert5::new(4)?, -1.0).is_err());
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn add(&mut self, rating: S, weight: f64) -> Result<(), Error> {
+        let w = check_weight(weight)?;
+        if w > 0.0 {
+            let i = usize::from(rating.get() - S::MIN);
+            self.rows[i] = self.rows[i]
+                .checked_add(1)
+                .ok_or(Error::CountOverflow { rating: rating.get() })?;
+            self.sum_w[i] += w;
+            self.sum_w2[i] += w * w;
+        }
+        Ok(())
+    }
+
+    /// Adds another weighted tally.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::CountOverflow`] past `u64::MAX` answers at one point; the
+    /// tally is then unchanged.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{Likert5, WeightedTally};
+    ///
+    /// let (mut a, mut b) = (WeightedTally::new(), WeightedTally::new());
+    /// a.add(Likert5::new(5)?, 1.5)?;
+    /// b.add(Likert5::new(1)?, 0.5)?;
+    /// a.merge(&b)?;
+    /// assert_eq!(a.total_weight(), 2.0);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn merge(&mut self, other: &Self) -> Result<(), Error> {
+        let mut rows = self.rows;
+        for (i, (r, &o)) in rows.iter_mut().zip(&other.rows).enumerate() {
+            *r = r.checked_add(o).ok_or(Error::CountOverflow {
+                rating: S::MIN + i as u8,
+            })?;
+        }
+        self.rows = rows;
+        for i in 0..MAX_POINTS {
+            self.sum_w[i] += other.sum_w[i];
+            self.sum_w2[i] += other.sum_w2[i];
+        }
+        Ok(())
+    }
+
+    /// `Σw` over all answers.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{Likert7, WeightedTally};
+    ///
+    /// let mut t = WeightedTally::new();
+    /// t.add(Likert7::new(7)?, 0.25)?;
+    /// assert_eq!(t.total_weight(), 0.25);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    #[must_use]
+    pub fn total_weight(&self) -> f64 {
+        self.sum_w.iter().sum()
+    }
+
+    /// The number of answers with a non-zero weight.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{Likert7, WeightedTally};
+    ///
+    /// let mut t = WeightedTally::new();
+    /// t.add(Likert7::new(7)?, 0.25)?;
+    /// assert_eq!(t.answers(), 1);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    #[must_use]
+    pub fn answers(&self) -> u64 {
+        self.rows.iter().sum()
+    }
+
+    /// Kish's effective sample size `(Σw)²/Σw²`; `None` when all weights are 0.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{Likert7, WeightedTally};
+    ///
+    /// let mut t = WeightedTally::new();
+    /// t.add(Likert7::new(7)?, 1.0)?;
+    /// t.add(Likert7::new(6)?, 3.0)?;
+    /// assert_eq!(t.n_eff(), Some(1.6)); // 4² / (1 + 9)
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    #[must_use]
+    pub fn n_eff(&self) -> Option<f64> {
+        let w2: f64 = self.sum_w2.iter().sum();
+        (w2 > 0.0).then(|| self.total_weight().powi(2) / w2)
+    }
+
+    /// `(rating, Σw, Σw², answers)` per scale point, lowest first.
+    pub(crate) fn points(&self) -> impl Iterator<Item = (u8, f64, f64, u64)> + '_ {
+        (0..S::POINTS).map(|i| (S::MIN + i as u8, self.sum_w[i], self.sum_w2[i], self.rows[i]))
+    }
+}
+
+impl<S: Scale> Default for WeightedTally<S> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<S: Scale> fmt::Debug for WeightedTally<S> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("WeightedTally")
+            .field("scale", &S::NAME)
+            .field("sum_w", &&self.sum_w[..S::POINTS])
+            .field("sum_w2", &&self.sum_w2[..S::POINTS])
+            .field("answers", &&self.rows[..S::POINTS])
+            .finish()
+    }
+}
+
+/// Every answer with weight 1.
+impl<S: Scale> From<&Tally<S>> for WeightedTally<S> {
+    fn from(tally: &Tally<S>) -> Self {
+        let mut w = Self::new();
+        for (i, &c) in tally.counts().iter().enumerate() {
+            w.rows[i] = c;
+            w.sum_w[i] = c as f64;
+            w.sum_w2[i] = c as f64;
+        }
+        w
+    }
+}
+
+/// Adds each response with its weight (1 when it has none). Response
+/// weights are validated when set, so this cannot fail.
+///
+/// # Panics
+///
+/// Only past `u64::MAX` answers at one point.
+impl<'a, S: Scale> Extend<&'a Response<S>> for WeightedTally<S> {
+    fn extend<I: IntoIterator<Item = &'a Response<S>>>(&mut self, iter: I) {
+        for r in iter {
+            self.add(r.rating(), r.weight().unwrap_or(1.0))
+                .expect("response weights are validated");
+        }
+    }
+}
+
+/// Collects responses with their weights; see the `Extend` impl.
+impl<'a, S: Scale> FromIterator<&'a Response<S>> for WeightedTally<S> {
+    fn from_iter<I: IntoIterator<Item = &'a Response<S>>>(iter: I) -> Self {
+        let mut t = Self::new();
+        t.extend(iter);
+        t
+    }
+}

@@ -1,0 +1,125 @@
+//! Property tests: merge laws, bulk path = one-by-one, scores in range.
+
+use cxmetrics::{CesAgreement, Csat, Likert5, Likert7, Mean, Nps, Scale, Tally, ZeroToTen};
+use proptest::prelude::*;
+
+/// Bytes that are mostly valid ratings on `S`, sometimes anything at all.
+fn raw<S: Scale>(max_len: usize) -> impl Strategy<Value = Vec<u8>> {
+    prop::collection::vec(prop_oneof![9 => S::MIN..=S::MAX, 1 => any::<u8>()], 0..max_len)
+}
+
+fn valid<S: Scale>(max_len: usize) -> impl Strategy<Value = Vec<u8>> {
+    prop::collection::vec(S::MIN..=S::MAX, 0..max_len)
+}
+
+fn tally<S: Scale>(bytes: &[u8]) -> Tally<S> {
+    Tally::from_raw(bytes).expect("valid by construction")
+}
+
+/// Collecting one answer at a time through the validating constructor.
+fn one_by_one<S: Scale>(bytes: &[u8]) -> Result<Tally<S>, cxmetrics::Error> {
+    bytes.iter().map(|&b| S::new(b)).collect()
+}
+
+fn check_bulk<S: Scale>(bytes: &[u8]) -> Result<(), TestCaseError> {
+    match (Tally::<S>::from_raw(bytes), one_by_one::<S>(bytes)) {
+        (Ok(bulk), Ok(single)) => prop_assert_eq!(bulk, single),
+        (Err(e), Err(_)) => {
+            let first = bytes.iter().position(|&b| S::new(b).is_err()).expect("an invalid byte");
+            let expected = format!(
+                "rating {} at index {first} is out of range for {} ({}..={})",
+                bytes[first],
+                S::NAME,
+                S::MIN,
+                S::MAX
+            );
+            prop_assert_eq!(e.to_string(), expected);
+        }
+        (bulk, single) => prop_assert!(false, "bulk {:?} vs one-by-one {:?}", bulk, single),
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn bulk_path_equals_one_by_one_for_any_bytes(bytes in raw::<ZeroToTen>(3000)) {
+        check_bulk::<ZeroToTen>(&bytes)?;
+        check_bulk::<Likert5>(&bytes)?;
+        check_bulk::<Likert7>(&bytes)?;
+        // The NPS and share fast paths agree with the tally, or fail at the same byte.
+        match (Nps::from_raw(&bytes), Tally::<ZeroToTen>::from_raw(&bytes)) {
+            (Ok(fast), Ok(t)) => prop_assert_eq!(fast, Nps::score(&t)?),
+            (Err(a), Err(b)) => prop_assert_eq!(a, b),
+            (Err(_), Ok(t)) => prop_assert!(t.is_empty()),
+            (Ok(_), Err(e)) => prop_assert!(false, "fast path accepted what the tally rejected: {}", e),
+        }
+    }
+
+    #[test]
+    fn bulk_path_over_block_boundaries(len in 16_000usize..40_000, bad in any::<prop::sample::Index>(), value in 11u8..) {
+        let mut bytes: Vec<u8> = (0..len).map(|i| (i % 11) as u8).collect();
+        prop_assert_eq!(tally::<ZeroToTen>(&bytes), one_by_one::<ZeroToTen>(&bytes)?);
+        let at = bad.index(len);
+        bytes[at] = value;
+        let err = Tally::<ZeroToTen>::from_raw(&bytes).expect_err("invalid byte");
+        let needle = format!("at index {at} ");
+        prop_assert!(err.to_string().contains(&needle), "{} lacks {}", err, needle);
+    }
+
+    #[test]
+    fn merge_is_associative_commutative_and_equals_concatenation(
+        a in valid::<ZeroToTen>(300), b in valid::<ZeroToTen>(300), c in valid::<ZeroToTen>(300),
+    ) {
+        let (ta, tb, tc) = (tally::<ZeroToTen>(&a), tally::<ZeroToTen>(&b), tally::<ZeroToTen>(&c));
+        let mut ab = ta.clone();
+        ab.merge(&tb)?;
+        let mut ba = tb.clone();
+        ba.merge(&ta)?;
+        prop_assert_eq!(&ab, &ba);
+        let mut ab_c = ab.clone();
+        ab_c.merge(&tc)?;
+        let mut bc = tb.clone();
+        bc.merge(&tc)?;
+        let mut a_bc = ta.clone();
+        a_bc.merge(&bc)?;
+        prop_assert_eq!(&ab_c, &a_bc);
+        let concat: Vec<u8> = a.iter().chain(&b).chain(&c).copied().collect();
+        prop_assert_eq!(&ab_c, &tally::<ZeroToTen>(&concat));
+        prop_assert_eq!(ab_c.total(), concat.len() as u64);
+    }
+
+    #[test]
+    fn scores_stay_in_range(nps in valid::<ZeroToTen>(500), five in valid::<Likert5>(500), seven in valid::<Likert7>(500)) {
+        prop_assume!(!nps.is_empty() && !five.is_empty() && !seven.is_empty());
+        let n = Nps::from_raw(&nps)?;
+        prop_assert!((-1.0..=1.0).contains(&n.value()));
+        prop_assert!((-100..=100).contains(&n.rounded()));
+        prop_assert!((n.points() - 100.0 * n.value()).abs() < 1e-9);
+        let s = Csat::default().share(&tally::<Likert5>(&five))?;
+        prop_assert!((0.0..=1.0).contains(&s.value()));
+        prop_assert!((0..=100).contains(&s.rounded_percent()));
+        let m = CesAgreement::default().mean(&tally::<Likert7>(&seven))?;
+        prop_assert!((1.0..=7.0).contains(&m.mean()));
+        prop_assert!((0.0..=1.0).contains(&m.index()));
+        if let Some(sd) = m.sd() {
+            // Popoviciu: the sample sd is at most half the range times √(n/(n−1)).
+            let n = seven.len() as f64;
+            prop_assert!((0.0..=3.0 * (n / (n - 1.0)).sqrt() * (1.0 + 1e-12)).contains(&sd));
+        }
+        let direct: f64 = seven.iter().map(|&x| f64::from(x)).sum::<f64>() / seven.len() as f64;
+        prop_assert!((Mean::score(&tally::<Likert7>(&seven))?.mean() - direct).abs() < 1e-12);
+    }
+
+    #[test]
+    fn rounding_matches_exact_integer_arithmetic(d in 0u64..1000, o in 0u64..1000, p in 0u64..1000) {
+        prop_assume!(d + o + p > 0);
+        let nps = Nps::from_counts(d, o, p)?;
+        let (num, den) = (100 * (i64::try_from(p).unwrap_or(0) - i64::try_from(d).unwrap_or(0)), i64::try_from(d + o + p).unwrap_or(1));
+        // Half away from zero: |2·num| + den over 2·den, truncated, with num's sign.
+        let expected = num.signum() * ((2 * num.abs() + den) / (2 * den));
+        prop_assert_eq!(nps.rounded(), expected);
+        prop_assert!((nps.points() - nps.rounded() as f64).abs() <= 0.5);
+    }
+}

@@ -1,0 +1,90 @@
+//! Scale validation through every entry point, with exact error messages.
+
+use cxmetrics::{Error, Likert5, Likert7, Scale, ZeroToTen};
+
+#[test]
+fn new_and_try_from_reject_off_scale_values() {
+    let cases: [(Result<u8, Error>, &str); 6] = [
+        (
+            ZeroToTen::new(11).map(u8::from),
+            "rating 11 is out of range for ZeroToTen (0..=10)",
+        ),
+        (
+            ZeroToTen::try_from(255).map(u8::from),
+            "rating 255 is out of range for ZeroToTen (0..=10)",
+        ),
+        (
+            Likert5::new(0).map(u8::from),
+            "rating 0 is out of range for Likert5 (1..=5)",
+        ),
+        (
+            Likert5::try_from(6).map(u8::from),
+            "rating 6 is out of range for Likert5 (1..=5)",
+        ),
+        (
+            Likert7::new(0).map(u8::from),
+            "rating 0 is out of range for Likert7 (1..=7)",
+        ),
+        (
+            Likert7::try_from(8).map(u8::from),
+            "rating 8 is out of range for Likert7 (1..=7)",
+        ),
+    ];
+    for (result, message) in cases {
+        assert_eq!(result.expect_err(message).to_string(), message);
+    }
+}
+
+#[test]
+fn every_point_is_accepted() {
+    fn all<S: Scale>() {
+        for v in S::MIN..=S::MAX {
+            let r = S::new(v).expect("on scale");
+            assert_eq!(r.get(), v);
+            assert_eq!(S::try_from(v), Ok(r));
+            assert_eq!(r.to_string().parse::<S>(), Ok(r));
+            assert_eq!(Into::<u8>::into(r), v);
+        }
+    }
+    all::<Likert5>();
+    all::<Likert7>();
+    all::<ZeroToTen>();
+}
+
+#[test]
+fn from_str_accepts_surrounding_whitespace() {
+    assert_eq!(" 7 ".parse::<ZeroToTen>().map(ZeroToTen::get), Ok(7));
+    assert_eq!("\t5\n".parse::<Likert5>().map(Likert5::get), Ok(5));
+    assert_eq!("10".parse::<ZeroToTen>().map(ZeroToTen::get), Ok(10));
+}
+
+#[test]
+fn from_str_rejects_everything_else_naming_input_and_range() {
+    for input in ["", "   ", "6.5", "-1", "11", "+7", "seven", "0x7", "7 7", "1e1", "７"] {
+        let err = input.parse::<ZeroToTen>().expect_err(input);
+        assert_eq!(
+            err.to_string(),
+            format!("invalid rating {input:?} for ZeroToTen: expected a whole number in 0..=10"),
+        );
+    }
+    assert_eq!(
+        "0".parse::<Likert7>().expect_err("0").to_string(),
+        "invalid rating \"0\" for Likert7: expected a whole number in 1..=7"
+    );
+}
+
+#[test]
+fn constants_and_ordering() {
+    const NINE: ZeroToTen = ZeroToTen::constant(9);
+    assert!(NINE > ZeroToTen::constant(8));
+    assert_eq!(Likert5::NEUTRAL.get(), 3);
+    assert_eq!(Likert7::NEUTRAL.get(), 4);
+    assert_eq!((ZeroToTen::POINTS, Likert7::POINTS, Likert5::POINTS), (11, 7, 5));
+    assert_eq!(format!("{NINE:?} {NINE}"), "ZeroToTen(9) 9");
+}
+
+#[test]
+#[should_panic(expected = "rating out of range")]
+fn constant_panics_off_scale() {
+    let _ = Likert5::constant(6);
+}

@@ -1,0 +1,100 @@
+//! Tally behaviour through the public API.
+
+use cxmetrics::{Error, Likert5, Likert7, Tally, ZeroToTen};
+
+#[test]
+fn from_raw_counts_every_point() {
+    let raw: Vec<u8> = (0..=10).chain([10, 10, 0]).collect();
+    let t = Tally::<ZeroToTen>::from_raw(&raw).expect("valid");
+    assert_eq!(t.total(), 14);
+    assert_eq!(t.counts(), &[2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 3]);
+    let t = Tally::<Likert7>::from_raw(&[1, 7, 7, 4]).expect("valid");
+    assert_eq!(t.counts(), &[1, 0, 0, 1, 0, 0, 2]);
+}
+
+#[test]
+fn from_raw_names_first_offender_and_index() {
+    let cases: [(Result<Tally<Likert5>, Error>, &str); 3] = [
+        (
+            Tally::from_raw(&[5, 4, 0, 9]),
+            "rating 0 at index 2 is out of range for Likert5 (1..=5)",
+        ),
+        (
+            Tally::from_raw(&[6]),
+            "rating 6 at index 0 is out of range for Likert5 (1..=5)",
+        ),
+        (
+            Tally::from_raw(&vec![1; 100_000].into_iter().chain([200]).collect::<Vec<u8>>()),
+            "rating 200 at index 100000 is out of range for Likert5 (1..=5)",
+        ),
+    ];
+    for (result, message) in cases {
+        assert_eq!(result.expect_err(message).to_string(), message);
+    }
+}
+
+#[test]
+fn empty_input_is_an_empty_tally() {
+    let t = Tally::<ZeroToTen>::from_raw(&[]).expect("empty is valid");
+    assert!(t.is_empty());
+    assert_eq!(t, Tally::default());
+}
+
+#[test]
+fn overflow_is_an_error_and_leaves_the_tally_unchanged() {
+    let ten = ZeroToTen::constant(10);
+    let mut t = Tally::new();
+    t.add_count(ten, u64::MAX).expect("fits");
+    let before = t.clone();
+    assert!(matches!(t.add(ten), Err(Error::CountOverflow { rating: 10, .. })));
+    assert_eq!(
+        t.add(ten).expect_err("overflow").to_string(),
+        "count overflow at rating 10: more than 18446744073709551615 answers"
+    );
+    // A different point still overflows the total.
+    assert!(t.add(ZeroToTen::constant(0)).is_err());
+    assert!(t.merge(&before).is_err());
+    assert_eq!(t, before);
+    let parts = [before.clone(), before];
+    assert!(parts.iter().sum::<Result<Tally<ZeroToTen>, Error>>().is_err());
+}
+
+#[test]
+fn from_counts_checks_length() {
+    assert_eq!(
+        Tally::<Likert5>::from_counts(&[1, 2, 3])
+            .expect_err("short")
+            .to_string(),
+        "number of counts 3 is out of range: expected one count per scale point"
+    );
+    assert!(Tally::<Likert5>::from_counts(&[u64::MAX, 1, 0, 0, 0]).is_err());
+}
+
+#[test]
+fn collect_extend_and_sum_agree() {
+    let ratings: Vec<Likert5> = [5, 4, 4, 1, 3]
+        .iter()
+        .map(|&r| Likert5::new(r).expect("valid"))
+        .collect();
+    let collected: Tally<Likert5> = ratings.iter().copied().collect();
+    let mut extended = Tally::new();
+    extended.extend(ratings.iter().copied());
+    let summed: Tally<Likert5> = [
+        Tally::from_raw(&[5, 4]).expect("valid"),
+        Tally::from_raw(&[4, 1, 3]).expect("valid"),
+    ]
+    .into_iter()
+    .sum::<Result<_, _>>()
+    .expect("no overflow");
+    assert_eq!(collected, extended);
+    assert_eq!(collected, summed);
+    assert_eq!(collected, Tally::from_raw(&[5, 4, 4, 1, 3]).expect("valid"));
+    let parsed: Result<Tally<Likert5>, Error> = "5 4 4 1 3".split(' ').map(str::parse::<Likert5>).collect();
+    assert_eq!(parsed, Ok(collected.clone()));
+    let pairs: Vec<(u8, u64)> = collected.iter().map(|(r, n)| (r.get(), n)).collect();
+    assert_eq!(pairs, [(1, 1), (2, 0), (3, 1), (4, 2), (5, 1)]);
+    assert_eq!(
+        format!("{collected:?}"),
+        "Tally { scale: \"Likert5\", counts: [1, 0, 1, 2, 1], total: 5 }"
+    );
+}
