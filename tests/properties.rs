@@ -123,3 +123,119 @@ proptest! {
         prop_assert!((nps.points() - nps.rounded() as f64).abs() <= 0.5);
     }
 }
+
+mod inference {
+    use cxmetrics::{
+        ConfidenceLevel, Csat, Likert5, NetScoreMethod, Nps, ShareMethod, Tally, VarianceMethod, WeightedTally,
+    };
+    use proptest::prelude::*;
+
+    const LEVELS: [ConfidenceLevel; 4] = [
+        ConfidenceLevel::P80,
+        ConfidenceLevel::P90,
+        ConfidenceLevel::P95,
+        ConfidenceLevel::P99,
+    ];
+
+    fn share(x: u64, n: u64) -> cxmetrics::Share {
+        Csat::default()
+            .share(&Tally::<Likert5>::from_counts(&[n - x, 0, 0, 0, x]).expect("counts"))
+            .expect("n > 0")
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        #[test]
+        fn nps_intervals_bound_the_estimate_and_widen_with_level(d in 0u64..300, o in 0u64..300, p in 0u64..300) {
+            prop_assume!(d + o + p > 0);
+            let nps = Nps::from_counts(d, o, p)?;
+            for method in [NetScoreMethod::Score, NetScoreMethod::AdjustedWald, NetScoreMethod::Wald] {
+                let mut previous = 0.0;
+                for level in LEVELS {
+                    let i = nps.interval_with(level, method);
+                    prop_assert!(-1.0 <= i.lower() && i.lower() <= i.upper() && i.upper() <= 1.0);
+                    if method != NetScoreMethod::AdjustedWald {
+                        // Adjusted Wald may exclude the estimate for tiny extreme samples (METHODS.md §1.3).
+                        prop_assert!(i.contains(nps.value()), "{:?} {} excludes {}", method, i, nps.value());
+                    }
+                    prop_assert!(i.width() >= previous - 1e-12, "{:?} narrower at {}", method, level);
+                    previous = i.width();
+                }
+            }
+        }
+
+        #[test]
+        fn share_intervals_bound_the_estimate_and_widen_with_level(n in 1u64..500, x in any::<prop::sample::Index>()) {
+            let x = x.index(n as usize + 1) as u64;
+            let s = share(x, n);
+            for method in [ShareMethod::Wilson, ShareMethod::AgrestiCoull, ShareMethod::ClopperPearson, ShareMethod::Jeffreys, ShareMethod::Wald] {
+                let mut previous = 0.0;
+                for level in LEVELS {
+                    let i = s.interval_with(level, method);
+                    prop_assert!(0.0 <= i.lower() && i.lower() <= i.upper() && i.upper() <= 1.0);
+                    if matches!(method, ShareMethod::Wilson | ShareMethod::ClopperPearson | ShareMethod::Wald) {
+                        prop_assert!(i.contains(s.value()), "{:?} {} excludes {}", method, i, s.value());
+                    }
+                    prop_assert!(i.width() >= previous - 1e-12);
+                    previous = i.width();
+                }
+            }
+        }
+
+        #[test]
+        fn larger_samples_with_the_same_mix_are_narrower(d in 0u64..50, o in 0u64..50, p in 0u64..50, k in 2u64..20) {
+            prop_assume!(d + o + p > 0);
+            let (small, large) = (Nps::from_counts(d, o, p)?, Nps::from_counts(k * d, k * o, k * p)?);
+            for level in LEVELS {
+                prop_assert!(large.interval(level).width() < small.interval(level).width());
+                let (a, b) = (share(p, d + o + p), share(k * p, k * (d + o + p)));
+                prop_assert!(b.interval(level).width() < a.interval(level).width());
+            }
+        }
+
+        #[test]
+        fn intervals_exclude_a_benchmark_exactly_when_the_score_test_rejects(
+            d in 0u64..200, o in 0u64..200, p in 0u64..200, b in -0.99f64..0.99, q in 0.01f64..0.99,
+        ) {
+            prop_assume!(d + o + p > 0);
+            let nps = Nps::from_counts(d, o, p)?;
+            let share = share(p, d + o + p);
+            for level in LEVELS {
+                let i = nps.interval(level);
+                // Skip benchmarks within bisection precision of a limit.
+                if (b - i.lower()).abs() > 1e-9 && (b - i.upper()).abs() > 1e-9 {
+                    prop_assert_eq!(!i.contains(b), nps.test(b)?.rejects(level), "NPS {} vs {} at {}", i, b, level);
+                }
+                let w = share.interval(level);
+                if (q - w.lower()).abs() > 1e-12 && (q - w.upper()).abs() > 1e-12 {
+                    prop_assert_eq!(!w.contains(q), share.test(q)?.rejects(level), "share {} vs {} at {}", w, q, level);
+                }
+            }
+        }
+
+        #[test]
+        fn equal_weights_reduce_to_the_unweighted_estimates(counts in prop::collection::vec(0u64..40, 5), w in 0.1f64..10.0) {
+            let t = Tally::<Likert5>::from_counts(&counts)?;
+            prop_assume!(!t.is_empty());
+            let mut weighted = WeightedTally::new();
+            for (r, n) in t.iter() {
+                for _ in 0..n {
+                    weighted.add(r, w)?;
+                }
+            }
+            let (plain, kish) = (Csat::default().share(&t)?, Csat::default().share(&weighted)?);
+            prop_assert!((plain.value() - kish.value()).abs() < 1e-12);
+            prop_assert!((kish.n_eff() - t.total() as f64).abs() < 1e-9 * t.total() as f64);
+            prop_assert!((plain.standard_error() - kish.standard_error()).abs() < 1e-9);
+            let lin = kish.with_variance(VarianceMethod::Linearized).standard_error();
+            prop_assert!((lin - plain.with_variance(VarianceMethod::Linearized).standard_error()).abs() < 1e-9);
+            let (m, mw) = (cxmetrics::Mean::score(&t)?, cxmetrics::Mean::score(&weighted)?);
+            prop_assert!((m.mean() - mw.mean()).abs() < 1e-12);
+            match (m.standard_error(), mw.standard_error()) {
+                (Some(a), Some(b)) => prop_assert!((a - b).abs() < 1e-9),
+                (a, b) => prop_assert_eq!(a, b),
+            }
+        }
+    }
+}

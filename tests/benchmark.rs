@@ -1,0 +1,155 @@
+//! Benchmark comparisons: verdicts, pairings, families and rankings.
+
+use cxmetrics::{
+    Adjustment, Benchmark, BenchmarkKind, CesAgreement, CesEffort, ConfidenceLevel, Csat, Error, Likert5, Likert7,
+    Mean, Metric, NetScore, Nps, Tally, Verdict, rank,
+};
+
+const P95: ConfidenceLevel = ConfidenceLevel::P95;
+
+#[test]
+fn fixed_value_uses_the_score_test_and_its_interval() {
+    let ours = Nps::from_counts(30, 50, 120).expect("non-empty");
+    let b = Benchmark::fixed("industry", BenchmarkKind::Global, Metric::Nps, 0.30).expect("finite");
+    let c = b.compare(&ours, P95).expect("comparable");
+    assert_eq!(c.test().p_value(), ours.test(0.30).expect("valid").p_value());
+    let i = c.interval().expect("defined");
+    assert!((i.lower() - (ours.interval(P95).lower() - 0.30)).abs() < 1e-15);
+    assert_eq!((c.verdict(), c.is_better()), (Verdict::Above, Some(true)));
+    assert!(c.to_string().ends_with(": above"), "{c}");
+}
+
+#[test]
+fn a_benchmark_with_its_own_error_is_less_certain() {
+    let ours = Nps::from_counts(30, 50, 120).expect("non-empty");
+    let exact = Benchmark::fixed("industry", BenchmarkKind::Global, Metric::Nps, 0.35).expect("finite");
+    let noisy = exact.clone().with_standard_error(0.05).expect("valid se");
+    let (a, b) = (
+        exact.compare(&ours, P95).expect("ok"),
+        noisy.compare(&ours, P95).expect("ok"),
+    );
+    assert!(b.p_value().expect("defined") > a.p_value().expect("defined"));
+    let se = ours.standard_error().hypot(0.05);
+    assert!((b.test().statistic().expect("z") - 0.10 / se).abs() < 1e-12);
+    assert!(noisy.clone().with_standard_error(-1.0).is_err());
+    let sample = Benchmark::sample("Q2", BenchmarkKind::OwnHistory, ours);
+    assert!(sample.with_standard_error(0.01).is_err());
+}
+
+#[test]
+fn samples_use_the_two_sample_methods() {
+    let now = Nps::from_counts(30, 50, 120).expect("non-empty");
+    let before = Nps::from_counts(45, 60, 95).expect("non-empty");
+    let c = Benchmark::sample("Q2", BenchmarkKind::OwnHistory, before)
+        .compare(&now, P95)
+        .expect("ok");
+    let d = now.difference(&before, P95).expect("comparable");
+    assert_eq!(c.interval(), Some(d.interval()));
+    assert_eq!(c.test(), d.test());
+    assert_eq!(c.verdict(), Verdict::Above);
+}
+
+#[test]
+fn wrong_pairings_are_errors() {
+    // CES 1.0 effort mean against a CES 2.0 mean.
+    let ces2 = CesAgreement::default()
+        .mean(&Tally::<Likert7>::from_raw(&[6, 7, 5, 4]).expect("valid"))
+        .expect("ok");
+    let ces1 = CesEffort
+        .mean(&Tally::<Likert5>::from_raw(&[2, 1, 3, 2]).expect("valid"))
+        .expect("ok");
+    let err = Benchmark::sample("v1", BenchmarkKind::OwnHistory, ces1)
+        .compare(&ces2, P95)
+        .expect_err("mismatch");
+    assert!(matches!(err, Error::Mismatch { .. }));
+    // A 1–5 mean against a 1–7 mean.
+    let five = Mean::score(&Tally::<Likert5>::from_raw(&[4, 5, 3]).expect("valid")).expect("ok");
+    let seven = Mean::score(&Tally::<Likert7>::from_raw(&[4, 5, 3]).expect("valid")).expect("ok");
+    let err = Benchmark::sample("7-point", BenchmarkKind::Competitor, seven)
+        .compare(&five, P95)
+        .expect_err("mismatch");
+    assert_eq!(
+        err.to_string(),
+        "cannot compare rating mean on Likert5 with rating mean on Likert7"
+    );
+    // A CSAT share against a CES share.
+    let csat = Csat::default()
+        .share(&Tally::<Likert5>::from_raw(&[5, 4, 1]).expect("valid"))
+        .expect("ok");
+    let ces = CesEffort
+        .low_effort_share(&Tally::<Likert5>::from_raw(&[1, 2, 5]).expect("valid"))
+        .expect("ok");
+    assert!(
+        Benchmark::sample("ces", BenchmarkKind::Competitor, ces)
+            .compare(&csat, P95)
+            .is_err()
+    );
+    // A fixed figure for another metric.
+    let fixed = Benchmark::fixed("CES 2.0 mean", BenchmarkKind::Global, Metric::CesAgreement, 4.5).expect("finite");
+    assert!(matches!(fixed.compare(&ces1, P95), Err(Error::Mismatch { .. })));
+    // Points instead of a fraction; a mean outside the scale.
+    let points = Benchmark::fixed("points", BenchmarkKind::Global, Metric::Nps, 30.0).expect("finite");
+    let nps = Nps::from_counts(1, 1, 1).expect("ok");
+    assert!(matches!(points.compare(&nps, P95), Err(Error::InvalidArgument { .. })));
+    let off_scale = Benchmark::fixed("7-point", BenchmarkKind::Global, Metric::CesEffort, 6.1).expect("finite");
+    assert!(matches!(
+        off_scale.compare(&ces1, P95),
+        Err(Error::InvalidArgument { .. })
+    ));
+}
+
+#[test]
+fn lower_is_better_reads_above_as_worse() {
+    let effort = CesEffort
+        .mean(&Tally::<Likert5>::from_counts(&[40, 40, 10, 5, 5]).expect("counts"))
+        .expect("ok");
+    let b = Benchmark::fixed("industry", BenchmarkKind::Global, Metric::CesEffort, 2.6).expect("finite");
+    let c = b.compare(&effort, P95).expect("ok");
+    assert_eq!((c.verdict(), c.is_better()), (Verdict::Below, Some(true)));
+}
+
+#[test]
+fn families_are_adjusted_and_keep_input_order() {
+    let target = Benchmark::fixed("target", BenchmarkKind::Global, Metric::Nps, 0.30).expect("finite");
+    let segments: Vec<(String, NetScore)> = [(30, 50, 120), (2, 3, 5), (40, 60, 100), (50, 50, 100)]
+        .iter()
+        .enumerate()
+        .map(|(i, &(d, o, p))| (format!("segment {i}"), Nps::from_counts(d, o, p).expect("ok")))
+        .collect();
+    let raw: Vec<f64> = segments
+        .iter()
+        .map(|(_, s)| target.compare(s, P95).expect("ok").p_value().expect("defined"))
+        .collect();
+    for adjustment in [Adjustment::Holm, Adjustment::BenjaminiHochberg] {
+        let table = target.compare_each(&segments, P95, adjustment).expect("ok");
+        let expected = adjustment.adjust(&raw).expect("valid");
+        for ((c, e), (label, _)) in table.iter().zip(expected).zip(&segments) {
+            assert_eq!(c.subject(), Some(label.as_str()));
+            assert_eq!(c.p_value(), Some(e));
+            assert_eq!(c.verdict() != Verdict::NoDetectableDifference, e < 0.05);
+        }
+    }
+}
+
+#[test]
+fn ranking_orders_by_value_and_flags_detectable_gaps() {
+    let ours = Nps::from_counts(30, 50, 120).expect("ok");
+    let rivals = [
+        Benchmark::sample(
+            "close",
+            BenchmarkKind::Competitor,
+            Nps::from_counts(28, 52, 120).expect("ok"),
+        ),
+        Benchmark::sample(
+            "far below",
+            BenchmarkKind::Competitor,
+            Nps::from_counts(90, 60, 50).expect("ok"),
+        ),
+        Benchmark::fixed("far above", BenchmarkKind::Competitor, Metric::Nps, 0.8).expect("finite"),
+    ];
+    let r = rank(&ours, &rivals, P95, Adjustment::Holm).expect("ok");
+    assert_eq!((r.position(), r.of()), (3, 4));
+    let detectable: Vec<&str> = r.detectable().map(|c| c.benchmark()).collect();
+    assert_eq!(detectable, ["far below", "far above"]);
+    assert_eq!(r.comparisons()[2].is_better(), Some(false));
+}
