@@ -15,6 +15,9 @@ pub(crate) mod sealed {
     pub trait Sealed: Clone {
         fn label(&self) -> &Label;
         fn value(&self) -> f64;
+        fn n(&self) -> u64;
+        /// The default interval of the estimate itself.
+        fn default_interval(&self, level: ConfidenceLevel) -> Option<Interval>;
         fn orientation(&self) -> Orientation;
         /// `(lowest, highest)` value a fixed benchmark may take.
         fn range(&self) -> (f64, f64);
@@ -64,6 +67,14 @@ impl sealed::Sealed for Share {
         Share::label(self)
     }
 
+    fn n(&self) -> u64 {
+        Share::n(self)
+    }
+
+    fn default_interval(&self, level: ConfidenceLevel) -> Option<Interval> {
+        Some(self.interval(level))
+    }
+
     fn value(&self) -> f64 {
         Share::value(self)
     }
@@ -94,6 +105,14 @@ impl sealed::Sealed for NetScore {
         NetScore::label(self)
     }
 
+    fn n(&self) -> u64 {
+        NetScore::n(self)
+    }
+
+    fn default_interval(&self, level: ConfidenceLevel) -> Option<Interval> {
+        Some(self.interval(level))
+    }
+
     fn value(&self) -> f64 {
         NetScore::value(self)
     }
@@ -122,6 +141,14 @@ impl sealed::Sealed for NetScore {
 impl sealed::Sealed for MeanScore {
     fn label(&self) -> &Label {
         MeanScore::label(self)
+    }
+
+    fn n(&self) -> u64 {
+        MeanScore::n(self)
+    }
+
+    fn default_interval(&self, level: ConfidenceLevel) -> Option<Interval> {
+        self.interval(level)
     }
 
     fn value(&self) -> f64 {
@@ -174,6 +201,8 @@ pub enum BenchmarkKind {
     Global,
     /// Your own history, e.g. the previous period.
     OwnHistory,
+    /// The rest of the data, in a segment table.
+    Rest,
 }
 
 impl fmt::Display for BenchmarkKind {
@@ -184,6 +213,7 @@ impl fmt::Display for BenchmarkKind {
             Self::Industry { region: None } => f.write_str("industry"),
             Self::Global => f.write_str("global"),
             Self::OwnHistory => f.write_str("own history"),
+            Self::Rest => f.write_str("rest of the data"),
         }
     }
 }
@@ -515,11 +545,7 @@ impl<E: Estimate> Benchmark<E> {
     ) -> Result<Vec<Comparison>, Error> {
         let comparisons = estimates
             .iter()
-            .map(|(label, e)| {
-                let mut c = self.compare(e, level)?;
-                c.subject = Some(label.as_ref().to_owned());
-                Ok(c)
-            })
+            .map(|(label, e)| Ok(self.compare(e, level)?.with_subject(label.as_ref())))
             .collect::<Result<Vec<_>, Error>>()?;
         adjust(comparisons, adjustment)
     }
@@ -527,7 +553,7 @@ impl<E: Estimate> Benchmark<E> {
 
 /// Applies a multiplicity adjustment to the defined p-values of a family
 /// of comparisons and re-decides their verdicts.
-fn adjust(mut comparisons: Vec<Comparison>, adjustment: Adjustment) -> Result<Vec<Comparison>, Error> {
+pub(crate) fn adjust(mut comparisons: Vec<Comparison>, adjustment: Adjustment) -> Result<Vec<Comparison>, Error> {
     let defined: Vec<(usize, f64)> = comparisons
         .iter()
         .enumerate()
@@ -718,6 +744,11 @@ pub struct Comparison {
 }
 
 impl Comparison {
+    pub(crate) fn with_subject(mut self, subject: &str) -> Self {
+        self.subject = Some(subject.to_owned());
+        self
+    }
+
     fn decide(&self) -> Verdict {
         match self.p_value() {
             Some(p) if p < self.level.alpha() && self.difference > 0.0 => Verdict::Above,

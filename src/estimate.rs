@@ -52,7 +52,9 @@ impl Label {
 impl fmt::Display for Label {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (self.metric, self.statistic) {
-            (Metric::Nps, _) => return f.write_str("NPS"),
+            (Metric::Nps | Metric::FirstContactResolution | Metric::ResponseRate, _) => {
+                return write!(f, "{}", self.metric);
+            }
             (metric, Statistic::Share) => {
                 write!(f, "{metric} share of ")?;
                 fmt_mask(self.positive, f)?;

@@ -168,9 +168,12 @@
 extern crate alloc;
 
 mod benchmark;
+mod effort;
 mod error;
 mod estimate;
+mod group;
 mod metric;
+mod period;
 mod planning;
 mod rating_set;
 mod response;
@@ -179,15 +182,22 @@ mod scale;
 mod serde;
 mod stats;
 mod tally;
+mod timing;
 
 pub use benchmark::{Benchmark, BenchmarkKind, Comparison, Estimate, Ranking, Verdict, rank};
+pub use effort::{
+    DriverEffect, EffortBand, EffortDriver, EffortLoyalty, ResolutionTime, Retention, ces_by_driver,
+    first_contact_resolution, nps_by_effort, response_rate, retention, time_to_resolution,
+};
 pub use error::Error;
 pub use estimate::{MeanScore, NetScore, Share, VarianceMethod};
+pub use group::{Against, SegmentRow, SegmentTable, Segments, Series, TrendPoint};
 pub use metric::ces::{CesAgreement, CesEase, CesEffort};
 pub use metric::csat::Csat;
 pub use metric::mean::Mean;
 pub use metric::nps::{Nps, NpsCategory};
 pub use metric::{Metric, Orientation};
+pub use period::{Granularity, Period};
 pub use planning::{
     UnitVariance, finite_population, minimum_detectable_difference, sample_size, sample_size_per_group,
     sample_size_per_group_shares,
@@ -201,6 +211,7 @@ pub use stats::net::{NetScoreDifferenceMethod, NetScoreMethod};
 pub use stats::proportion::{ShareDifferenceMethod, ShareMethod, ShareTest};
 pub use tally::weighted::WeightedTally;
 pub use tally::{Sample, Tally};
+pub use timing::{DelayBand, SurveyTiming};
 
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]

@@ -343,6 +343,19 @@ impl<S: Scale> Tally<S> {
         S::all_ratings().zip(self.counts().iter().copied())
     }
 
+    /// `self − other`, point by point; `None` when `other` is not contained in `self`.
+    pub(crate) fn minus(&self, other: &Self) -> Option<Self> {
+        let mut counts = self.counts;
+        for (c, &o) in counts.iter_mut().zip(&other.counts) {
+            *c = c.checked_sub(o)?;
+        }
+        Some(Self {
+            counts,
+            total: self.total.checked_sub(other.total)?,
+            scale: PhantomData,
+        })
+    }
+
     /// The sum of counts over the ratings for which `keep` is true.
     pub(crate) fn count_where(&self, mut keep: impl FnMut(u8) -> bool) -> u64 {
         self.iter().filter(|&(r, _)| keep(r.get())).map(|(_, n)| n).sum()

@@ -149,7 +149,7 @@ fn ranking_orders_by_value_and_flags_detectable_gaps() {
     ];
     let r = rank(&ours, &rivals, P95, Adjustment::Holm).expect("ok");
     assert_eq!((r.position(), r.of()), (3, 4));
-    let detectable: Vec<&str> = r.detectable().map(|c| c.benchmark()).collect();
+    let detectable: Vec<&str> = r.detectable().map(cxmetrics::Comparison::benchmark).collect();
     assert_eq!(detectable, ["far below", "far above"]);
     assert_eq!(r.comparisons()[2].is_better(), Some(false));
 }

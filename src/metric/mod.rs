@@ -45,6 +45,10 @@ pub enum Metric {
     CesEase,
     /// A plain mean rating on some scale.
     Mean,
+    /// First-contact resolution: resolved on first contact, of those recorded.
+    FirstContactResolution,
+    /// Survey response rate: answers of invitations.
+    ResponseRate,
 }
 
 impl fmt::Display for Metric {
@@ -56,6 +60,8 @@ impl fmt::Display for Metric {
             Self::CesEffort => "CES 1.0 effort",
             Self::CesEase => "CES ease",
             Self::Mean => "rating",
+            Self::FirstContactResolution => "first-contact resolution",
+            Self::ResponseRate => "response rate",
         })
     }
 }

@@ -1,0 +1,597 @@
+//! The effort→loyalty analysis and operational CX metrics, from `Feedback`.
+
+use core::fmt;
+use core::time::Duration;
+
+use crate::estimate::{Label, Statistic};
+use crate::{
+    CesAgreement, ConfidenceLevel, Difference, Error, Feedback, Likert7, Metric, NetScore, Nps, Share, Tally, ZeroToTen,
+};
+
+/// A CES 2.0 band: how easy the customer found it.
+///
+/// # Example
+///
+/// ```
+/// use cxmetrics::{EffortBand, Likert7};
+///
+/// assert_eq!(EffortBand::of(Likert7::new(6)?), EffortBand::Easy);
+/// assert_eq!(EffortBand::of(Likert7::new(4)?), EffortBand::Neutral);
+/// assert_eq!(EffortBand::of(Likert7::new(2)?), EffortBand::Difficult);
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum EffortBand {
+    /// 5–7: at least "somewhat agree" that it was easy (low effort).
+    Easy,
+    /// 4: neither agree nor disagree.
+    Neutral,
+    /// 1–3: disagree that it was easy (high effort).
+    Difficult,
+}
+
+impl EffortBand {
+    /// The band of a CES 2.0 answer.
+    ///
+    /// # Example
+    ///
+    /// See [`EffortBand`].
+    #[must_use]
+    pub const fn of(ces: Likert7) -> Self {
+        match ces.get() {
+            5..=7 => Self::Easy,
+            4 => Self::Neutral,
+            _ => Self::Difficult,
+        }
+    }
+}
+
+impl fmt::Display for EffortBand {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Easy => "easy (CES 5–7)",
+            Self::Neutral => "neutral (CES 4)",
+            Self::Difficult => "difficult (CES 1–3)",
+        })
+    }
+}
+
+/// NPS by effort band, and the easy-minus-difficult difference: the
+/// effort→loyalty link (Dixon, Toman & `DeLisi`, *The Effortless Experience*).
+///
+/// # Example
+///
+/// See [`nps_by_effort`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct EffortLoyalty {
+    bands: [(EffortBand, Option<NetScore>); 3],
+    difference: Option<Difference>,
+}
+
+impl EffortLoyalty {
+    /// The NPS of respondents in `band`; `None` when nobody in it answered both questions.
+    ///
+    /// # Example
+    ///
+    /// See [`nps_by_effort`].
+    #[must_use]
+    pub fn nps(&self, band: EffortBand) -> Option<&NetScore> {
+        self.bands
+            .iter()
+            .find(|(b, _)| *b == band)
+            .and_then(|(_, n)| n.as_ref())
+    }
+
+    /// The bands with their NPS, easy first.
+    ///
+    /// # Example
+    ///
+    /// See [`nps_by_effort`].
+    #[must_use]
+    pub fn bands(&self) -> &[(EffortBand, Option<NetScore>)] {
+        &self.bands
+    }
+
+    /// NPS(easy) − NPS(difficult), with the two-sample interval and test;
+    /// `None` when either band is empty.
+    ///
+    /// # Example
+    ///
+    /// See [`nps_by_effort`].
+    #[must_use]
+    pub const fn difference(&self) -> Option<&Difference> {
+        self.difference.as_ref()
+    }
+}
+
+/// The NPS of respondents who found it easy, neutral and difficult (by their
+/// CES 2.0 answer), and the easy − difficult difference. Only respondents
+/// who answered both questions count.
+///
+/// # Errors
+///
+/// [`Error::EmptySample`] when nobody answered both an NPS and a CES question.
+///
+/// # Example
+///
+/// ```
+/// use chrono::DateTime;
+/// use cxmetrics::{ConfidenceLevel, EffortBand, Feedback, Likert7, ZeroToTen, nps_by_effort};
+///
+/// let at = DateTime::from_timestamp(0, 0).unwrap();
+/// let mut feedback = Vec::new();
+/// for i in 0..100u8 {
+///     let easy = Feedback::new(at).with_ces(Likert7::new(6)?).with_nps(ZeroToTen::new(if i % 4 == 0 { 7 } else { 10 })?);
+///     let hard = Feedback::new(at).with_ces(Likert7::new(2)?).with_nps(ZeroToTen::new(if i % 2 == 0 { 3 } else { 9 })?);
+///     feedback.extend([easy, hard]);
+/// }
+/// let link = nps_by_effort(&feedback, ConfidenceLevel::P95)?;
+/// assert_eq!(link.nps(EffortBand::Easy).unwrap().rounded(), 75);
+/// assert_eq!(link.nps(EffortBand::Difficult).unwrap().rounded(), 0);
+/// assert!(link.difference().unwrap().interval().lower() > 0.0);
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
+pub fn nps_by_effort(feedback: &[Feedback], level: ConfidenceLevel) -> Result<EffortLoyalty, Error> {
+    let mut tallies = [Tally::<ZeroToTen>::new(), Tally::new(), Tally::new()];
+    let bands = [EffortBand::Easy, EffortBand::Neutral, EffortBand::Difficult];
+    for f in feedback {
+        if let (Some(nps), Some(ces)) = (f.nps(), f.ces()) {
+            let i = bands.iter().position(|&b| b == EffortBand::of(ces)).unwrap_or(2);
+            tallies[i].add(nps)?;
+        }
+    }
+    if tallies.iter().all(Tally::is_empty) {
+        return Err(Error::EmptySample {
+            statistic: "NPS by effort band",
+        });
+    }
+    let score = |t: &Tally<ZeroToTen>| {
+        if t.is_empty() {
+            Ok(None)
+        } else {
+            Nps::score(t).map(Some)
+        }
+    };
+    let [easy, neutral, difficult] = [score(&tallies[0])?, score(&tallies[1])?, score(&tallies[2])?];
+    let difference = match (&easy, &difficult) {
+        (Some(e), Some(d)) => Some(e.difference(d, level)?),
+        _ => None,
+    };
+    Ok(EffortLoyalty {
+        bands: [
+            (EffortBand::Easy, easy),
+            (EffortBand::Neutral, neutral),
+            (EffortBand::Difficult, difficult),
+        ],
+        difference,
+    })
+}
+
+/// A fact about an interaction that drives customer effort.
+///
+/// # Example
+///
+/// ```
+/// use cxmetrics::EffortDriver;
+///
+/// assert_eq!(EffortDriver::ALL.len(), 5);
+/// assert_eq!(EffortDriver::Transferred.to_string(), "transferred");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum EffortDriver {
+    /// Not resolved on first contact.
+    NotResolvedFirstContact,
+    /// Transferred at least once.
+    Transferred,
+    /// Had to switch channel at least once.
+    SwitchedChannel,
+    /// Contacted again about the same issue.
+    RepeatContact,
+    /// Had to explain the issue again.
+    ReExplained,
+}
+
+impl EffortDriver {
+    /// Every driver.
+    pub const ALL: [Self; 5] = [
+        Self::NotResolvedFirstContact,
+        Self::Transferred,
+        Self::SwitchedChannel,
+        Self::RepeatContact,
+        Self::ReExplained,
+    ];
+
+    /// Whether the driver was present in an interaction; `None` when the
+    /// feedback does not record it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::DateTime;
+    /// use cxmetrics::{EffortDriver, Feedback};
+    ///
+    /// let f = Feedback::new(DateTime::from_timestamp(0, 0).unwrap()).with_transfers(2);
+    /// assert_eq!(EffortDriver::Transferred.present(&f), Some(true));
+    /// assert_eq!(EffortDriver::RepeatContact.present(&f), None);
+    /// ```
+    #[must_use]
+    pub fn present(self, f: &Feedback) -> Option<bool> {
+        match self {
+            Self::NotResolvedFirstContact => f.first_contact_resolution().map(|resolved| !resolved),
+            Self::Transferred => f.transfers().map(|n| n > 0),
+            Self::SwitchedChannel => f.channel_switches().map(|n| n > 0),
+            Self::RepeatContact => f.repeat_contacts().map(|n| n > 0),
+            Self::ReExplained => f.re_explained(),
+        }
+    }
+}
+
+impl fmt::Display for EffortDriver {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::NotResolvedFirstContact => "not resolved on first contact",
+            Self::Transferred => "transferred",
+            Self::SwitchedChannel => "switched channel",
+            Self::RepeatContact => "repeat contact",
+            Self::ReExplained => "had to re-explain",
+        })
+    }
+}
+
+/// CES 2.0 with and without an effort driver.
+///
+/// # Example
+///
+/// See [`ces_by_driver`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct DriverEffect {
+    driver: EffortDriver,
+    with: Option<Share>,
+    without: Option<Share>,
+    difference: Option<Difference>,
+}
+
+impl DriverEffect {
+    /// The driver.
+    ///
+    /// # Example
+    ///
+    /// See [`ces_by_driver`].
+    #[must_use]
+    pub const fn driver(&self) -> EffortDriver {
+        self.driver
+    }
+
+    /// The CES 2.0 share (5–7) where the driver was present.
+    ///
+    /// # Example
+    ///
+    /// See [`ces_by_driver`].
+    #[must_use]
+    pub const fn with(&self) -> Option<&Share> {
+        self.with.as_ref()
+    }
+
+    /// The CES 2.0 share (5–7) where it was absent.
+    ///
+    /// # Example
+    ///
+    /// See [`ces_by_driver`].
+    #[must_use]
+    pub const fn without(&self) -> Option<&Share> {
+        self.without.as_ref()
+    }
+
+    /// `with − without`: negative when the driver makes it harder.
+    ///
+    /// # Example
+    ///
+    /// See [`ces_by_driver`].
+    #[must_use]
+    pub const fn difference(&self) -> Option<&Difference> {
+        self.difference.as_ref()
+    }
+}
+
+/// The CES 2.0 "% easy" (5–7) of respondents with and without `driver`,
+/// and the difference (Newcombe interval, pooled z test). Feedback that
+/// lacks a CES answer or does not record the driver is left out.
+///
+/// # Errors
+///
+/// [`Error::EmptySample`] when no feedback has both a CES answer and the driver.
+///
+/// # Example
+///
+/// ```
+/// use chrono::DateTime;
+/// use cxmetrics::{ConfidenceLevel, EffortDriver, Feedback, Likert7, ces_by_driver};
+///
+/// let at = DateTime::from_timestamp(0, 0).unwrap();
+/// let mut feedback = Vec::new();
+/// for i in 0..200u32 {
+///     let transferred = i % 2 == 0;
+///     let ces = if transferred { if i % 4 == 0 { 6 } else { 3 } } else { 6 };
+///     feedback.push(Feedback::new(at).with_transfers(u32::from(transferred)).with_ces(Likert7::new(ces)?));
+/// }
+/// let effect = ces_by_driver(&feedback, EffortDriver::Transferred, ConfidenceLevel::P95)?;
+/// assert_eq!(effect.with().unwrap().rounded_percent(), 50);
+/// assert_eq!(effect.without().unwrap().rounded_percent(), 100);
+/// assert!(effect.difference().unwrap().interval().upper() < 0.0);
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
+pub fn ces_by_driver(
+    feedback: &[Feedback],
+    driver: EffortDriver,
+    level: ConfidenceLevel,
+) -> Result<DriverEffect, Error> {
+    let (mut with, mut without) = (Tally::<Likert7>::new(), Tally::<Likert7>::new());
+    for f in feedback {
+        if let (Some(ces), Some(present)) = (f.ces(), driver.present(f)) {
+            if present { with.add(ces)? } else { without.add(ces)? }
+        }
+    }
+    if with.is_empty() && without.is_empty() {
+        return Err(Error::EmptySample {
+            statistic: "CES by effort driver",
+        });
+    }
+    let ces = CesAgreement::default();
+    let score = |t: &Tally<Likert7>| if t.is_empty() { Ok(None) } else { ces.share(t).map(Some) };
+    let (with, without) = (score(&with)?, score(&without)?);
+    let difference = match (&with, &without) {
+        (Some(a), Some(b)) => Some(a.difference(b, level)?),
+        _ => None,
+    };
+    Ok(DriverEffect {
+        driver,
+        with,
+        without,
+        difference,
+    })
+}
+
+/// A yes/no rate as a [`Share`] (Wilson intervals and the rest apply).
+fn rate(metric: Metric, hits: u64, n: u64, statistic: &'static str) -> Result<Share, Error> {
+    if n == 0 {
+        return Err(Error::EmptySample { statistic });
+    }
+    let label = Label {
+        metric,
+        statistic: Statistic::Share,
+        scale: "yes/no",
+        min: 0,
+        max: 1,
+        positive: 0b10,
+        negative: 0,
+    };
+    Share::new(hits, n, label)
+}
+
+/// The first-contact resolution rate: resolved on first contact, of the
+/// feedback that records it.
+///
+/// # Errors
+///
+/// [`Error::EmptySample`] when no feedback records first-contact resolution.
+///
+/// # Example
+///
+/// ```
+/// use chrono::DateTime;
+/// use cxmetrics::{ConfidenceLevel, Feedback, first_contact_resolution};
+///
+/// let at = DateTime::from_timestamp(0, 0).unwrap();
+/// let feedback: Vec<Feedback> = (0..10).map(|i| Feedback::new(at).with_first_contact_resolution(i < 7)).collect();
+/// let fcr = first_contact_resolution(&feedback)?;
+/// assert_eq!(fcr.rounded_percent(), 70);
+/// assert!(fcr.interval(ConfidenceLevel::P95).contains(0.5));
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
+pub fn first_contact_resolution(feedback: &[Feedback]) -> Result<Share, Error> {
+    let recorded: Vec<bool> = feedback.iter().filter_map(Feedback::first_contact_resolution).collect();
+    let resolved = recorded.iter().filter(|&&r| r).count() as u64;
+    rate(
+        Metric::FirstContactResolution,
+        resolved,
+        recorded.len() as u64,
+        "first-contact resolution rate",
+    )
+}
+
+/// The response rate: answers received of invitations sent, as a share with
+/// its interval.
+///
+/// # Errors
+///
+/// - [`Error::EmptySample`] when `invitations` is 0;
+/// - [`Error::InvalidArgument`] when there are more responses than invitations.
+///
+/// # Example
+///
+/// ```
+/// use cxmetrics::response_rate;
+///
+/// assert_eq!(response_rate(230, 1000)?.rounded_percent(), 23);
+/// assert!(response_rate(5, 4).is_err());
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
+pub fn response_rate(responses: u64, invitations: u64) -> Result<Share, Error> {
+    if responses > invitations {
+        return Err(Error::InvalidArgument {
+            name: "responses",
+            value: responses as f64,
+            expected: "at most the number of invitations",
+        });
+    }
+    rate(Metric::ResponseRate, responses, invitations, "response rate")
+}
+
+/// Time to resolution: how many were resolved, the mean and the median.
+///
+/// # Example
+///
+/// See [`time_to_resolution`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ResolutionTime {
+    n: u64,
+    mean: Duration,
+    median: Duration,
+}
+
+impl ResolutionTime {
+    /// How many interactions record a time to resolution.
+    ///
+    /// # Example
+    ///
+    /// See [`time_to_resolution`].
+    #[must_use]
+    pub const fn n(&self) -> u64 {
+        self.n
+    }
+
+    /// The mean time to resolution.
+    ///
+    /// # Example
+    ///
+    /// See [`time_to_resolution`].
+    #[must_use]
+    pub const fn mean(&self) -> Duration {
+        self.mean
+    }
+
+    /// The median time to resolution (the mean of the two middle values for
+    /// an even count). Less swayed by the few cases that take weeks.
+    ///
+    /// # Example
+    ///
+    /// See [`time_to_resolution`].
+    #[must_use]
+    pub const fn median(&self) -> Duration {
+        self.median
+    }
+}
+
+/// The mean and median time to resolution, over feedback that records it.
+///
+/// # Errors
+///
+/// [`Error::EmptySample`] when no feedback records a time to resolution.
+///
+/// # Example
+///
+/// ```
+/// use chrono::DateTime;
+/// use core::time::Duration;
+/// use cxmetrics::{Feedback, time_to_resolution};
+///
+/// let at = DateTime::from_timestamp(0, 0).unwrap();
+/// let hours = [1, 2, 3, 50];
+/// let feedback: Vec<Feedback> =
+///     hours.iter().map(|&h| Feedback::new(at).with_time_to_resolution(Duration::from_secs(3600 * h))).collect();
+/// let t = time_to_resolution(&feedback)?;
+/// assert_eq!(t.median(), Duration::from_secs(9000)); // 2.5 h
+/// assert_eq!(t.mean(), Duration::from_secs(50400)); // 14 h
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
+pub fn time_to_resolution(feedback: &[Feedback]) -> Result<ResolutionTime, Error> {
+    let mut times: Vec<Duration> = feedback.iter().filter_map(Feedback::time_to_resolution).collect();
+    if times.is_empty() {
+        return Err(Error::EmptySample {
+            statistic: "time to resolution",
+        });
+    }
+    times.sort_unstable();
+    let n = times.len();
+    // Sum in u128 nanoseconds: exact, no overflow for any realistic count.
+    let total: u128 = times.iter().map(Duration::as_nanos).sum();
+    let nanos = |x: u128| Duration::new((x / 1_000_000_000) as u64, (x % 1_000_000_000) as u32);
+    let mean = nanos(total / n as u128);
+    let median = if n % 2 == 1 {
+        times[n / 2]
+    } else {
+        nanos(u128::midpoint(times[n / 2 - 1].as_nanos(), times[n / 2].as_nanos()))
+    };
+    Ok(ResolutionTime {
+        n: n as u64,
+        mean,
+        median,
+    })
+}
+
+/// Customer retention over a period.
+///
+/// # Example
+///
+/// See [`retention`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Retention {
+    rate: f64,
+}
+
+impl Retention {
+    /// The retention rate `(E − N)/S`.
+    ///
+    /// # Example
+    ///
+    /// See [`retention`].
+    #[must_use]
+    pub const fn rate(&self) -> f64 {
+        self.rate
+    }
+
+    /// The churn rate, `1 − retention`.
+    ///
+    /// # Example
+    ///
+    /// See [`retention`].
+    #[must_use]
+    pub fn churn(&self) -> f64 {
+        1.0 - self.rate
+    }
+}
+
+/// Retention over a period from customer counts: `(E − N)/S` with `S`
+/// customers at the start, `E` at the end and `N` new customers won during
+/// the period; churn is `1 − retention`.
+///
+/// # Errors
+///
+/// - [`Error::EmptySample`] when `start` is 0;
+/// - [`Error::InvalidArgument`] when `new > end` or `end − new > start`
+///   (more customers kept than there were).
+///
+/// # Example
+///
+/// ```
+/// use cxmetrics::retention;
+///
+/// let r = retention(1000, 1050, 150)?; // 900 of 1000 kept
+/// assert!((r.rate() - 0.9).abs() < 1e-15);
+/// assert!((r.churn() - 0.1).abs() < 1e-15);
+/// assert!(retention(1000, 100, 150).is_err());
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
+pub fn retention(start: u64, end: u64, new: u64) -> Result<Retention, Error> {
+    if start == 0 {
+        return Err(Error::EmptySample {
+            statistic: "retention rate",
+        });
+    }
+    let kept = end.checked_sub(new).ok_or(Error::InvalidArgument {
+        name: "new customers",
+        value: new as f64,
+        expected: "at most the customers at the end of the period",
+    })?;
+    if kept > start {
+        return Err(Error::InvalidArgument {
+            name: "customers kept (end − new)",
+            value: kept as f64,
+            expected: "at most the customers at the start of the period",
+        });
+    }
+    Ok(Retention {
+        rate: kept as f64 / start as f64,
+    })
+}
