@@ -116,6 +116,17 @@
 //! designs with strata or clusters. Benchmarks from another wording,
 //! channel or population differ by more than sampling error.
 //!
+//! # Trends, segments and effort
+//!
+//! [`Series`] tallies responses per [`Period`] (day, ISO week, month,
+//! quarter, year; UTC or a fixed offset) and gives a trend with
+//! period-over-period comparisons and a minimum-n rule; [`Segments`] tallies
+//! by any key and gives a multiplicity-adjusted [`SegmentTable`]. From
+//! [`Feedback`]: [`nps_by_effort`], [`ces_by_driver`],
+//! [`first_contact_resolution`], [`time_to_resolution`], [`retention`] and
+//! [`response_rate`]; [`SurveyTiming`] for the delay between interaction and
+//! answer.
+//!
 //! # Scale-out
 //!
 //! A [`Tally`] is a small, exact monoid: [`Tally::merge`] is integer

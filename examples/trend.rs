@@ -1,0 +1,117 @@
+//! Weekly NPS over a quarter with period-over-period verdicts.
+//!
+//! The built-in data: steady around +35 for six weeks, a botched release
+//! that drags NPS down from 2026-W08 for three weeks, a week with no survey,
+//! a week that collected only a handful of answers, and a recovery. Only the
+//! drop is flagged; week-to-week noise is not, and the thin week draws no
+//! conclusion.
+//!
+//! Run with `cargo run --example trend`.
+
+use chrono::{Duration, TimeZone, Utc};
+use cxmetrics::{ConfidenceLevel, Granularity, Nps, Response, Series, ZeroToTen};
+
+/// A small deterministic generator (`SplitMix64`) for the built-in answers.
+struct Rng(u64);
+
+impl Rng {
+    fn uniform(&mut self) -> f64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        ((z ^ (z >> 31)) >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    /// A 0–10 answer with the given promoter and detractor shares.
+    fn nps_answer(&mut self, promoters: f64, detractors: f64) -> u8 {
+        let u = self.uniform();
+        let spread = (self.uniform() * 7.0) as u8;
+        if u < promoters {
+            9 + spread % 2
+        } else if u < promoters + detractors {
+            spread
+        } else {
+            7 + spread % 2
+        }
+    }
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let quarter_start = Utc
+        .with_ymd_and_hms(2026, 1, 5, 0, 0, 0)
+        .single()
+        .ok_or("invalid date")?;
+    // (promoter share, detractor share, answers) per week; the tenth week has no survey.
+    let weeks: [(f64, f64, u32); 13] = [
+        (0.52, 0.17, 310),
+        (0.50, 0.16, 295),
+        (0.53, 0.18, 320),
+        (0.51, 0.16, 305),
+        (0.52, 0.17, 290),
+        (0.50, 0.15, 300),
+        (0.38, 0.30, 315),
+        (0.36, 0.31, 298),
+        (0.40, 0.28, 302),
+        (0.0, 0.0, 0),
+        (0.50, 0.17, 12),
+        (0.49, 0.16, 310),
+        (0.52, 0.16, 305),
+    ];
+    let mut rng = Rng(11);
+    let mut series = Series::utc(Granularity::IsoWeek);
+    for (week, &(pro, det, answers)) in weeks.iter().enumerate() {
+        for i in 0..answers {
+            let at = quarter_start + Duration::weeks(week as i64) + Duration::minutes(i64::from(i) * 31);
+            series.add(&Response::new(ZeroToTen::new(rng.nps_answer(pro, det))?, at))?;
+        }
+    }
+
+    let min_n = 30;
+    println!("Weekly NPS, Q1 2026 (95% score intervals; weeks under {min_n} answers are thin)\n");
+    println!(
+        "{:<9} {:>5} {:>6} {:>17}   {:<40}",
+        "week", "n", "NPS", "interval", "vs previous week"
+    );
+    let mut previous_usable = false;
+    for point in series.trend(Nps::score, ConfidenceLevel::P95, min_n)? {
+        let (nps, interval) = match (point.estimate(), point.interval()) {
+            (Some(e), Some(i)) => (
+                format!("{:+.1}", e.points()),
+                format!("[{:+.1}, {:+.1}]", 100.0 * i.lower(), 100.0 * i.upper()),
+            ),
+            _ => ("—".to_owned(), String::new()),
+        };
+        let change = match point.change() {
+            Some(c) => format!(
+                "{:+5.1} pts, p = {:.4}: {}",
+                100.0 * c.difference(),
+                c.p_value().unwrap_or(f64::NAN),
+                c.verdict()
+            ),
+            None if point.is_empty() => "no answers".to_owned(),
+            None if point.is_thin() => "thin week: no conclusion".to_owned(),
+            None if previous_usable => "—".to_owned(),
+            None => "— (no usable week before)".to_owned(),
+        };
+        previous_usable = !point.is_empty() && !point.is_thin();
+        println!(
+            "{:<9} {:>5} {:>6} {:>17}   {change}",
+            point.period().to_string(),
+            point.n(),
+            nps,
+            interval
+        );
+    }
+
+    let four_weeks = series.rolling(4)?.trend(Nps::score, ConfidenceLevel::P95, min_n)?;
+    if let Some(last) = four_weeks.last().and_then(|p| p.estimate()) {
+        println!(
+            "\nRolling 4 weeks to {}: NPS {:+.1} (n = {})",
+            four_weeks[four_weeks.len() - 1].period(),
+            last.points(),
+            last.n()
+        );
+    }
+    Ok(())
+}
