@@ -24,12 +24,12 @@ fn show(c: &Comparison) {
         |i| format!("[{:+.1}, {:+.1}]", i.lower(), i.upper()),
     );
     let p = match c.p_value() {
-        None => "undefined".to_owned(),
-        Some(p) if p < 1e-4 => "< 0.0001".to_owned(),
-        Some(p) => format!("{p:.4}"),
+        None => "p undefined".to_owned(),
+        Some(p) if p < 1e-4 => "p < 0.0001".to_owned(),
+        Some(p) => format!("p = {p:.4}"),
     };
     println!(
-        "  vs {:<36} {:>+6.1} pts   difference {:>+5.1} {range:<16} p = {p:<9} {}",
+        "  vs {:<36} {:>+6.1} pts   difference {:>+5.1} {range:<16} {p:<12} {}",
         format!("{} ({})", c.benchmark(), c.kind()),
         100.0 * c.reference(),
         100.0 * c.difference(),

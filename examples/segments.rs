@@ -18,12 +18,12 @@ fn answers(easy: u32, n: u32, seed: u32) -> impl Iterator<Item = u8> {
     })
 }
 
-/// A p-value for display: very small ones as "< 0.0001".
+/// A p-value for display: very small ones as "p < 0.0001".
 fn p_value(p: Option<f64>) -> String {
     match p {
-        None => "undefined".to_owned(),
-        Some(p) if p < 1e-4 => "< 0.0001".to_owned(),
-        Some(p) => format!("{p:.4}"),
+        None => "p undefined".to_owned(),
+        Some(p) if p < 1e-4 => "p < 0.0001".to_owned(),
+        Some(p) => format!("p = {p:.4}"),
     }
 }
 
@@ -43,7 +43,7 @@ fn print<K: Display>(title: &str, table: &SegmentTable<K, Share>) {
         };
         let verdict = match row.comparison() {
             Some(c) => format!(
-                "{:+5.1} pts, p = {}: {}",
+                "{:+5.1} pts, {}: {}",
                 100.0 * c.difference(),
                 p_value(c.p_value()),
                 c.verdict()
