@@ -62,81 +62,52 @@ impl Estimate for Share {}
 impl Estimate for NetScore {}
 impl Estimate for MeanScore {}
 
-impl sealed::Sealed for Share {
-    fn label(&self) -> &Label {
-        Share::label(self)
-    }
+/// Shares and net scores: always an interval, a plug-in SE, and a
+/// two-sample difference.
+macro_rules! proportion_like {
+    ($ty:ident, $range:expr) => {
+        impl sealed::Sealed for $ty {
+            fn label(&self) -> &Label {
+                $ty::label(self)
+            }
 
-    fn n(&self) -> u64 {
-        Share::n(self)
-    }
+            fn n(&self) -> u64 {
+                $ty::n(self)
+            }
 
-    fn default_interval(&self, level: ConfidenceLevel) -> Option<Interval> {
-        Some(self.interval(level))
-    }
+            fn default_interval(&self, level: ConfidenceLevel) -> Option<Interval> {
+                Some(self.interval(level))
+            }
 
-    fn value(&self) -> f64 {
-        Share::value(self)
-    }
+            fn value(&self) -> f64 {
+                $ty::value(self)
+            }
 
-    fn orientation(&self) -> Orientation {
-        Orientation::HigherIsBetter
-    }
+            fn orientation(&self) -> Orientation {
+                Orientation::HigherIsBetter
+            }
 
-    fn range(&self) -> (f64, f64) {
-        (0.0, 1.0)
-    }
+            fn range(&self) -> (f64, f64) {
+                $range
+            }
 
-    fn against_fixed(&self, value: f64, level: ConfidenceLevel) -> Result<(Option<Interval>, Test), Error> {
-        Ok((Some(self.interval(level)), self.test(value)?))
-    }
+            fn against_fixed(&self, value: f64, level: ConfidenceLevel) -> Result<(Option<Interval>, Test), Error> {
+                Ok((Some(self.interval(level)), self.test(value)?))
+            }
 
-    fn se(&self) -> Option<f64> {
-        Some(self.standard_error())
-    }
+            fn se(&self) -> Option<f64> {
+                Some(self.standard_error())
+            }
 
-    fn against_sample(&self, other: &Self, level: ConfidenceLevel) -> Result<Option<Difference>, Error> {
-        self.difference(other, level).map(Some)
-    }
+            fn against_sample(&self, other: &Self, level: ConfidenceLevel) -> Result<Option<Difference>, Error> {
+                self.difference(other, level).map(Some)
+            }
+        }
+    };
 }
 
-impl sealed::Sealed for NetScore {
-    fn label(&self) -> &Label {
-        NetScore::label(self)
-    }
-
-    fn n(&self) -> u64 {
-        NetScore::n(self)
-    }
-
-    fn default_interval(&self, level: ConfidenceLevel) -> Option<Interval> {
-        Some(self.interval(level))
-    }
-
-    fn value(&self) -> f64 {
-        NetScore::value(self)
-    }
-
-    fn orientation(&self) -> Orientation {
-        Orientation::HigherIsBetter
-    }
-
-    fn range(&self) -> (f64, f64) {
-        (-1.0, 1.0)
-    }
-
-    fn against_fixed(&self, value: f64, level: ConfidenceLevel) -> Result<(Option<Interval>, Test), Error> {
-        Ok((Some(self.interval(level)), self.test(value)?))
-    }
-
-    fn se(&self) -> Option<f64> {
-        Some(self.standard_error())
-    }
-
-    fn against_sample(&self, other: &Self, level: ConfidenceLevel) -> Result<Option<Difference>, Error> {
-        self.difference(other, level).map(Some)
-    }
-}
+proportion_like!(Share, (0.0, 1.0));
+proportion_like!(NetScore, (-1.0, 1.0));
 
 impl sealed::Sealed for MeanScore {
     fn label(&self) -> &Label {

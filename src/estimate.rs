@@ -135,6 +135,26 @@ impl Spread {
         }
     }
 
+    /// `100 · num / n` in a single division from exact counts, or
+    /// `100 · value` for a weighted estimate (which has no exact rational).
+    fn hundredfold(&self, value: f64, num: i128, n: u64) -> f64 {
+        if self.weighted {
+            100.0 * value
+        } else {
+            (100 * num) as f64 / n as f64
+        }
+    }
+
+    /// [`Spread::hundredfold`] rounded half away from zero, on the exact
+    /// rational when there is one.
+    fn hundredfold_rounded(&self, value: f64, num: i128, n: u64) -> i64 {
+        if self.weighted {
+            (100.0 * value).round() as i64
+        } else {
+            round_ratio(100 * num, n)
+        }
+    }
+
     /// Whether count-based formulas may use the exact integer counts.
     pub(crate) fn is_exact(&self) -> bool {
         !self.weighted && self.method == VarianceMethod::Kish
@@ -372,11 +392,7 @@ impl Share {
     /// ```
     #[must_use]
     pub fn percent(&self) -> f64 {
-        if self.spread.weighted {
-            100.0 * self.p
-        } else {
-            (100 * u128::from(self.hits)) as f64 / self.n as f64
-        }
+        self.spread.hundredfold(self.p, i128::from(self.hits), self.n)
     }
 
     /// The percentage rounded to a whole number, halves away from zero, on
@@ -396,11 +412,7 @@ impl Share {
     /// ```
     #[must_use]
     pub fn rounded_percent(&self) -> i64 {
-        if self.spread.weighted {
-            self.percent().round() as i64
-        } else {
-            round_ratio(100 * i128::from(self.hits), self.n)
-        }
+        self.spread.hundredfold_rounded(self.p, i128::from(self.hits), self.n)
     }
 
     /// What this share measures.
@@ -621,11 +633,7 @@ impl NetScore {
     /// ```
     #[must_use]
     pub fn points(&self) -> f64 {
-        if self.spread.weighted {
-            100.0 * self.value
-        } else {
-            (100 * self.count_difference()) as f64 / self.n as f64
-        }
+        self.spread.hundredfold(self.value, self.count_difference(), self.n)
     }
 
     /// The points rounded to a whole number, halves away from zero, on the
@@ -644,11 +652,8 @@ impl NetScore {
     /// ```
     #[must_use]
     pub fn rounded(&self) -> i64 {
-        if self.spread.weighted {
-            self.points().round() as i64
-        } else {
-            round_ratio(100 * self.count_difference(), self.n)
-        }
+        self.spread
+            .hundredfold_rounded(self.value, self.count_difference(), self.n)
     }
 
     /// The share of positive answers, `positive / n`.

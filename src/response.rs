@@ -592,6 +592,16 @@ impl Feedback {
     }
 
     /// When the feedback was given.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::DateTime;
+    /// use cxmetrics::Feedback;
+    ///
+    /// let at = DateTime::from_timestamp(86_400, 0).unwrap();
+    /// assert_eq!(Feedback::new(at).at(), at);
+    /// ```
     #[must_use]
     pub const fn at(&self) -> DateTime<Utc> {
         self.at
@@ -647,12 +657,36 @@ impl Feedback {
     }
 
     /// The CSAT answer as a [`Response`]; see [`Feedback::nps_response`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::DateTime;
+    /// use cxmetrics::{Channel, Feedback, Likert5};
+    ///
+    /// let f = Feedback::new(DateTime::from_timestamp(0, 0).unwrap()).with_channel(Channel::Chat);
+    /// let r = f.with_csat(Likert5::new(4)?).csat_response().unwrap();
+    /// assert_eq!((r.rating().get(), r.channel()), (4, Some(&Channel::Chat)));
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
     #[must_use]
     pub fn csat_response(&self) -> Option<Response<Likert5>> {
         self.csat.map(|r| self.response(r))
     }
 
     /// The CES 2.0 answer as a [`Response`]; see [`Feedback::nps_response`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::DateTime;
+    /// use cxmetrics::{Feedback, Likert7, Touchpoint};
+    ///
+    /// let f = Feedback::new(DateTime::from_timestamp(0, 0).unwrap()).with_touchpoint(Touchpoint::FollowUp);
+    /// let r = f.with_ces(Likert7::new(6)?).ces_response().unwrap();
+    /// assert_eq!(r.touchpoint(), Some(&Touchpoint::FollowUp));
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
     #[must_use]
     pub fn ces_response(&self) -> Option<Response<Likert7>> {
         self.ces.map(|r| self.response(r))
