@@ -37,9 +37,9 @@ use crate::{
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Series<S: Scale> {
-    granularity: Granularity,
-    offset: FixedOffset,
-    tallies: BTreeMap<Period, Tally<S>>,
+    pub(crate) granularity: Granularity,
+    pub(crate) offset: FixedOffset,
+    pub(crate) tallies: BTreeMap<Period, Tally<S>>,
 }
 
 impl<S: Scale> Series<S> {
@@ -435,7 +435,7 @@ impl<E> TrendPoint<E> {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Segments<K: Ord, S: Scale> {
-    tallies: BTreeMap<K, Tally<S>>,
+    pub(crate) tallies: BTreeMap<K, Tally<S>>,
 }
 
 impl<K: Ord + Clone, S: Scale> Segments<K, S> {

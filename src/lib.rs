@@ -171,8 +171,9 @@
 //! # Crate features
 //!
 //! - `std` (default): reserved; the crate always uses `std` today.
-//! - `serde`: `Serialize`/`Deserialize` for scales, tallies, responses and
-//!   feedback, validating on deserialize; forwards to `chrono/serde`.
+//! - `serde`: `Serialize`/`Deserialize` for scales, tallies (plain and
+//!   weighted), series, segments, periods, responses and feedback,
+//!   validating on deserialize; forwards to `chrono/serde`.
 //!
 //! The crate does no IO and never reads the clock: callers pass times in.
 

@@ -6,12 +6,14 @@ use alloc::vec::Vec;
 use core::fmt;
 use core::marker::PhantomData;
 
-use chrono::{DateTime, Utc};
+use alloc::collections::BTreeMap;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use crate::response::{check_interaction, check_weight};
-use crate::{Channel, Response, Scale, Tally, Touchpoint};
+use crate::{Channel, Granularity, Period, Response, Scale, Segments, Series, Tally, Touchpoint, WeightedTally};
 
 /// A tally serializes as `{"scale": "ZeroToTen", "counts": [..]}` with one
 /// count per scale point. Deserializing rejects another scale's name, the
@@ -125,5 +127,140 @@ impl<S: Scale> From<Response<S>> for ResponseRepr<S> {
             weight: r.weight,
             interaction_at: r.interaction_at,
         }
+    }
+}
+
+/// A series serializes as its calendar and its non-empty periods:
+/// `{"granularity": "iso_week", "offset_seconds": 7200, "periods": [["2026-01-05", {tally}], …]}`.
+/// Deserializing rejects an offset beyond ±24 h, a date that does not start
+/// a period of the granularity, repeated periods and invalid tallies.
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields, bound(serialize = "", deserialize = ""))]
+struct SeriesRepr<S: Scale> {
+    granularity: Granularity,
+    offset_seconds: i32,
+    periods: Vec<(NaiveDate, Tally<S>)>,
+}
+
+impl<S: Scale> Serialize for Series<S> {
+    fn serialize<Z: Serializer>(&self, serializer: Z) -> Result<Z::Ok, Z::Error> {
+        SeriesRepr::<S> {
+            granularity: self.granularity,
+            offset_seconds: self.offset.local_minus_utc(),
+            periods: self.tallies.iter().map(|(p, t)| (p.start(), t.clone())).collect(),
+        }
+        .serialize(serializer)
+    }
+}
+
+impl<'de, S: Scale> Deserialize<'de> for Series<S> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let repr = SeriesRepr::<S>::deserialize(deserializer)?;
+        let offset = FixedOffset::east_opt(repr.offset_seconds).ok_or_else(|| {
+            de::Error::custom(format_args!(
+                "offset of {} seconds is beyond ±24 hours",
+                repr.offset_seconds
+            ))
+        })?;
+        let mut tallies = BTreeMap::new();
+        for (start, tally) in repr.periods {
+            let period = Period::containing(repr.granularity, start);
+            if period.start() != start {
+                return Err(de::Error::custom(format_args!(
+                    "{start} does not start a {:?} period",
+                    repr.granularity
+                )));
+            }
+            if tallies.insert(period, tally).is_some() {
+                return Err(de::Error::custom(format_args!("period {period} appears twice")));
+            }
+        }
+        Ok(Self {
+            granularity: repr.granularity,
+            offset,
+            tallies,
+        })
+    }
+}
+
+/// Segments serialize as a list of `[key, tally]` pairs in key order
+/// (JSON object keys would have to be strings); repeated keys are rejected.
+impl<K: Ord + Serialize, S: Scale> Serialize for Segments<K, S> {
+    fn serialize<Z: Serializer>(&self, serializer: Z) -> Result<Z::Ok, Z::Error> {
+        serializer.collect_seq(self.tallies.iter())
+    }
+}
+
+impl<'de, K: Ord + Deserialize<'de>, S: Scale> Deserialize<'de> for Segments<K, S> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let pairs = Vec::<(K, Tally<S>)>::deserialize(deserializer)?;
+        let mut tallies = BTreeMap::new();
+        for (k, t) in pairs {
+            if tallies.insert(k, t).is_some() {
+                return Err(de::Error::custom("a segment key appears twice"));
+            }
+        }
+        Ok(Self { tallies })
+    }
+}
+
+/// A weighted tally serializes as `{"scale", "sum_w", "sum_w2", "answers"}`,
+/// one entry per scale point. Deserializing rejects the wrong scale or
+/// length, negative or non-finite sums, and weights without answers (or
+/// answers without weight).
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WeightedRepr {
+    scale: String,
+    sum_w: Vec<f64>,
+    sum_w2: Vec<f64>,
+    answers: Vec<u64>,
+}
+
+impl<S: Scale> Serialize for WeightedTally<S> {
+    fn serialize<Z: Serializer>(&self, serializer: Z) -> Result<Z::Ok, Z::Error> {
+        WeightedRepr {
+            scale: S::NAME.to_owned(),
+            sum_w: self.sum_w[..S::POINTS].to_vec(),
+            sum_w2: self.sum_w2[..S::POINTS].to_vec(),
+            answers: self.rows[..S::POINTS].to_vec(),
+        }
+        .serialize(serializer)
+    }
+}
+
+impl<'de, S: Scale> Deserialize<'de> for WeightedTally<S> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let r = WeightedRepr::deserialize(deserializer)?;
+        if r.scale != S::NAME {
+            return Err(de::Error::custom(format_args!(
+                "expected a {} tally, found scale {:?}",
+                S::NAME,
+                r.scale
+            )));
+        }
+        if [r.sum_w.len(), r.sum_w2.len(), r.answers.len()]
+            .iter()
+            .any(|&l| l != S::POINTS)
+        {
+            return Err(de::Error::custom(format_args!(
+                "expected {} entries per field",
+                S::POINTS
+            )));
+        }
+        let mut t = Self::new();
+        for i in 0..S::POINTS {
+            let (w, w2, n) = (r.sum_w[i], r.sum_w2[i], r.answers[i]);
+            if !(w.is_finite() && w2.is_finite() && w >= 0.0 && w2 >= 0.0) || (n == 0) != (w == 0.0) {
+                return Err(de::Error::custom(format_args!(
+                    "impossible weights at rating {}: sum_w {w}, sum_w2 {w2}, answers {n}",
+                    S::MIN + i as u8
+                )));
+            }
+            t.sum_w[i] = w;
+            t.sum_w2[i] = w2;
+            t.rows[i] = n;
+        }
+        Ok(t)
     }
 }

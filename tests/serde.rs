@@ -2,7 +2,10 @@
 #![cfg(feature = "serde")]
 
 use chrono::{DateTime, Utc};
-use cxmetrics::{Channel, Feedback, Likert5, Likert7, Response, Tally, Touchpoint, ZeroToTen};
+use cxmetrics::{
+    Channel, Feedback, Granularity, Likert5, Likert7, Response, Segments, Series, Tally, Touchpoint, WeightedTally,
+    ZeroToTen,
+};
 use proptest::prelude::*;
 
 #[test]
@@ -111,6 +114,65 @@ fn feedback_round_trips() {
     let json = serde_json::to_string(&f).expect("serialize");
     assert_eq!(serde_json::from_str::<Feedback>(&json).expect("valid"), f);
     assert!(serde_json::from_str::<Feedback>(r#"{"at":"2026-01-05T10:00:00Z","nps":12}"#).is_err());
+}
+
+#[test]
+fn series_segments_and_weighted_tallies_round_trip() {
+    let mut series = Series::new(
+        Granularity::IsoWeek,
+        chrono::FixedOffset::east_opt(7200).expect("offset"),
+    );
+    let mut segments = Segments::new();
+    for (i, r) in [10u8, 9, 3, 7].into_iter().enumerate() {
+        let resp = Response::new(
+            ZeroToTen::new(r).expect("valid"),
+            at(1_767_600_000 + 700_000 * i as i64),
+        );
+        series.add(&resp).expect("fits");
+        segments.add(Channel::Chat, resp.rating()).expect("fits");
+    }
+    segments
+        .add(Channel::Custom("kiosk".into()), ZeroToTen::constant(4))
+        .expect("fits");
+    let json = serde_json::to_string(&series).expect("serialize");
+    assert!(
+        json.starts_with(r#"{"granularity":"iso_week","offset_seconds":7200,"periods":[["2026-01-05","#),
+        "{json}"
+    );
+    assert_eq!(serde_json::from_str::<Series<ZeroToTen>>(&json).expect("valid"), series);
+    let json = serde_json::to_string(&segments).expect("serialize");
+    assert_eq!(
+        serde_json::from_str::<Segments<Channel, ZeroToTen>>(&json).expect("valid"),
+        segments
+    );
+
+    let bad_start = r#"{"granularity":"iso_week","offset_seconds":0,"periods":[["2026-01-06",{"scale":"ZeroToTen","counts":[0,0,0,0,0,0,0,0,0,0,1]}]]}"#;
+    let err = serde_json::from_str::<Series<ZeroToTen>>(bad_start)
+        .expect_err("not a Monday")
+        .to_string();
+    assert!(err.contains("2026-01-06 does not start a IsoWeek period"), "{err}");
+    let bad_offset = r#"{"granularity":"day","offset_seconds":90000,"periods":[]}"#;
+    assert!(serde_json::from_str::<Series<ZeroToTen>>(bad_offset).is_err());
+    let twice = r#"[["a",{"scale":"Likert5","counts":[1,0,0,0,0]}],["a",{"scale":"Likert5","counts":[1,0,0,0,0]}]]"#;
+    assert!(serde_json::from_str::<Segments<String, Likert5>>(twice).is_err());
+
+    let mut w = WeightedTally::<Likert5>::new();
+    w.add(Likert5::constant(5), 1.5).expect("valid");
+    w.add(Likert5::constant(1), 0.25).expect("valid");
+    let json = serde_json::to_string(&w).expect("serialize");
+    assert_eq!(
+        json,
+        r#"{"scale":"Likert5","sum_w":[0.25,0.0,0.0,0.0,1.5],"sum_w2":[0.0625,0.0,0.0,0.0,2.25],"answers":[1,0,0,0,1]}"#
+    );
+    assert_eq!(serde_json::from_str::<WeightedTally<Likert5>>(&json).expect("valid"), w);
+    for bad in [
+        r#"{"scale":"Likert5","sum_w":[-1.0,0.0,0.0,0.0,1.5],"sum_w2":[1.0,0.0,0.0,0.0,2.25],"answers":[1,0,0,0,1]}"#,
+        r#"{"scale":"Likert5","sum_w":[1.0,0.0,0.0,0.0,1.5],"sum_w2":[1.0,0.0,0.0,0.0,2.25],"answers":[0,0,0,0,1]}"#,
+        r#"{"scale":"Likert7","sum_w":[1.0,0.0,0.0,0.0,1.5],"sum_w2":[1.0,0.0,0.0,0.0,2.25],"answers":[1,0,0,0,1]}"#,
+        r#"{"scale":"Likert5","sum_w":[1.0],"sum_w2":[1.0],"answers":[1]}"#,
+    ] {
+        assert!(serde_json::from_str::<WeightedTally<Likert5>>(bad).is_err(), "{bad}");
+    }
 }
 
 proptest! {

@@ -34,10 +34,10 @@ use crate::{Error, Response, Scale, Tally};
 /// ```
 #[derive(Clone, PartialEq)]
 pub struct WeightedTally<S: Scale> {
-    sum_w: [f64; MAX_POINTS],
-    sum_w2: [f64; MAX_POINTS],
-    rows: [u64; MAX_POINTS],
-    scale: PhantomData<fn() -> S>,
+    pub(crate) sum_w: [f64; MAX_POINTS],
+    pub(crate) sum_w2: [f64; MAX_POINTS],
+    pub(crate) rows: [u64; MAX_POINTS],
+    pub(crate) scale: PhantomData<fn() -> S>,
 }
 
 impl<S: Scale> WeightedTally<S> {
