@@ -5,6 +5,7 @@ use cxmetrics::*;
 fn send_sync_static<T: Send + Sync + 'static>() {}
 fn debug_clone<T: core::fmt::Debug + Clone>() {}
 fn error_traits<E: std::error::Error + PartialEq>() {}
+fn weighted_traits<T: Default + PartialEq + for<'a> FromIterator<&'a Response<Likert5>>>() {}
 
 #[test]
 fn public_types_are_send_sync_and_static() {
@@ -26,6 +27,26 @@ fn public_types_are_send_sync_and_static() {
     send_sync_static::<Response<Likert7>>();
     send_sync_static::<Feedback>();
     send_sync_static::<Metric>();
+    send_sync_static::<ConfidenceLevel>();
+    send_sync_static::<Interval>();
+    send_sync_static::<Test>();
+    send_sync_static::<Difference>();
+    send_sync_static::<WeightedTally<Likert5>>();
+    send_sync_static::<Benchmark<NetScore>>();
+    send_sync_static::<Comparison>();
+    send_sync_static::<Ranking>();
+    send_sync_static::<Adjustment>();
+    send_sync_static::<UnitVariance>();
+    send_sync_static::<Period>();
+    send_sync_static::<Series<ZeroToTen>>();
+    send_sync_static::<Segments<Channel, Likert7>>();
+    send_sync_static::<SegmentTable<Touchpoint, Share>>();
+    send_sync_static::<TrendPoint<NetScore>>();
+    send_sync_static::<SurveyTiming<Likert5>>();
+    send_sync_static::<EffortLoyalty>();
+    send_sync_static::<DriverEffect>();
+    send_sync_static::<ResolutionTime>();
+    send_sync_static::<Retention>();
 }
 
 #[test]
@@ -35,5 +56,9 @@ fn key_traits_are_implemented() {
     debug_clone::<Tally<Likert5>>();
     debug_clone::<Error>();
     debug_clone::<Response<ZeroToTen>>();
+    debug_clone::<WeightedTally<ZeroToTen>>();
+    debug_clone::<Series<Likert5>>();
+    debug_clone::<Comparison>();
+    weighted_traits::<WeightedTally<Likert5>>();
     error_traits::<Error>();
 }
