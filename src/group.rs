@@ -190,9 +190,14 @@ impl<S: Scale> Series<S> {
         };
         let mut out = Vec::new();
         let mut period = first;
-        while period <= last {
+        loop {
             out.push((period, self.tallies.get(&period).cloned().unwrap_or_default()));
-            period = period.next();
+            let next = period.next();
+            // `next` saturates at the end of chrono's calendar; stop there too.
+            if period >= last || next <= period {
+                break;
+            }
+            period = next;
         }
         out
     }

@@ -624,3 +624,15 @@ fn normal_critical_values() {
         );
     }
 }
+
+#[test]
+fn large_samples_keep_accurate_t_quantiles() {
+    // 10 million answers: the t quantile is the normal one to within 1e-6.
+    let t = Tally::<Likert5>::from_counts(&[1_000_000, 2_000_000, 3_000_000, 2_000_000, 2_000_000]).expect("counts");
+    let m = Mean::score(&t).expect("non-empty");
+    let i = m.interval(ConfidenceLevel::P95).expect("defined");
+    let crit = (i.upper() - m.mean()) / m.standard_error().expect("se");
+    assert_close(crit, ConfidenceLevel::P95.z(), 1e-6, 0.0, "t quantile at df = 1e7");
+    let p = m.test(i.upper()).expect("on scale").p_value().expect("defined");
+    assert_close(p, 0.05, 1e-9, 0.0, "the interval limit is where the test has p = alpha");
+}

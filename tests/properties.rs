@@ -184,6 +184,25 @@ mod inference {
         }
 
         #[test]
+        fn exact_intervals_stay_sound_for_huge_samples(n in 1_000_000u64..10_000_000_000, x in any::<prop::sample::Index>()) {
+            let x = [0, 1, 3, x.index(1000) as u64, n / 2, n - 5, n][x.index(7)].min(n);
+            let s = share(x, n);
+            let wilson = s.interval(ConfidenceLevel::P95);
+            for method in [ShareMethod::ClopperPearson, ShareMethod::Jeffreys] {
+                let i = s.interval_with(ConfidenceLevel::P95, method);
+                prop_assert!(0.0 <= i.lower() && i.lower() < i.upper() && i.upper() <= 1.0, "{:?} {}", method, i);
+                if method == ShareMethod::ClopperPearson {
+                    prop_assert!(i.contains(s.value()));
+                }
+                // Away from the boundary every method agrees with Wilson to well within its width.
+                if x >= 1000 && n - x >= 1000 {
+                    prop_assert!((i.lower() - wilson.lower()).abs() <= 0.05 * wilson.width(), "{:?} {} vs {}", method, i, wilson);
+                    prop_assert!((i.upper() - wilson.upper()).abs() <= 0.05 * wilson.width(), "{:?} {} vs {}", method, i, wilson);
+                }
+            }
+        }
+
+        #[test]
         fn larger_samples_with_the_same_mix_are_narrower(d in 0u64..50, o in 0u64..50, p in 0u64..50, k in 2u64..20) {
             prop_assume!(d + o + p > 0);
             let (small, large) = (Nps::from_counts(d, o, p)?, Nps::from_counts(k * d, k * o, k * p)?);
