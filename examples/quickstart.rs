@@ -2,7 +2,7 @@
 //!
 //! Run with `cargo run --example quickstart`.
 
-use cxmetrics::{CesAgreement, CesEffort, Csat, Error, Likert5, Likert7, Nps, Tally, ZeroToTen};
+use cxmetrics::{CesAgreement, CesEffort, ConfidenceLevel, Csat, Error, Likert5, Likert7, Nps, Tally, ZeroToTen};
 
 /// "How likely are you to recommend us?" (0–10), one byte per answer.
 const NPS_ANSWERS: &[u8] = &[
@@ -26,6 +26,9 @@ fn main() -> Result<(), Error> {
         nps.negative(),
         nps.points()
     );
+    // With 30 answers the score is uncertain: a 95 % score interval (Rocks 2016).
+    let ci = nps.interval(ConfidenceLevel::P95).scaled(100.0);
+    println!("               95% interval [{:+.1}, {:+.1}]", ci.lower(), ci.upper());
 
     // CSAT from text answers: each one parsed and validated, then tallied.
     let csat: Tally<Likert5> = CSAT_ANSWERS
@@ -34,11 +37,14 @@ fn main() -> Result<(), Error> {
         .collect::<Result<_, _>>()?;
     let share = Csat::default().share(&csat)?;
     let mean = Csat::default().mean(&csat)?;
+    let wilson = share.interval(ConfidenceLevel::P95).scaled(100.0);
     println!(
-        "CSAT (4–5)     {:>5}%  ({} of {} satisfied); mean {mean}, index {:.0}/100",
+        "CSAT (4–5)     {:>5}%  ({} of {} satisfied, 95% Wilson [{:.1}, {:.1}]); mean {mean}, index {:.0}/100",
         share.rounded_percent(),
         share.hits(),
         share.n(),
+        wilson.lower(),
+        wilson.upper(),
         100.0 * mean.index()
     );
 
