@@ -153,3 +153,26 @@ fn ranking_orders_by_value_and_flags_detectable_gaps() {
     assert_eq!(detectable, ["far below", "far above"]);
     assert_eq!(r.comparisons()[2].is_better(), Some(false));
 }
+
+#[test]
+fn weighted_estimates_compare_with_their_effective_sample_size() {
+    use cxmetrics::WeightedTally;
+    let mut plain = Tally::<Likert5>::new();
+    let mut weighted = WeightedTally::<Likert5>::new();
+    for i in 0..400u32 {
+        let rating = Likert5::new(if i % 10 < 8 { 5 } else { 2 }).expect("valid");
+        plain.add(rating).expect("fits");
+        // Unequal weights, unrelated to the answer: the same share, a smaller n_eff.
+        weighted.add(rating, if i % 2 == 0 { 0.5 } else { 1.5 }).expect("valid");
+    }
+    let (a, w) = (Csat::default().share(&plain).expect("ok"), Csat::default().share(&weighted).expect("ok"));
+    assert!((a.value() - w.value()).abs() < 1e-12);
+    assert!(w.n_eff() < a.n_eff());
+    let target = Benchmark::fixed("target", BenchmarkKind::Global, Metric::Csat, 0.76).expect("finite");
+    let (ca, cw) = (target.compare(&a, P95).expect("ok"), target.compare(&w, P95).expect("ok"));
+    assert!(cw.p_value().expect("defined") > ca.p_value().expect("defined"));
+    assert!(cw.interval().expect("defined").width() > ca.interval().expect("defined").width());
+    // A weighted sample benchmark pairs with an unweighted estimate of the same metric.
+    let c = Benchmark::sample("panel", BenchmarkKind::Competitor, w).compare(&a, P95).expect("comparable");
+    assert_eq!(c.verdict(), Verdict::NoDetectableDifference);
+}

@@ -234,6 +234,26 @@ mod inference {
         }
 
         #[test]
+        fn t_intervals_exclude_a_mean_exactly_when_the_t_test_rejects(
+            counts in prop::collection::vec(0u64..60, 5), mu0 in 1.0f64..=5.0,
+        ) {
+            let t = Tally::<Likert5>::from_counts(&counts)?;
+            prop_assume!(t.total() >= 2);
+            let m = cxmetrics::Mean::score(&t)?;
+            for level in LEVELS {
+                let test = m.test(mu0)?;
+                match m.interval(level) {
+                    Some(i) if i.width() > 0.0 && (mu0 - i.lower()).abs() > 1e-9 && (mu0 - i.upper()).abs() > 1e-9 => {
+                        prop_assert_eq!(!i.contains(mu0), test.rejects(level), "{} vs {}", i, mu0);
+                    }
+                    // No spread: the t statistic is undefined and never rejects.
+                    Some(i) if i.width() == 0.0 => prop_assert!(test.statistic().is_none()),
+                    _ => {}
+                }
+            }
+        }
+
+        #[test]
         fn equal_weights_reduce_to_the_unweighted_estimates(counts in prop::collection::vec(0u64..40, 5), w in 0.1f64..10.0) {
             let t = Tally::<Likert5>::from_counts(&counts)?;
             prop_assume!(!t.is_empty());
