@@ -165,14 +165,22 @@ fn weighted_estimates_compare_with_their_effective_sample_size() {
         // Unequal weights, unrelated to the answer: the same share, a smaller n_eff.
         weighted.add(rating, if i % 2 == 0 { 0.5 } else { 1.5 }).expect("valid");
     }
-    let (a, w) = (Csat::default().share(&plain).expect("ok"), Csat::default().share(&weighted).expect("ok"));
+    let (a, w) = (
+        Csat::default().share(&plain).expect("ok"),
+        Csat::default().share(&weighted).expect("ok"),
+    );
     assert!((a.value() - w.value()).abs() < 1e-12);
     assert!(w.n_eff() < a.n_eff());
     let target = Benchmark::fixed("target", BenchmarkKind::Global, Metric::Csat, 0.76).expect("finite");
-    let (ca, cw) = (target.compare(&a, P95).expect("ok"), target.compare(&w, P95).expect("ok"));
+    let (ca, cw) = (
+        target.compare(&a, P95).expect("ok"),
+        target.compare(&w, P95).expect("ok"),
+    );
     assert!(cw.p_value().expect("defined") > ca.p_value().expect("defined"));
     assert!(cw.interval().expect("defined").width() > ca.interval().expect("defined").width());
     // A weighted sample benchmark pairs with an unweighted estimate of the same metric.
-    let c = Benchmark::sample("panel", BenchmarkKind::Competitor, w).compare(&a, P95).expect("comparable");
+    let c = Benchmark::sample("panel", BenchmarkKind::Competitor, w)
+        .compare(&a, P95)
+        .expect("comparable");
     assert_eq!(c.verdict(), Verdict::NoDetectableDifference);
 }
