@@ -739,9 +739,7 @@ impl fmt::Display for NetScore {
 pub struct MeanScore {
     n: u64,
     mean: f64,
-    /// Sum of squared deviations from the mean (weighted: Σw(x − x̄)²/Σw · n).
-    ssd: f64,
-    /// `Σw(x − x̄)² / Σw`, the plug-in variance.
+    /// `Σw(x − x̄)² / Σw`, the plug-in variance (unweighted: divisor `n`).
     sigma2: f64,
     pub(crate) spread: Spread,
     orientation: Orientation,
@@ -758,7 +756,6 @@ impl MeanScore {
         Ok(Self {
             n,
             mean,
-            ssd,
             sigma2,
             spread,
             orientation,
@@ -777,7 +774,6 @@ impl MeanScore {
         Self {
             n,
             mean,
-            ssd: sigma2 * spread.n_eff,
             sigma2,
             spread,
             orientation,
@@ -837,7 +833,7 @@ impl MeanScore {
     #[must_use]
     pub fn variance(&self) -> Option<f64> {
         let n = self.spread.n_eff;
-        (self.n > 1 && n > 1.0).then(|| self.ssd / (n - 1.0))
+        (self.n > 1 && n > 1.0).then(|| self.sigma2 * n / (n - 1.0))
     }
 
     /// The sample standard deviation (divisor `n − 1`); `None` when `n = 1`.

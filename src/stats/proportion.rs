@@ -391,7 +391,7 @@ impl Share {
 /// bisection on the unimodal probability mass function and both tails come
 /// from the regularised incomplete beta, so the cost is `O(log n)`.
 pub(crate) fn binomial_two_sided(x: u64, n: u64, p0: f64) -> f64 {
-    use super::beta_cdf as beta_reg;
+    use super::beta_cdf;
     let (nf, xf) = (n as f64, x as f64);
     let ln_pmf = |k: u64| {
         let k = k as f64;
@@ -402,7 +402,7 @@ pub(crate) fn binomial_two_sided(x: u64, n: u64, p0: f64) -> f64 {
         if k >= n {
             1.0
         } else {
-            beta_reg(nf - k as f64, k as f64 + 1.0, 1.0 - p0)
+            beta_cdf(nf - k as f64, k as f64 + 1.0, 1.0 - p0)
         }
     };
     let sf_from = |k: u64| {
@@ -411,7 +411,7 @@ pub(crate) fn binomial_two_sided(x: u64, n: u64, p0: f64) -> f64 {
         } else if k > n {
             0.0
         } else {
-            beta_reg(k as f64, nf - k as f64 + 1.0, p0)
+            beta_cdf(k as f64, nf - k as f64 + 1.0, p0)
         }
     };
     let mean = nf * p0;
