@@ -179,51 +179,53 @@
 
 extern crate alloc;
 
+mod adjustment;
 mod benchmark;
-mod effort;
+mod comparison;
+pub mod effort;
 mod error;
 mod estimate;
-mod group;
+mod feedback;
+pub mod inference;
 mod metric;
+pub mod operations;
 mod period;
-mod planning;
+pub mod planning;
 mod rating_set;
 mod response;
+mod row;
 mod scale;
+mod segments;
 #[cfg(feature = "serde")]
 mod serde;
+mod series;
 mod stats;
 mod tally;
-mod timing;
+pub mod timing;
 
-pub use benchmark::{Benchmark, BenchmarkKind, Comparison, Estimate, Ranking, Verdict, rank};
-pub use effort::{
-    DriverEffect, EffortBand, EffortDriver, EffortLoyalty, ResolutionTime, Retention, ces_by_driver,
-    first_contact_resolution, nps_by_effort, response_rate, retention, time_to_resolution,
-};
+pub use benchmark::{Benchmark, BenchmarkKind};
+pub use comparison::{Comparison, Ranking, Verdict, rank};
 pub use error::Error;
-pub use estimate::{MeanScore, NetScore, Share, VarianceMethod};
-pub use group::{Against, SegmentRow, SegmentTable, Segments, Series, TrendPoint};
+pub use estimate::Estimate;
+pub use estimate::mean_score::MeanScore;
+pub use estimate::net_score::NetScore;
+pub use estimate::share::Share;
+pub use feedback::Feedback;
+pub use inference::{ConfidenceLevel, Interval};
 pub use metric::ces::{CesAgreement, CesEase, CesEffort};
 pub use metric::csat::Csat;
 pub use metric::mean::Mean;
 pub use metric::nps::{Nps, NpsCategory};
 pub use metric::{Metric, Orientation};
 pub use period::{Granularity, Period};
-pub use planning::{
-    UnitVariance, finite_population, minimum_detectable_difference, sample_size, sample_size_per_group,
-    sample_size_per_group_shares,
-};
 pub use rating_set::RatingSet;
-pub use response::{Channel, Feedback, Response, Touchpoint};
+pub use response::{Channel, Response, Touchpoint};
+pub use row::{ReportOptions, Row};
 pub use scale::{Likert5, Likert7, Scale, ZeroToTen};
-pub use stats::interval::{ConfidenceLevel, Difference, Interval, IntervalMethod, Test, TestMethod};
-pub use stats::multiplicity::Adjustment;
-pub use stats::net::{NetScoreDifferenceMethod, NetScoreMethod};
-pub use stats::proportion::{ShareDifferenceMethod, ShareMethod, ShareTest};
+pub use segments::{Against, SegmentTable, Segments};
+pub use series::Series;
 pub use tally::weighted::WeightedTally;
 pub use tally::{Sample, Tally};
-pub use timing::{DelayBand, SurveyTiming};
 
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]

@@ -74,7 +74,7 @@ impl UnitVariance {
                 expected: "at most 1",
             });
         }
-        Ok(Self(crate::stats::net::unit_variance(p, d)))
+        Ok(Self(crate::estimate::net_score::unit_variance(p, d)))
     }
 
     /// `sd²` for a mean rating with planning standard deviation `sd`.

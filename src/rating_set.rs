@@ -119,6 +119,19 @@ impl<S: Scale> RatingSet<S> {
         S::all_ratings().filter(move |r| self.contains(*r))
     }
 
+    /// The ratings `lo..=hi`, for the crate's named sets: both bounds must
+    /// be on the scale, `lo <= hi` (the constants that use it are checked by
+    /// the tests of every metric).
+    pub(crate) const fn between(lo: u8, hi: u8) -> Self {
+        let mask = ((1u32 << (hi + 1)) - (1u32 << lo)) as u16;
+        Self::from_mask_unchecked(mask)
+    }
+
+    /// The lowest rating in the set (a set is never empty).
+    pub(crate) const fn lowest(self) -> u8 {
+        self.mask.trailing_zeros() as u8
+    }
+
     pub(crate) const fn from_mask_unchecked(mask: u16) -> Self {
         Self {
             mask,

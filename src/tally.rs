@@ -357,6 +357,19 @@ impl<S: Scale> Tally<S> {
     }
 
     /// The sum of counts over the ratings for which `keep` is true.
+    /// The same answers reverse-coded, `MIN + MAX − x`: the counts in the
+    /// opposite order, with the same total.
+    pub(crate) fn reversed(&self) -> Self {
+        let mut counts = [0; MAX_POINTS];
+        counts[..S::POINTS].copy_from_slice(&self.counts[..S::POINTS]);
+        counts[..S::POINTS].reverse();
+        Self {
+            counts,
+            total: self.total,
+            scale: PhantomData,
+        }
+    }
+
     pub(crate) fn count_where(&self, mut keep: impl FnMut(u8) -> bool) -> u64 {
         self.iter().filter(|&(r, _)| keep(r.get())).map(|(_, n)| n).sum()
     }

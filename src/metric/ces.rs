@@ -5,10 +5,8 @@
 //! The versions point in opposite directions and are all called "CES"; they
 //! are different questions and are never comparable with each other.
 
+use super::top_box::{FIVE_BOTTOM_TWO, FIVE_TOP_TWO, SEVEN_BOTTOM_TWO, SEVEN_TOP_THREE, SEVEN_TOP_TWO, TopBox};
 use crate::{Error, Likert5, Likert7, MeanScore, Metric, NetScore, Orientation, RatingSet, Sample, Share, Tally};
-
-/// Ratings 1 and 2.
-const BOTTOM_TWO: u16 = 0b110;
 
 /// CES 2.0 (CEB/Gartner, 2013): "The company made it easy for me to handle
 /// my issue", 1 = strongly disagree … 7 = strongly agree. Higher is better.
@@ -65,7 +63,7 @@ impl CesAgreement {
     /// ```
     #[must_use]
     pub const fn strict() -> Self {
-        Self::new(RatingSet::from_mask_unchecked(0b1100_0000))
+        Self::new(SEVEN_TOP_TWO)
     }
 
     /// The ratings that count as easy.
@@ -97,8 +95,8 @@ impl CesAgreement {
     /// assert_eq!(CesAgreement::default().share(&t)?.hits(), 2);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
-    pub fn share(&self, tally: &impl Sample<Likert7>) -> Result<Share, Error> {
-        super::share(tally, self.positive, Metric::CesAgreement)
+    pub fn score(&self, tally: &impl Sample<Likert7>) -> Result<Share, Error> {
+        self.core().share(tally)
     }
 
     /// The share of answers in the positive set, from raw 1–7 ratings in one
@@ -118,8 +116,8 @@ impl CesAgreement {
     /// assert!(CesAgreement::default().share_raw(&[7, 8]).is_err());
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
-    pub fn share_raw(&self, bytes: &[u8]) -> Result<Share, Error> {
-        super::share_raw(bytes, self.positive, Metric::CesAgreement)
+    pub fn score_raw(&self, bytes: &[u8]) -> Result<Share, Error> {
+        self.core().share_raw(bytes)
     }
 
     /// The mean agreement, 1–7; higher is better.
@@ -138,7 +136,7 @@ impl CesAgreement {
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     pub fn mean(&self, tally: &impl Sample<Likert7>) -> Result<MeanScore, Error> {
-        super::mean(tally, Metric::CesAgreement, Self::ORIENTATION)
+        self.core().mean(tally)
     }
 
     /// The net effort score: the 6–7 share minus the 1–2 share.
@@ -157,20 +155,21 @@ impl CesAgreement {
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     pub fn net_effort(&self, tally: &impl Sample<Likert7>) -> Result<NetScore, Error> {
-        let top_two = RatingSet::from_mask_unchecked(0b1100_0000);
-        super::net(
-            tally,
-            top_two,
-            RatingSet::from_mask_unchecked(BOTTOM_TWO),
-            Metric::CesAgreement,
-        )
+        self.core().net(tally, SEVEN_TOP_TWO, SEVEN_BOTTOM_TWO)
+    }
+
+    const fn core(&self) -> TopBox<Likert7> {
+        TopBox {
+            positive: self.positive,
+            metric: Metric::CesAgreement,
+        }
     }
 }
 
 /// 5–7: "somewhat agree", "agree", "strongly agree" (Gartner; Simplesat).
 impl Default for CesAgreement {
     fn default() -> Self {
-        Self::new(RatingSet::from_mask_unchecked(0b1110_0000))
+        Self::new(SEVEN_TOP_THREE)
     }
 }
 
@@ -215,8 +214,8 @@ impl CesEffort {
     /// assert!((CesEffort.mean(&t)?.mean() - 1.5).abs() < 1e-15);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
-    pub fn mean(&self, tally: &impl Sample<Likert5>) -> Result<MeanScore, Error> {
-        super::mean(tally, Metric::CesEffort, Self::ORIENTATION)
+    pub fn score(&self, tally: &impl Sample<Likert5>) -> Result<MeanScore, Error> {
+        Self::CORE.mean(tally)
     }
 
     /// The share of low-effort answers, 1–2.
@@ -235,7 +234,7 @@ impl CesEffort {
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     pub fn low_effort_share(&self, tally: &impl Sample<Likert5>) -> Result<Share, Error> {
-        super::share(tally, RatingSet::from_mask_unchecked(BOTTOM_TWO), Metric::CesEffort)
+        Self::CORE.share(tally)
     }
 
     /// The low-effort share of raw 1–5 ratings, in one validated pass.
@@ -254,11 +253,7 @@ impl CesEffort {
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     pub fn low_effort_share_raw(&self, bytes: &[u8]) -> Result<Share, Error> {
-        super::share_raw(
-            bytes,
-            RatingSet::<Likert5>::from_mask_unchecked(BOTTOM_TWO),
-            Metric::CesEffort,
-        )
+        Self::CORE.share_raw(bytes)
     }
 
     /// The net effort score: the low-effort (1–2) share minus the
@@ -278,13 +273,7 @@ impl CesEffort {
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     pub fn net_effort(&self, tally: &impl Sample<Likert5>) -> Result<NetScore, Error> {
-        let high = RatingSet::from_mask_unchecked(0b11_0000);
-        super::net(
-            tally,
-            RatingSet::from_mask_unchecked(BOTTOM_TWO),
-            high,
-            Metric::CesEffort,
-        )
+        Self::CORE.net(tally, FIVE_BOTTOM_TWO, FIVE_TOP_TWO)
     }
 
     /// Reverse-codes effort into ease, `6 − x`, giving a tally to score with
@@ -303,14 +292,15 @@ impl CesEffort {
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     #[must_use]
-    pub fn reverse(tally: &Tally<Likert5>) -> Tally<Likert5> {
-        let mut counts = [0u64; 5];
-        for (dst, &src) in counts.iter_mut().zip(tally.counts().iter().rev()) {
-            *dst = src;
-        }
-        // The same counts in another order cannot overflow.
-        Tally::from_counts(&counts).unwrap_or_default()
+    pub fn reverse(&self, tally: &Tally<Likert5>) -> Tally<Likert5> {
+        tally.reversed()
     }
+
+    /// Low-effort (1–2) answers are the positive box; lower is better.
+    const CORE: TopBox<Likert5> = TopBox {
+        positive: FIVE_BOTTOM_TWO,
+        metric: Metric::CesEffort,
+    };
 }
 
 /// A 1–5 ease question ("very difficult" … "very easy"). Higher is better;
@@ -379,8 +369,8 @@ impl CesEase {
     /// assert_eq!(CesEase::default().share(&Tally::<Likert5>::from_raw(&[5, 1])?)?.hits(), 1);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
-    pub fn share(&self, tally: &impl Sample<Likert5>) -> Result<Share, Error> {
-        super::share(tally, self.positive, Metric::CesEase)
+    pub fn score(&self, tally: &impl Sample<Likert5>) -> Result<Share, Error> {
+        self.core().share(tally)
     }
 
     /// The share of easy answers among raw 1–5 ratings, in one validated pass.
@@ -398,8 +388,8 @@ impl CesEase {
     /// assert_eq!(CesEase::default().share_raw(&[5, 1])?.hits(), 1);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
-    pub fn share_raw(&self, bytes: &[u8]) -> Result<Share, Error> {
-        super::share_raw(bytes, self.positive, Metric::CesEase)
+    pub fn score_raw(&self, bytes: &[u8]) -> Result<Share, Error> {
+        self.core().share_raw(bytes)
     }
 
     /// The mean ease, 1–5; higher is better.
@@ -418,7 +408,7 @@ impl CesEase {
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     pub fn mean(&self, tally: &impl Sample<Likert5>) -> Result<MeanScore, Error> {
-        super::mean(tally, Metric::CesEase, Self::ORIENTATION)
+        self.core().mean(tally)
     }
 
     /// The net effort score: the 4–5 share minus the 1–2 share.
@@ -437,19 +427,20 @@ impl CesEase {
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     pub fn net_effort(&self, tally: &impl Sample<Likert5>) -> Result<NetScore, Error> {
-        let top_two = RatingSet::from_mask_unchecked(0b11_0000);
-        super::net(
-            tally,
-            top_two,
-            RatingSet::from_mask_unchecked(BOTTOM_TWO),
-            Metric::CesEase,
-        )
+        self.core().net(tally, FIVE_TOP_TWO, FIVE_BOTTOM_TWO)
+    }
+
+    const fn core(&self) -> TopBox<Likert5> {
+        TopBox {
+            positive: self.positive,
+            metric: Metric::CesEase,
+        }
     }
 }
 
 /// 4–5: "easy" and "very easy".
 impl Default for CesEase {
     fn default() -> Self {
-        Self::new(RatingSet::from_mask_unchecked(0b11_0000))
+        Self::new(FIVE_TOP_TWO)
     }
 }

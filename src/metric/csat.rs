@@ -1,6 +1,7 @@
 //! `Csat`: customer satisfaction as a top-box share or a mean.
 
-use crate::{Error, Likert5, MeanScore, Metric, Orientation, RatingSet, Sample, Scale, Share};
+use super::top_box::{FIVE_TOP_TWO, TopBox};
+use crate::{Error, Likert5, MeanScore, Metric, RatingSet, Sample, Scale, Share};
 
 /// Customer satisfaction: the share of answers in an explicit positive set
 /// (top-box), or the mean.
@@ -78,8 +79,8 @@ impl<S: Scale> Csat<S> {
     /// assert!(Csat::default().share(&Tally::new()).is_err());
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
-    pub fn share(&self, tally: &impl Sample<S>) -> Result<Share, Error> {
-        super::share(tally, self.positive, Metric::Csat)
+    pub fn score(&self, tally: &impl Sample<S>) -> Result<Share, Error> {
+        self.core().share(tally)
     }
 
     /// The share of satisfied answers among raw ratings, validated and counted
@@ -99,8 +100,8 @@ impl<S: Scale> Csat<S> {
     /// assert!(Csat::<Likert5>::default().share_raw(&[5, 0]).is_err());
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
-    pub fn share_raw(&self, bytes: &[u8]) -> Result<Share, Error> {
-        super::share_raw(bytes, self.positive, Metric::Csat)
+    pub fn score_raw(&self, bytes: &[u8]) -> Result<Share, Error> {
+        self.core().share_raw(bytes)
     }
 
     /// The mean satisfaction rating.
@@ -119,13 +120,20 @@ impl<S: Scale> Csat<S> {
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     pub fn mean(&self, tally: &impl Sample<S>) -> Result<MeanScore, Error> {
-        super::mean(tally, Metric::Csat, Orientation::HigherIsBetter)
+        self.core().mean(tally)
+    }
+
+    const fn core(&self) -> TopBox<S> {
+        TopBox {
+            positive: self.positive,
+            metric: Metric::Csat,
+        }
     }
 }
 
 /// Top-2-box on 1–5: 4 ("satisfied") and 5 ("very satisfied").
 impl Default for Csat<Likert5> {
     fn default() -> Self {
-        Self::new(RatingSet::from_mask_unchecked(0b11_0000))
+        Self::new(FIVE_TOP_TWO)
     }
 }

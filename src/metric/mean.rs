@@ -1,11 +1,11 @@
 //! `Mean`: the mean rating on any scale.
 
-use crate::{Error, MeanScore, Metric, Orientation, Sample, Scale};
+use crate::{Error, MeanScore, Metric, Sample, Scale};
 
 /// The mean rating on any scale, with its standard deviation.
 ///
 /// Use the metric's own definition where there is one
-/// ([`Csat::mean`](crate::Csat::mean), [`CesEffort::mean`](crate::CesEffort::mean),
+/// ([`Csat::mean`](crate::Csat::mean), [`CesEffort::score`](crate::CesEffort::score),
 /// …) so the mean carries its metric and orientation; `Mean` is for other
 /// rating questions, and assumes higher is better.
 ///
@@ -15,7 +15,7 @@ use crate::{Error, MeanScore, Metric, Orientation, Sample, Scale};
 /// use cxmetrics::{Likert7, Mean, Tally};
 ///
 /// let t = Tally::<Likert7>::from_raw(&[6, 7, 5, 7])?;
-/// assert!((Mean::score(&t)?.mean() - 6.25).abs() < 1e-15);
+/// assert!((Mean.score(&t)?.mean() - 6.25).abs() < 1e-15);
 /// # Ok::<(), cxmetrics::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -33,9 +33,9 @@ impl Mean {
     /// ```
     /// use cxmetrics::{Likert5, Mean, Tally};
     ///
-    /// assert!(Mean::score(&Tally::<Likert5>::new()).is_err());
+    /// assert!(Mean.score(&Tally::<Likert5>::new()).is_err());
     /// ```
-    pub fn score<S: Scale>(tally: &impl Sample<S>) -> Result<MeanScore, Error> {
-        super::mean(tally, Metric::Mean, Orientation::HigherIsBetter)
+    pub fn score<S: Scale>(&self, tally: &impl Sample<S>) -> Result<MeanScore, Error> {
+        super::mean(tally, Metric::Mean)
     }
 }

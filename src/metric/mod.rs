@@ -7,12 +7,14 @@ use crate::estimate::{Label, Spread, Statistic};
 use crate::tally::kernel::{self, Ranges};
 use crate::tally::raw_error;
 use crate::tally::sealed::View;
-use crate::{Error, MeanScore, NetScore, RatingSet, Sample, Scale, Share, Tally, VarianceMethod, WeightedTally};
+use crate::{Error, MeanScore, NetScore, RatingSet, Sample, Scale, Share, Tally, WeightedTally};
+use crate::inference::VarianceMethod;
 
 pub(crate) mod ces;
 pub(crate) mod csat;
 pub(crate) mod mean;
 pub(crate) mod nps;
+pub(crate) mod top_box;
 
 /// Which survey metric an estimate belongs to.
 ///
@@ -85,8 +87,15 @@ pub enum Orientation {
 }
 
 pub(crate) fn label<S: Scale>(metric: Metric, statistic: Statistic, positive: u16, negative: u16) -> Label {
+    // Only a mean of CES 1.0 effort is better when lower: its shares and net
+    // score count low effort as the positive side.
+    let orientation = match (metric, statistic) {
+        (Metric::CesEffort, Statistic::Mean) => Orientation::LowerIsBetter,
+        _ => Orientation::HigherIsBetter,
+    };
     Label {
         metric,
+        orientation,
         statistic,
         scale: S::NAME,
         min: S::MIN,
@@ -161,19 +170,11 @@ pub(crate) fn share<S: Scale>(sample: &impl Sample<S>, set: RatingSet<S>, metric
 
 /// The share of `set` in raw answers, validated, in one pass over the bytes.
 pub(crate) fn share_raw<S: Scale>(bytes: &[u8], set: RatingSet<S>, metric: Metric) -> Result<Share, Error> {
-    let runs = set.runs();
-    let err = |index| raw_error::<S>(bytes, index);
-    let shift = |(lo, hi): (u8, u8)| (lo - S::MIN, hi - lo);
-    let hits = match *runs.as_slice() {
-        [a] => {
-            let (lo, width) = shift(a);
-            kernel::count(bytes, &ranges::<S, 1>([lo], [width])).map_err(err)?[0]
-        }
-        [a, b] => {
-            let ((lo_a, w_a), (lo_b, w_b)) = (shift(a), shift(b));
-            let c = kernel::count(bytes, &ranges::<S, 2>([lo_a, lo_b], [w_a, w_b])).map_err(err)?;
-            c[0] + c[1]
-        }
+    let hits = match *set.runs().as_slice() {
+        [_] => count_raw(bytes, [set])?[0],
+        [a, b] => count_raw::<S, 2>(bytes, [RatingSet::between(a.0, a.1), RatingSet::between(b.0, b.1)])?
+            .iter()
+            .sum(),
         _ => Tally::<S>::from_raw(bytes)?.count_where(|r| set.contains_value(r)),
     };
     Share::new(
@@ -183,16 +184,21 @@ pub(crate) fn share_raw<S: Scale>(bytes: &[u8], set: RatingSet<S>, metric: Metri
     )
 }
 
-pub(crate) const fn ranges<S: Scale, const K: usize>(lo: [u8; K], width: [u8; K]) -> Ranges<K> {
-    Ranges {
+/// Validates raw answers and counts those in each of `K` rating sets, each
+/// one contiguous run of ratings, with the bulk kernel.
+pub(crate) fn count_raw<S: Scale, const K: usize>(bytes: &[u8], sets: [RatingSet<S>; K]) -> Result<[u64; K], Error> {
+    let runs = sets.map(|set| {
+        (set.lowest() - S::MIN, set.len() as u8 - 1)
+    });
+    let ranges = Ranges {
         offset: S::MIN,
         span: S::MAX - S::MIN,
-        lo,
-        width,
-    }
+        lo: runs.map(|(lo, _)| lo),
+        width: runs.map(|(_, width)| width),
+    };
+    kernel::count(bytes, &ranges).map_err(|index| raw_error::<S>(bytes, index))
 }
 
-/// The net score of `positive` over `negative` in a sample.
 pub(crate) fn net<S: Scale>(
     sample: &impl Sample<S>,
     positive: RatingSet<S>,
@@ -204,7 +210,7 @@ pub(crate) fn net<S: Scale>(
         View::Exact(tally) => {
             let pos = tally.count_where(|r| positive.contains_value(r));
             let neg = tally.count_where(|r| negative.contains_value(r));
-            NetScore::new(pos, tally.total() - pos - neg, neg, label)
+            NetScore::new(neg, tally.total() - pos - neg, pos, label)
         }
         View::Weighted(w) => {
             let score = |r| f64::from(i8::from(positive.contains_value(r)) - i8::from(negative.contains_value(r)));
@@ -218,7 +224,7 @@ pub(crate) fn net<S: Scale>(
             };
             let pos = rows_where(w, |r| positive.contains_value(r));
             let neg = rows_where(w, |r| negative.contains_value(r));
-            let counts = [pos, w.answers() - pos - neg, neg];
+            let counts = [neg, w.answers() - pos - neg, pos];
             Ok(NetScore::weighted(
                 counts,
                 share(positive),
@@ -232,11 +238,7 @@ pub(crate) fn net<S: Scale>(
 
 /// The mean of a sample, with the sum of squared deviations computed in two
 /// passes over the (at most 11) counts, which is exact to a few ulps.
-pub(crate) fn mean<S: Scale>(
-    sample: &impl Sample<S>,
-    metric: Metric,
-    orientation: Orientation,
-) -> Result<MeanScore, Error> {
+pub(crate) fn mean<S: Scale>(sample: &impl Sample<S>, metric: Metric) -> Result<MeanScore, Error> {
     let label = label::<S>(metric, Statistic::Mean, 0, 0);
     let tally = match sample.view() {
         View::Exact(tally) => tally,
@@ -247,14 +249,13 @@ pub(crate) fn mean<S: Scale>(
                 s.mean,
                 s.sigma2,
                 s.spread,
-                orientation,
                 label,
             ));
         }
     };
     let n = tally.total();
     if n == 0 {
-        return MeanScore::new(0, 0.0, 0.0, orientation, label);
+        return MeanScore::new(0, 0.0, 0.0, label);
     }
     let sum: u128 = tally.iter().map(|(r, c)| u128::from(r.get()) * u128::from(c)).sum();
     let mean = sum as f64 / n as f64;
@@ -265,5 +266,5 @@ pub(crate) fn mean<S: Scale>(
             c as f64 * d * d
         })
         .sum();
-    MeanScore::new(n, mean, ssd, orientation, label)
+    MeanScore::new(n, mean, ssd, label)
 }

@@ -1,14 +1,13 @@
 //! `Nps` and `NpsCategory`.
 
 use crate::estimate::Statistic;
-use crate::tally::kernel;
-use crate::tally::raw_error;
 use crate::{Error, Metric, NetScore, RatingSet, Sample, ZeroToTen};
 
-/// Detractors 0–6.
-const DETRACTORS: u16 = 0b000_0111_1111;
+/// Detractors 0–6: with [`PROMOTERS`], the one place the NPS boundaries
+/// are written.
+const DETRACTORS: RatingSet<ZeroToTen> = RatingSet::between(0, 6);
 /// Promoters 9–10.
-const PROMOTERS: u16 = 0b110_0000_0000;
+const PROMOTERS: RatingSet<ZeroToTen> = RatingSet::between(9, 10);
 
 /// Where an NPS answer falls: detractor (0–6), passive (7–8) or promoter (9–10).
 ///
@@ -47,10 +46,12 @@ impl ZeroToTen {
     /// ```
     #[must_use]
     pub const fn category(self) -> NpsCategory {
-        match self.get() {
-            0..=6 => NpsCategory::Detractor,
-            7 | 8 => NpsCategory::Passive,
-            _ => NpsCategory::Promoter,
+        if DETRACTORS.contains_value(self.get()) {
+            NpsCategory::Detractor
+        } else if PROMOTERS.contains_value(self.get()) {
+            NpsCategory::Promoter
+        } else {
+            NpsCategory::Passive
         }
     }
 }
@@ -69,7 +70,7 @@ impl ZeroToTen {
 /// use cxmetrics::{Nps, Tally, ZeroToTen};
 ///
 /// let answers = [10, 9, 9, 8, 7, 7, 6, 5, 0, 10, 10, 9, 3, 8, 9];
-/// let nps = Nps::score(&Tally::<ZeroToTen>::from_raw(&answers)?)?;
+/// let nps = Nps.score(&Tally::<ZeroToTen>::from_raw(&answers)?)?;
 /// assert_eq!((nps.negative(), nps.neutral(), nps.positive()), (4, 4, 7));
 /// assert_eq!(nps.rounded(), 20);
 /// # Ok::<(), cxmetrics::Error>(())
@@ -91,17 +92,12 @@ impl Nps {
     ///
     /// let mut t = Tally::new();
     /// t.add_count(ZeroToTen::new(10)?, 200)?;
-    /// assert_eq!(Nps::score(&t)?.rounded(), 100);
-    /// assert!(Nps::score(&Tally::new()).is_err());
+    /// assert_eq!(Nps.score(&t)?.rounded(), 100);
+    /// assert!(Nps.score(&Tally::new()).is_err());
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
-    pub fn score(tally: &impl Sample<ZeroToTen>) -> Result<NetScore, Error> {
-        super::net(
-            tally,
-            RatingSet::from_mask_unchecked(PROMOTERS),
-            RatingSet::from_mask_unchecked(DETRACTORS),
-            Metric::Nps,
-        )
+    pub fn score(&self, tally: &impl Sample<ZeroToTen>) -> Result<NetScore, Error> {
+        super::net(tally, PROMOTERS, DETRACTORS, Metric::Nps)
     }
 
     /// The NPS from category counts.
@@ -116,13 +112,13 @@ impl Nps {
     /// ```
     /// use cxmetrics::Nps;
     ///
-    /// let nps = Nps::from_counts(30, 50, 120)?;
+    /// let nps = Nps.score_counts(30, 50, 120)?;
     /// assert_eq!(nps.rounded(), 45);
-    /// assert!(Nps::from_counts(0, 0, 0).is_err());
+    /// assert!(Nps.score_counts(0, 0, 0).is_err());
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
-    pub fn from_counts(detractors: u64, passives: u64, promoters: u64) -> Result<NetScore, Error> {
-        NetScore::new(promoters, passives, detractors, Self::label())
+    pub fn score_counts(&self, detractors: u64, passives: u64, promoters: u64) -> Result<NetScore, Error> {
+        NetScore::new(detractors, passives, promoters, Self::label())
     }
 
     /// The NPS of raw 0–10 answers, validated and counted in one pass at
@@ -138,19 +134,18 @@ impl Nps {
     /// ```
     /// use cxmetrics::Nps;
     ///
-    /// assert_eq!(Nps::from_raw(&[10, 9, 7, 3])?.rounded(), 25);
-    /// let err = Nps::from_raw(&[10, 11, 3]).unwrap_err();
+    /// assert_eq!(Nps.score_raw(&[10, 9, 7, 3])?.rounded(), 25);
+    /// let err = Nps.score_raw(&[10, 11, 3]).unwrap_err();
     /// assert_eq!(err.to_string(), "rating 11 at index 1 is out of range for ZeroToTen (0..=10)");
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
-    pub fn from_raw(bytes: &[u8]) -> Result<NetScore, Error> {
-        let ranges = super::ranges::<ZeroToTen, 2>([0, 9], [6, 1]);
-        let [detractors, promoters] = kernel::count(bytes, &ranges).map_err(|i| raw_error::<ZeroToTen>(bytes, i))?;
+    pub fn score_raw(&self, bytes: &[u8]) -> Result<NetScore, Error> {
+        let [detractors, promoters] = super::count_raw(bytes, [DETRACTORS, PROMOTERS])?;
         let passives = bytes.len() as u64 - detractors - promoters;
-        Self::from_counts(detractors, passives, promoters)
+        self.score_counts(detractors, passives, promoters)
     }
 
     pub(crate) fn label() -> crate::estimate::Label {
-        super::label::<ZeroToTen>(Metric::Nps, Statistic::Net, PROMOTERS, DETRACTORS)
+        super::label::<ZeroToTen>(Metric::Nps, Statistic::Net, PROMOTERS.mask(), DETRACTORS.mask())
     }
 }

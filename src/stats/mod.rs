@@ -1,5 +1,6 @@
-//! Numeric kernels for inference (crate-private). The public result types
-//! (`ConfidenceLevel`, `Interval`, `Test`, …) are re-exported from the root.
+//! Special functions for inference (crate-private): normal, Student-t and
+//! beta. The estimates' interval and test formulas live with each estimate
+//! in `estimate/`; the public result types in `inference`.
 //!
 //! Special functions come from `statrs` (the regularised incomplete beta,
 //! `ln Γ` and the inverse of `erfc`) and `libm` (`erfc`). Written here: the
@@ -7,12 +8,6 @@
 //! root-finder for beta quantiles, the incomplete beta's continued fraction
 //! for shape parameters beyond `statrs`'s reach, and the Cornish–Fisher
 //! expansion for Student-t with many degrees of freedom; each says why.
-
-pub(crate) mod interval;
-pub(crate) mod mean;
-pub(crate) mod multiplicity;
-pub(crate) mod net;
-pub(crate) mod proportion;
 
 use statrs::function::gamma::ln_gamma;
 use statrs::function::{beta, erf};

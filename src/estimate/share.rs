@@ -1,11 +1,225 @@
 //! Inference for shares (proportions): intervals, one-sample tests, and
 //! differences of two independent shares (METHODS.md §2).
 
+use core::fmt;
+
 use statrs::function::gamma::ln_gamma;
 
-use super::interval::{ConfidenceLevel, Difference, Interval, IntervalMethod, Test, TestMethod};
-use super::{beta_quantile, ratio};
-use crate::{Error, Share};
+use super::sealed::{Internal, Sealed};
+use super::{Estimate, Label, Spread};
+use crate::inference::{ConfidenceLevel, Difference, Interval, IntervalMethod, Options, Test, TestMethod, Unit};
+use crate::stats::{beta_quantile, ratio};
+use crate::{Error, Metric};
+
+/// A share: how many answers fall in a rating set, out of how many.
+///
+/// CSAT top-2-box, CES 2.0 "% agree", CES 1.0 low-effort share and any
+/// other top-box figure are shares. `value()` is the fraction in `[0, 1]`;
+/// `percent()` is for display.
+///
+/// # Example
+///
+/// ```
+/// use cxmetrics::{Csat, Likert5, Tally};
+///
+/// let t = Tally::<Likert5>::from_counts(&[5, 10, 15, 40, 30])?;
+/// let share = Csat::default().share(&t)?;
+/// assert_eq!((share.hits(), share.n()), (70, 100));
+/// assert!((share.value() - 0.7).abs() < 1e-12);
+/// assert_eq!(share.rounded(), 70);
+/// assert_eq!(share.to_string(), "70.0% (70 of 100)");
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Share {
+    hits: u64,
+    n: u64,
+    p: f64,
+    pub(crate) spread: Spread,
+    label: Label,
+}
+
+impl Share {
+    pub(crate) fn new(hits: u64, n: u64, label: Label) -> Result<Self, Error> {
+        if n == 0 {
+            return Err(Error::EmptySample {
+                statistic: "proportion",
+            });
+        }
+        let p = hits as f64 / n as f64;
+        Ok(Self {
+            hits,
+            n,
+            p,
+            spread: Spread::unweighted(n, p * (1.0 - p)),
+            label,
+        })
+    }
+
+    pub(crate) fn weighted(hits: u64, n: u64, p: f64, spread: Spread, label: Label) -> Self {
+        Self {
+            hits,
+            n,
+            p,
+            spread,
+            label,
+        }
+    }
+
+    /// The number of positives to use in count-based formulas: exact when
+    /// unweighted, `p·n_eff` otherwise (Korn & Graubard 1998).
+    pub(crate) fn effective_counts(&self) -> (f64, f64) {
+        let n = self.spread.n_for(self.p * (1.0 - self.p));
+        if self.spread.is_exact() {
+            (self.hits as f64, n)
+        } else {
+            (self.p * n, n)
+        }
+    }
+
+    /// Answers in the rating set (for weighted data: answers with a
+    /// non-zero weight).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{CesAgreement, Likert7, Tally};
+    ///
+    /// let t = Tally::<Likert7>::from_raw(&[7, 6, 5, 2])?;
+    /// assert_eq!(CesAgreement::default().share(&t)?.hits(), 3);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    #[must_use]
+    pub const fn hits(&self) -> u64 {
+        self.hits
+    }
+
+    /// All answers (at least 1).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{CesAgreement, Likert7, Tally};
+    ///
+    /// let t = Tally::<Likert7>::from_raw(&[7, 6, 5, 2])?;
+    /// assert_eq!(CesAgreement::default().share(&t)?.n(), 4);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    #[must_use]
+    pub const fn n(&self) -> u64 {
+        self.n
+    }
+
+    /// The share as a fraction in `[0, 1]`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{CesEffort, Likert5, Tally};
+    ///
+    /// let t = Tally::<Likert5>::from_counts(&[30, 35, 20, 10, 5])?;
+    /// let low = CesEffort.low_effort_share(&t)?;
+    /// assert!((low.value() - 0.65).abs() < 1e-12);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    #[must_use]
+    pub fn value(&self) -> f64 {
+        self.p
+    }
+
+    /// The share in percent, `100 · hits / n` with a single rounding.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{Csat, Likert5, Tally};
+    ///
+    /// let t = Tally::<Likert5>::from_raw(&[5, 4, 4, 3, 2, 1, 5])?;
+    /// assert!((Csat::default().share(&t)?.percent() - 400.0 / 7.0).abs() < 1e-12);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    #[must_use]
+    pub fn percent(&self) -> f64 {
+        self.spread.hundredfold(self.p, i128::from(self.hits), self.n)
+    }
+
+    /// The percentage rounded to a whole number, halves away from zero, on
+    /// the exact rational (so 28.5 % is 29, whatever binary floating point
+    /// makes of it). A weighted share has no exact rational and rounds its
+    /// floating-point percentage.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{Csat, Likert5, Tally};
+    ///
+    /// // 57 of 200 satisfied is exactly 28.5 %.
+    /// let t = Tally::<Likert5>::from_counts(&[143, 0, 0, 0, 57])?;
+    /// assert_eq!(Csat::default().share(&t)?.rounded(), 29);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    #[must_use]
+    pub fn rounded(&self) -> i64 {
+        self.spread.hundredfold_rounded(self.p, i128::from(self.hits), self.n)
+    }
+
+    /// What this share measures.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{Csat, Likert5, Metric, Tally};
+    ///
+    /// let t = Tally::<Likert5>::from_raw(&[5])?;
+    /// assert_eq!(Csat::default().share(&t)?.metric(), Metric::Csat);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    #[must_use]
+    pub const fn metric(&self) -> Metric {
+        self.label.metric
+    }
+
+}
+
+impl Sealed for Share {
+    fn label(&self, _: Internal) -> &Label {
+        &self.label
+    }
+
+    fn point(&self, _: Internal) -> f64 {
+        self.p
+    }
+
+    fn size(&self, _: Internal) -> u64 {
+        self.n
+    }
+
+    fn se(&self, _: Internal) -> Option<f64> {
+        Some(self.standard_error())
+    }
+
+    fn default_interval(&self, level: ConfidenceLevel, _: Internal) -> Option<Interval> {
+        Some(self.interval(level))
+    }
+
+    fn against_value(&self, value: f64, level: ConfidenceLevel, _: Internal) -> Result<(Option<Interval>, Test), Error> {
+        Ok((Some(self.interval(level)), self.test(value, ShareTest::default())?))
+    }
+
+    fn against_sample(&self, other: &Self, level: ConfidenceLevel, _: Internal) -> Result<Option<Difference>, Error> {
+        self.difference(other, level).map(Some)
+    }
+}
+
+impl Estimate for Share {}
+
+impl fmt::Display for Share {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let precision = f.precision().unwrap_or(1);
+        write!(f, "{:.*}% ({} of {})", precision, self.percent(), self.hits, self.n)
+    }
+}
+
 
 /// An interval method for a share.
 ///
@@ -122,19 +336,6 @@ fn clip01(lower: f64, upper: f64) -> (f64, f64) {
     (lower.clamp(0.0, 1.0), upper.clamp(0.0, 1.0))
 }
 
-/// Checks a benchmark share: strictly between 0 and 1.
-pub(crate) fn check_p0(p0: f64) -> Result<f64, Error> {
-    if p0 > 0.0 && p0 < 1.0 {
-        Ok(p0)
-    } else {
-        Err(Error::InvalidArgument {
-            name: "benchmark share",
-            value: p0,
-            expected: "a fraction strictly between 0 and 1",
-        })
-    }
-}
-
 impl Share {
     /// The 95 %-style interval with the default method, [`ShareMethod::Wilson`].
     ///
@@ -149,10 +350,6 @@ impl Share {
     /// assert!((i.lower() - 0.20654931437723745).abs() < 1e-12);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
-    #[must_use]
-    pub fn interval(&self, level: ConfidenceLevel) -> Interval {
-        self.interval_with(level, ShareMethod::Wilson)
-    }
 
     /// The interval by a chosen method. Weighted shares use the effective
     /// sample size (and `p̂·n_eff` positives) in every formula.
@@ -168,7 +365,9 @@ impl Share {
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     #[must_use]
-    pub fn interval_with(&self, level: ConfidenceLevel, method: ShareMethod) -> Interval {
+    pub fn interval(&self, options: impl Into<Options<ShareMethod>>) -> Interval {
+        let options = options.into();
+        let (level, method) = (options.confidence(), *options.chosen());
         let (x, n) = self.effective_counts();
         let p = self.value();
         let z = level.z();
@@ -217,7 +416,7 @@ impl Share {
                 (l, u, IntervalMethod::Wald)
             }
         };
-        Interval::new(p, lower, upper, level, method)
+        Interval::new(p, (lower, upper), level, method, Unit::Percent)
     }
 
     /// The standard error `√(p̂(1−p̂)/n)` (weighted: by the chosen
@@ -256,9 +455,6 @@ impl Share {
     /// assert!((test.statistic().unwrap() + 1.1547005383792526).abs() < 1e-12);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
-    pub fn test(&self, p0: f64) -> Result<Test, Error> {
-        self.test_with(p0, ShareTest::Score)
-    }
 
     /// Tests the share against a fixed value `p0` by a chosen method.
     ///
@@ -276,8 +472,8 @@ impl Share {
     /// assert!((exact.p_value().unwrap() - 0.24907145667188604).abs() < 1e-9);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
-    pub fn test_with(&self, p0: f64, method: ShareTest) -> Result<Test, Error> {
-        let p0 = check_p0(p0)?;
+    pub fn test(&self, p0: f64, method: ShareTest) -> Result<Test, Error> {
+        let p0 = self.label.check_value(p0)?;
         let p = self.value();
         let (_, n) = self.effective_counts();
         Ok(match method {
@@ -313,9 +509,6 @@ impl Share {
     /// assert!((d.test().p_value().unwrap() - 0.08026930135546954).abs() < 1e-11);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
-    pub fn difference(&self, other: &Self, level: ConfidenceLevel) -> Result<Difference, Error> {
-        self.difference_with(other, level, ShareDifferenceMethod::Newcombe)
-    }
 
     /// The difference `self − other` by a chosen method.
     ///
@@ -334,13 +527,10 @@ impl Share {
     /// assert!((d.test().statistic().unwrap() - 1.8077538151554677).abs() < 1e-12);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
-    pub fn difference_with(
-        &self,
-        other: &Self,
-        level: ConfidenceLevel,
-        method: ShareDifferenceMethod,
-    ) -> Result<Difference, Error> {
-        self.label().check_comparable(other.label())?;
+    pub fn difference(&self, other: &Self, options: impl Into<Options<ShareDifferenceMethod>>) -> Result<Difference, Error> {
+        let options = options.into();
+        let (level, method) = (options.confidence(), *options.chosen());
+        self.label.check_comparable(&other.label)?;
         let ((x1, n1), (x2, n2)) = (self.effective_counts(), other.effective_counts());
         let (p1, p2) = (self.value(), other.value());
         let d = p1 - p2;
@@ -379,7 +569,7 @@ impl Share {
         let (lower, upper) = clip(lower, upper, 1.0);
         Ok(Difference::new(
             d,
-            Interval::new(d, lower, upper, level, interval_method),
+            Interval::new(d, (lower, upper), level, interval_method, Unit::Percent),
             test,
         ))
     }
@@ -391,7 +581,7 @@ impl Share {
 /// bisection on the unimodal probability mass function and both tails come
 /// from the regularised incomplete beta, so the cost is `O(log n)`.
 pub(crate) fn binomial_two_sided(x: u64, n: u64, p0: f64) -> f64 {
-    use super::beta_cdf;
+    use crate::stats::beta_cdf;
     let (nf, xf) = (n as f64, x as f64);
     let ln_pmf = |k: u64| {
         let k = k as f64;

@@ -4,9 +4,316 @@
 //! Each answer scores +1 (positive), 0 (neutral) or −1 (negative); the net
 //! score is the mean of those scores, a trinomial problem.
 
-use super::interval::{ConfidenceLevel, Difference, Interval, IntervalMethod, Test, TestMethod};
-use super::ratio;
-use crate::{Error, NetScore};
+use core::fmt;
+
+use super::sealed::{Internal, Sealed};
+use super::{Estimate, Label, Spread};
+use crate::inference::{ConfidenceLevel, Difference, Interval, IntervalMethod, Options, Test, TestMethod, Unit};
+use crate::stats::ratio;
+use crate::{Error, Metric};
+
+/// A net score: the share of positive answers minus the share of negative
+/// ones, in `[-1, 1]`.
+///
+/// NPS is the net score of promoters (9–10) over detractors (0–6); the
+/// net effort score is the top-2 share minus the bottom-2 share of an effort
+/// question. The value is computed as `(positive − negative) / n` from the
+/// exact integers, never as a difference of two rounded shares.
+///
+/// # Example
+///
+/// ```
+/// use cxmetrics::Nps;
+///
+/// let nps = Nps::from_counts(30, 50, 120)?; // detractors, passives, promoters
+/// assert_eq!(nps.n(), 200);
+/// assert!((nps.value() - 0.45).abs() < 1e-15);
+/// assert_eq!(nps.rounded(), 45);
+/// assert_eq!(nps.to_string(), "+45.0 (n = 200)");
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct NetScore {
+    positive: u64,
+    neutral: u64,
+    negative: u64,
+    n: u64,
+    value: f64,
+    p_positive: f64,
+    p_negative: f64,
+    pub(crate) spread: Spread,
+    label: Label,
+}
+
+impl NetScore {
+    pub(crate) fn new(positive: u64, neutral: u64, negative: u64, label: Label) -> Result<Self, Error> {
+        let overflow = Error::CountOverflow { rating: label.min };
+        let n = positive
+            .checked_add(neutral)
+            .and_then(|s| s.checked_add(negative))
+            .ok_or(overflow)?;
+        if n == 0 {
+            return Err(Error::EmptySample {
+                statistic: Self::statistic(&label),
+            });
+        }
+        let value = (i128::from(positive) - i128::from(negative)) as f64 / n as f64;
+        let (p_positive, p_negative) = (positive as f64 / n as f64, negative as f64 / n as f64);
+        let spread = Spread::unweighted(n, unit_variance(p_positive, p_negative));
+        Ok(Self {
+            positive,
+            neutral,
+            negative,
+            n,
+            value,
+            p_positive,
+            p_negative,
+            spread,
+            label,
+        })
+    }
+
+    /// A weighted net score: counts are of answers with non-zero weight,
+    /// the shares are weighted.
+    pub(crate) fn weighted(counts: [u64; 3], p_positive: f64, p_negative: f64, spread: Spread, label: Label) -> Self {
+        let [positive, neutral, negative] = counts;
+        let n = positive + neutral + negative;
+        let value = p_positive - p_negative;
+        Self {
+            positive,
+            neutral,
+            negative,
+            n,
+            value,
+            p_positive,
+            p_negative,
+            spread,
+            label,
+        }
+    }
+
+    pub(crate) fn statistic(label: &Label) -> &'static str {
+        if label.metric == Metric::Nps {
+            "NPS"
+        } else {
+            "net score"
+        }
+    }
+
+    /// The category counts to use in count-based formulas: exact when
+    /// unweighted, shares times the effective sample size otherwise.
+    pub(crate) fn effective_counts(&self) -> (f64, f64, f64) {
+        let n = self
+            .spread
+            .n_for(unit_variance(self.p_positive, self.p_negative));
+        if self.spread.is_exact() {
+            (self.positive as f64, self.negative as f64, n)
+        } else {
+            (self.p_positive * n, self.p_negative * n, n)
+        }
+    }
+
+    /// Positive answers (for NPS: promoters, 9–10).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::Nps;
+    ///
+    /// assert_eq!(Nps::from_counts(1, 2, 3)?.positive(), 3);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    #[must_use]
+    pub const fn positive(&self) -> u64 {
+        self.positive
+    }
+
+    /// Answers that are neither (for NPS: passives, 7–8).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::Nps;
+    ///
+    /// assert_eq!(Nps::from_counts(1, 2, 3)?.neutral(), 2);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    #[must_use]
+    pub const fn neutral(&self) -> u64 {
+        self.neutral
+    }
+
+    /// Negative answers (for NPS: detractors, 0–6).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::Nps;
+    ///
+    /// assert_eq!(Nps::from_counts(1, 2, 3)?.negative(), 1);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    #[must_use]
+    pub const fn negative(&self) -> u64 {
+        self.negative
+    }
+
+    /// All answers (at least 1).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::Nps;
+    ///
+    /// assert_eq!(Nps::from_counts(1, 2, 3)?.n(), 6);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    #[must_use]
+    pub const fn n(&self) -> u64 {
+        self.n
+    }
+
+    /// The net score as a fraction in `[-1, 1]`: `(positive − negative) / n`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::Nps;
+    ///
+    /// assert!((Nps::from_counts(60, 25, 15)?.value() + 0.45).abs() < 1e-15);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    #[must_use]
+    pub fn value(&self) -> f64 {
+        self.value
+    }
+
+    /// The net score in points, `[-100, 100]`, with a single rounding:
+    /// `100 · (positive − negative) / n`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::Nps;
+    ///
+    /// // 2 promoters and 1 passive: 66.67, not 66.
+    /// assert!((Nps::from_counts(0, 1, 2)?.points() - 200.0 / 3.0).abs() < 1e-12);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    #[must_use]
+    pub fn points(&self) -> f64 {
+        self.spread.hundredfold(self.value, self.count_difference(), self.n)
+    }
+
+    /// The points rounded to a whole number, halves away from zero, on the
+    /// exact rational: 57/200 is 28.5 points and rounds to 29 (the float
+    /// `0.285 * 100` is 28.499… and would round to 28). A weighted score has
+    /// no exact rational and rounds its floating-point points.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::Nps;
+    ///
+    /// assert_eq!(Nps::from_counts(43, 57, 100)?.rounded(), 29);
+    /// assert_eq!(Nps::from_counts(1, 7, 0)?.rounded(), -13);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    #[must_use]
+    pub fn rounded(&self) -> i64 {
+        self.spread
+            .hundredfold_rounded(self.value, self.count_difference(), self.n)
+    }
+
+    /// The share of positive answers, `positive / n`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::Nps;
+    ///
+    /// assert!((Nps::from_counts(30, 50, 120)?.positive_share() - 0.6).abs() < 1e-15);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    #[must_use]
+    pub fn positive_share(&self) -> f64 {
+        self.p_positive
+    }
+
+    /// The share of negative answers, `negative / n`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::Nps;
+    ///
+    /// assert!((Nps::from_counts(30, 50, 120)?.negative_share() - 0.15).abs() < 1e-15);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    #[must_use]
+    pub fn negative_share(&self) -> f64 {
+        self.p_negative
+    }
+
+    /// What this score measures.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{Metric, Nps};
+    ///
+    /// assert_eq!(Nps::from_counts(1, 1, 1)?.metric(), Metric::Nps);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    #[must_use]
+    pub const fn metric(&self) -> Metric {
+        self.label.metric
+    }
+
+
+    fn count_difference(&self) -> i128 {
+        i128::from(self.positive) - i128::from(self.negative)
+    }
+}
+
+impl fmt::Display for NetScore {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let precision = f.precision().unwrap_or(1);
+        write!(f, "{:+.*} points (n = {})", precision, self.points(), self.n)
+    }
+}
+
+impl Sealed for NetScore {
+    fn label(&self, _: Internal) -> &Label {
+        &self.label
+    }
+
+    fn point(&self, _: Internal) -> f64 {
+        self.value
+    }
+
+    fn size(&self, _: Internal) -> u64 {
+        self.n
+    }
+
+    fn se(&self, _: Internal) -> Option<f64> {
+        Some(self.standard_error())
+    }
+
+    fn default_interval(&self, level: ConfidenceLevel, _: Internal) -> Option<Interval> {
+        Some(self.interval(level))
+    }
+
+    fn against_value(&self, value: f64, level: ConfidenceLevel, _: Internal) -> Result<(Option<Interval>, Test), Error> {
+        Ok((Some(self.interval(level)), self.test(value, NetScoreMethod::default())?))
+    }
+
+    fn against_sample(&self, other: &Self, level: ConfidenceLevel, _: Internal) -> Result<Option<Difference>, Error> {
+        self.difference(other, level).map(Some)
+    }
+}
+
+impl Estimate for NetScore {}
 
 /// Rocks's pseudo-counts for the adjusted Wald method: negative, neutral, positive.
 const PSEUDO: (f64, f64, f64) = (0.75, 1.5, 0.75);
@@ -148,19 +455,6 @@ impl Counts {
     }
 }
 
-/// Checks a benchmark net score: strictly between −1 and 1.
-pub(crate) fn check_benchmark(b: f64) -> Result<f64, Error> {
-    if b > -1.0 && b < 1.0 {
-        Ok(b)
-    } else {
-        Err(Error::InvalidArgument {
-            name: "benchmark net score",
-            value: b,
-            expected: "a fraction strictly between -1 and 1 (points / 100)",
-        })
-    }
-}
-
 impl NetScore {
     /// The interval with the default method, [`NetScoreMethod::Score`].
     ///
@@ -174,10 +468,6 @@ impl NetScore {
     /// println!("NPS {:.1}", i.scaled(100.0)); // NPS 45.0 [34.…, 54.…] (95% score)
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
-    #[must_use]
-    pub fn interval(&self, level: ConfidenceLevel) -> Interval {
-        self.interval_with(level, NetScoreMethod::Score)
-    }
 
     /// The interval by a chosen method, on the fraction scale `[−1, 1]`.
     /// Weighted scores use effective counts (shares × Kish's `n_eff`).
@@ -194,7 +484,9 @@ impl NetScore {
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     #[must_use]
-    pub fn interval_with(&self, level: ConfidenceLevel, method: NetScoreMethod) -> Interval {
+    pub fn interval(&self, options: impl Into<Options<NetScoreMethod>>) -> Interval {
+        let options = options.into();
+        let (level, method) = (options.confidence(), *options.chosen());
         let counts = Counts::of(self);
         let estimate = self.value();
         let z = level.z();
@@ -220,7 +512,7 @@ impl NetScore {
                 )
             }
         };
-        Interval::new(estimate, lower, upper, level, method)
+        Interval::new(estimate, (lower, upper), level, method, Unit::Points)
     }
 
     /// The plug-in standard error `√((p₊ + p₋ − NPŜ²)/n)` on the fraction
@@ -257,9 +549,6 @@ impl NetScore {
     /// assert!(Nps::from_counts(30, 50, 120)?.test(30.0).is_err());
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
-    pub fn test(&self, b: f64) -> Result<Test, Error> {
-        self.test_with(b, NetScoreMethod::Score)
-    }
 
     /// Tests the net score against a fixed benchmark by a chosen method.
     ///
@@ -276,8 +565,8 @@ impl NetScore {
     /// assert!((t.statistic().unwrap() + 0.2049882972762153).abs() < 1e-12);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
-    pub fn test_with(&self, b: f64, method: NetScoreMethod) -> Result<Test, Error> {
-        let b = check_benchmark(b)?;
+    pub fn test(&self, b: f64, method: NetScoreMethod) -> Result<Test, Error> {
+        let b = self.label.check_value(b)?;
         let counts = Counts::of(self);
         Ok(match method {
             NetScoreMethod::Score => Test::z(Some(counts.score(b)).filter(|z| z.is_finite()), TestMethod::Score),
@@ -311,9 +600,6 @@ impl NetScore {
     /// assert!((d.test().p_value().unwrap() - 0.00994355685795629).abs() < 1e-11);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
-    pub fn difference(&self, other: &Self, level: ConfidenceLevel) -> Result<Difference, Error> {
-        self.difference_with(other, level, NetScoreDifferenceMethod::MoverScore)
-    }
 
     /// The difference `self − other` by a chosen method.
     ///
@@ -331,13 +617,14 @@ impl NetScore {
     /// assert_eq!(d.test().statistic(), None); // both samples degenerate
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
-    pub fn difference_with(
+    pub fn difference(
         &self,
         other: &Self,
-        level: ConfidenceLevel,
-        method: NetScoreDifferenceMethod,
+        options: impl Into<Options<NetScoreDifferenceMethod>>,
     ) -> Result<Difference, Error> {
-        self.label().check_comparable(other.label())?;
+        let options = options.into();
+        let (level, method) = (options.confidence(), *options.chosen());
+        self.label.check_comparable(&other.label)?;
         let (a, b) = (Counts::of(self), Counts::of(other));
         let d = self.value() - other.value();
         let z = level.z();
@@ -368,13 +655,8 @@ impl NetScore {
                 )
             }
         };
-        let interval = Interval::new(
-            d,
-            lower.clamp(-2.0, 2.0),
-            upper.clamp(-2.0, 2.0),
-            level,
-            interval_method,
-        );
+        let limits = (lower.clamp(-2.0, 2.0), upper.clamp(-2.0, 2.0));
+        let interval = Interval::new(d, limits, level, interval_method, Unit::Points);
         Ok(Difference::new(d, interval, test))
     }
 }

@@ -1,9 +1,232 @@
-//! The public result types of inference: `ConfidenceLevel`, `Interval`,
-//! `Test` and `Difference`, with the method names they carry.
+//! Inference: confidence levels, intervals, tests and differences, the
+//! method selectors of every estimate, and multiplicity adjustment.
+//!
+//! The day-one types ([`ConfidenceLevel`], [`Interval`]) are also at the
+//! crate root. Everything here is chosen through [`Options`]: an estimate's
+//! `interval(..)` and `difference(..)` take a level, a method, or both.
+//!
+//! ```
+//! use cxmetrics::inference::{Options, ShareMethod};
+//! use cxmetrics::{ConfidenceLevel, Csat, Likert5, Tally};
+//!
+//! let csat = Csat::default().score(&Tally::<Likert5>::from_counts(&[5, 10, 15, 40, 30])?)?;
+//! let wilson = csat.interval(ConfidenceLevel::P95);
+//! let exact = csat.interval(ShareMethod::ClopperPearson);
+//! let exact99 = csat.interval(Options::new().method(ShareMethod::ClopperPearson).level(ConfidenceLevel::P99));
+//! assert!(exact99.width() > exact.width() && exact.width() > wilson.width());
+//! # Ok::<(), cxmetrics::Error>(())
+//! ```
 
 use core::fmt;
 
 use crate::Error;
+
+pub use crate::adjustment::Adjustment;
+pub use crate::estimate::VarianceMethod;
+pub use crate::estimate::net_score::{NetScoreDifferenceMethod, NetScoreMethod};
+pub use crate::estimate::share::{ShareDifferenceMethod, ShareMethod, ShareTest};
+
+/// The unit an estimate, its interval and its differences display in.
+///
+/// Values are kept on the fraction scale inside (NPS in `[−1, 1]`, shares
+/// in `[0, 1]`); `Display` and the `display_*` accessors multiply by 100
+/// for points and percent, once, here.
+///
+/// # Example
+///
+/// ```
+/// use cxmetrics::inference::Unit;
+///
+/// assert_eq!(Unit::Points.display(0.285), 28.499999999999996);
+/// assert_eq!(Unit::Scale.display(3.8), 3.8);
+/// assert_eq!(Unit::Percent.to_string(), "%");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Unit {
+    /// Net scores: NPS points, −100 to +100.
+    Points,
+    /// Shares: percent, 0 to 100.
+    Percent,
+    /// Means: the rating scale itself.
+    Scale,
+}
+
+impl Unit {
+    /// A value on the internal scale, in this unit.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::inference::Unit;
+    ///
+    /// assert_eq!(Unit::Percent.display(0.5), 50.0);
+    /// ```
+    #[must_use]
+    pub fn display(self, value: f64) -> f64 {
+        match self {
+            Self::Points | Self::Percent => 100.0 * value,
+            Self::Scale => value,
+        }
+    }
+
+    /// Writes `value` (on the internal scale) in this unit with `precision`
+    /// decimals: `+45.0 points`, `70.0%`, `3.80`.
+    fn write(self, f: &mut fmt::Formatter<'_>, value: f64, precision: usize, signed: bool) -> fmt::Result {
+        let v = self.display(value);
+        match (self, signed) {
+            (Self::Points, _) | (_, true) => write!(f, "{v:+.precision$}"),
+            _ => write!(f, "{v:.precision$}"),
+        }
+    }
+
+    /// The default number of decimals for display.
+    const fn precision(self) -> usize {
+        match self {
+            Self::Points | Self::Percent => 1,
+            Self::Scale => 2,
+        }
+    }
+}
+
+impl fmt::Display for Unit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Points => "points",
+            Self::Percent => "%",
+            Self::Scale => "on the scale",
+        })
+    }
+}
+
+/// A p-value formatted one way everywhere: `p = 0.0213`, `p < 0.0001`,
+/// `p undefined`.
+pub(crate) struct PValue(pub(crate) Option<f64>);
+
+impl fmt::Display for PValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(p) if p < 1e-4 => f.write_str("p < 0.0001"),
+            Some(p) => write!(f, "p = {p:.4}"),
+            None => f.write_str("p undefined"),
+        }
+    }
+}
+
+/// The unit's suffix after a number (`" points"`, `"%"`, nothing).
+pub(crate) fn suffix(unit: Unit) -> &'static str {
+    match unit {
+        Unit::Points => " points",
+        Unit::Percent => "%",
+        Unit::Scale => "",
+    }
+}
+
+/// How to compute an interval or a difference: the confidence level and the
+/// method, each with a default (95 % and the estimate's recommended
+/// method), in the style of jiff's option builders.
+///
+/// Anything that takes `impl Into<Options<M>>` also takes a bare
+/// [`ConfidenceLevel`] or a bare method.
+///
+/// # Example
+///
+/// ```
+/// use cxmetrics::inference::{NetScoreMethod, Options};
+/// use cxmetrics::{ConfidenceLevel, Nps};
+///
+/// let nps = Nps.score_counts(30, 50, 120)?;
+/// let default = nps.interval(Options::new());
+/// assert_eq!(default, nps.interval(ConfidenceLevel::P95));
+/// assert_eq!(default, nps.interval(NetScoreMethod::Score));
+/// let wald99 = nps.interval(Options::new().level(ConfidenceLevel::P99).method(NetScoreMethod::Wald));
+/// assert!(wald99.width() > default.width());
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Options<M> {
+    level: ConfidenceLevel,
+    method: M,
+}
+
+impl<M: Default> Options<M> {
+    /// The defaults: 95 % and the recommended method.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::inference::{Options, ShareMethod};
+    ///
+    /// let o: Options<ShareMethod> = Options::new();
+    /// assert_eq!(o, Options::default());
+    /// ```
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+}
+
+impl<M> Options<M> {
+    /// The same options at another confidence level.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::inference::{Options, ShareMethod};
+    /// use cxmetrics::ConfidenceLevel;
+    ///
+    /// let o: Options<ShareMethod> = Options::new().level(ConfidenceLevel::P90);
+    /// assert_ne!(o, Options::new());
+    /// ```
+    #[must_use]
+    pub fn level(self, level: ConfidenceLevel) -> Self {
+        Self { level, ..self }
+    }
+
+    /// The same options with another method.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::inference::{Options, ShareMethod};
+    ///
+    /// let o = Options::new().method(ShareMethod::Jeffreys);
+    /// assert_ne!(o, Options::new());
+    /// ```
+    #[must_use]
+    pub fn method(self, method: M) -> Self {
+        Self { method, ..self }
+    }
+
+    pub(crate) const fn confidence(&self) -> ConfidenceLevel {
+        self.level
+    }
+
+    pub(crate) const fn chosen(&self) -> &M {
+        &self.method
+    }
+}
+
+impl<M: Default> From<ConfidenceLevel> for Options<M> {
+    fn from(level: ConfidenceLevel) -> Self {
+        Self::new().level(level)
+    }
+}
+
+/// `From<method>` for the options of each method family.
+macro_rules! options_from_method {
+    ($($m:ty),*) => {$(
+        impl From<$m> for Options<$m> {
+            fn from(method: $m) -> Self {
+                Self { level: ConfidenceLevel::P95, method }
+            }
+        }
+    )*};
+}
+
+options_from_method!(ShareMethod, ShareDifferenceMethod, NetScoreMethod, NetScoreDifferenceMethod);
 
 /// A confidence level strictly between 0 and 1, with its normal critical
 /// value `z = Φ⁻¹(1 − α/2)`.
@@ -96,7 +319,7 @@ impl ConfidenceLevel {
         Ok(Self {
             level,
             alpha,
-            z: super::normal_quantile(1.0 - alpha / 2.0),
+            z: crate::stats::normal_quantile(1.0 - alpha / 2.0),
         })
     }
 
@@ -239,17 +462,90 @@ pub struct Interval {
     upper: f64,
     level: ConfidenceLevel,
     method: IntervalMethod,
+    unit: Unit,
 }
 
 impl Interval {
-    pub(crate) fn new(estimate: f64, lower: f64, upper: f64, level: ConfidenceLevel, method: IntervalMethod) -> Self {
+    pub(crate) fn new(
+        estimate: f64,
+        (lower, upper): (f64, f64),
+        level: ConfidenceLevel,
+        method: IntervalMethod,
+        unit: Unit,
+    ) -> Self {
         Self {
             estimate,
             lower,
             upper,
             level,
             method,
+            unit,
         }
+    }
+
+    /// The unit the interval displays in: points for net scores, percent
+    /// for shares, the scale for means.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::inference::Unit;
+    /// use cxmetrics::{ConfidenceLevel, Nps};
+    ///
+    /// assert_eq!(Nps.score_counts(30, 50, 120)?.interval(ConfidenceLevel::P95).unit(), Unit::Points);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    #[must_use]
+    pub const fn unit(&self) -> Unit {
+        self.unit
+    }
+
+    /// The lower limit in display units ([`Interval::unit`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{ConfidenceLevel, Nps};
+    ///
+    /// let i = Nps.score_counts(30, 50, 120)?.interval(ConfidenceLevel::P95);
+    /// assert!((i.display_lower() - 34.108).abs() < 1e-3);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    #[must_use]
+    pub fn display_lower(&self) -> f64 {
+        self.unit.display(self.lower)
+    }
+
+    /// The upper limit in display units ([`Interval::unit`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{ConfidenceLevel, Nps};
+    ///
+    /// let i = Nps.score_counts(30, 50, 120)?.interval(ConfidenceLevel::P95);
+    /// assert!((i.display_upper() - 54.571).abs() < 1e-3);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    #[must_use]
+    pub fn display_upper(&self) -> f64 {
+        self.unit.display(self.upper)
+    }
+
+    /// The estimate in display units ([`Interval::unit`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{ConfidenceLevel, Nps};
+    ///
+    /// let i = Nps.score_counts(30, 50, 120)?.interval(ConfidenceLevel::P95);
+    /// assert!((i.display_estimate() - 45.0).abs() < 1e-12);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    #[must_use]
+    pub fn display_estimate(&self) -> f64 {
+        self.unit.display(self.estimate)
     }
 
     /// The reported point estimate. For the adjusted-Wald net-score interval
@@ -365,39 +661,18 @@ impl Interval {
     pub const fn method(&self) -> IntervalMethod {
         self.method
     }
-
-    /// The same interval multiplied by `factor`, e.g. `100.0` for NPS points
-    /// or percent.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use cxmetrics::{ConfidenceLevel, Nps};
-    ///
-    /// let pts = Nps::from_counts(30, 50, 120)?.interval(ConfidenceLevel::P95).scaled(100.0);
-    /// assert!((pts.estimate() - 45.0).abs() < 1e-12);
-    /// # Ok::<(), cxmetrics::Error>(())
-    /// ```
-    #[must_use]
-    pub fn scaled(&self, factor: f64) -> Self {
-        let (a, b) = (self.lower * factor, self.upper * factor);
-        Self {
-            estimate: self.estimate * factor,
-            lower: a.min(b),
-            upper: a.max(b),
-            ..*self
-        }
-    }
 }
 
 impl fmt::Display for Interval {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let p = f.precision().unwrap_or(3);
-        write!(
-            f,
-            "{:.p$} [{:.p$}, {:.p$}] ({} {})",
-            self.estimate, self.lower, self.upper, self.level, self.method
-        )
+        let p = f.precision().unwrap_or(self.unit.precision());
+        let signed = self.unit == Unit::Points;
+        self.unit.write(f, self.estimate, p, signed)?;
+        f.write_str(" [")?;
+        self.unit.write(f, self.lower, p, signed)?;
+        f.write_str(", ")?;
+        self.unit.write(f, self.upper, p, signed)?;
+        write!(f, "]{} ({} {})", suffix(self.unit), self.level, self.method)
     }
 }
 
@@ -461,14 +736,14 @@ impl Test {
     pub(crate) fn z(statistic: Option<f64>, method: TestMethod) -> Self {
         Self {
             statistic,
-            p_value: statistic.map(super::normal_p),
+            p_value: statistic.map(crate::stats::normal_p),
             df: None,
             method,
         }
     }
 
     pub(crate) fn t(statistic: Option<f64>, df: Option<f64>, method: TestMethod) -> Self {
-        let p_value = statistic.zip(df).map(|(t, df)| super::t_p(t, df));
+        let p_value = statistic.zip(df).map(|(t, df)| crate::stats::t_p(t, df));
         Self {
             statistic,
             p_value,

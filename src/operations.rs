@@ -1,0 +1,260 @@
+//! Operational CX metrics from [`Feedback`](crate::Feedback) and counts:
+//! first-contact resolution, time to resolution, retention and response
+//! rate.
+//!
+//! ```
+//! use cxmetrics::operations::response_rate;
+//!
+//! assert_eq!(response_rate(250, 1_000)?.rounded(), 25);
+//! # Ok::<(), cxmetrics::Error>(())
+//! ```
+
+use core::time::Duration;
+
+use crate::estimate::{Label, Statistic};
+use crate::{Error, Feedback, Metric, Orientation, Share};
+
+/// A yes/no rate as a [`Share`] (Wilson intervals and the rest apply).
+fn rate(metric: Metric, hits: u64, n: u64, statistic: &'static str) -> Result<Share, Error> {
+    if n == 0 {
+        return Err(Error::EmptySample { statistic });
+    }
+    let label = Label {
+        metric,
+        orientation: Orientation::HigherIsBetter,
+        statistic: Statistic::Share,
+        scale: "yes/no",
+        min: 0,
+        max: 1,
+        positive: 0b10,
+        negative: 0,
+    };
+    Share::new(hits, n, label)
+}
+
+/// The first-contact resolution rate: resolved on first contact, of the
+/// feedback that records it.
+///
+/// # Errors
+///
+/// [`Error::EmptySample`] when no feedback records first-contact resolution.
+///
+/// # Example
+///
+/// ```
+/// use chrono::DateTime;
+/// use cxmetrics::{ConfidenceLevel, Feedback, first_contact_resolution};
+///
+/// let at = DateTime::from_timestamp(0, 0).unwrap();
+/// let feedback: Vec<Feedback> = (0..10).map(|i| Feedback::new(at).with_first_contact_resolution(i < 7)).collect();
+/// let fcr = first_contact_resolution(&feedback)?;
+/// assert_eq!(fcr.rounded_percent(), 70);
+/// assert!(fcr.interval(ConfidenceLevel::P95).contains(0.5));
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
+pub fn first_contact_resolution(feedback: &[Feedback]) -> Result<Share, Error> {
+    let recorded: Vec<bool> = feedback.iter().filter_map(Feedback::first_contact_resolution).collect();
+    let resolved = recorded.iter().filter(|&&r| r).count() as u64;
+    rate(
+        Metric::FirstContactResolution,
+        resolved,
+        recorded.len() as u64,
+        "first-contact resolution rate",
+    )
+}
+
+/// The response rate: answers received of invitations sent, as a share with
+/// its interval.
+///
+/// # Errors
+///
+/// - [`Error::EmptySample`] when `invitations` is 0;
+/// - [`Error::InvalidArgument`] when there are more responses than invitations.
+///
+/// # Example
+///
+/// ```
+/// use cxmetrics::response_rate;
+///
+/// assert_eq!(response_rate(230, 1000)?.rounded_percent(), 23);
+/// assert!(response_rate(5, 4).is_err());
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
+pub fn response_rate(responses: u64, invitations: u64) -> Result<Share, Error> {
+    if responses > invitations {
+        return Err(Error::InvalidArgument {
+            name: "responses",
+            value: responses as f64,
+            expected: "at most the number of invitations",
+        });
+    }
+    rate(Metric::ResponseRate, responses, invitations, "response rate")
+}
+
+/// Time to resolution: how many were resolved, the mean and the median.
+///
+/// # Example
+///
+/// See [`time_to_resolution`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ResolutionTime {
+    n: u64,
+    mean: Duration,
+    median: Duration,
+}
+
+impl ResolutionTime {
+    /// How many interactions record a time to resolution.
+    ///
+    /// # Example
+    ///
+    /// See [`time_to_resolution`].
+    #[must_use]
+    pub const fn n(&self) -> u64 {
+        self.n
+    }
+
+    /// The mean time to resolution.
+    ///
+    /// # Example
+    ///
+    /// See [`time_to_resolution`].
+    #[must_use]
+    pub const fn mean(&self) -> Duration {
+        self.mean
+    }
+
+    /// The median time to resolution (the mean of the two middle values for
+    /// an even count). Less swayed by the few cases that take weeks.
+    ///
+    /// # Example
+    ///
+    /// See [`time_to_resolution`].
+    #[must_use]
+    pub const fn median(&self) -> Duration {
+        self.median
+    }
+}
+
+/// The mean and median time to resolution, over feedback that records it.
+///
+/// # Errors
+///
+/// [`Error::EmptySample`] when no feedback records a time to resolution.
+///
+/// # Example
+///
+/// ```
+/// use chrono::DateTime;
+/// use core::time::Duration;
+/// use cxmetrics::{Feedback, time_to_resolution};
+///
+/// let at = DateTime::from_timestamp(0, 0).unwrap();
+/// let hours = [1, 2, 3, 50];
+/// let feedback: Vec<Feedback> =
+///     hours.iter().map(|&h| Feedback::new(at).with_time_to_resolution(Duration::from_secs(3600 * h))).collect();
+/// let t = time_to_resolution(&feedback)?;
+/// assert_eq!(t.median(), Duration::from_secs(9000)); // 2.5 h
+/// assert_eq!(t.mean(), Duration::from_secs(50400)); // 14 h
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
+pub fn time_to_resolution(feedback: &[Feedback]) -> Result<ResolutionTime, Error> {
+    let mut times: Vec<Duration> = feedback.iter().filter_map(Feedback::time_to_resolution).collect();
+    if times.is_empty() {
+        return Err(Error::EmptySample {
+            statistic: "time to resolution",
+        });
+    }
+    times.sort_unstable();
+    let n = times.len();
+    // Sum in u128 nanoseconds: exact, no overflow for any realistic count.
+    let total: u128 = times.iter().map(Duration::as_nanos).sum();
+    let nanos = |x: u128| Duration::new((x / 1_000_000_000) as u64, (x % 1_000_000_000) as u32);
+    let mean = nanos(total / n as u128);
+    let median = if n % 2 == 1 {
+        times[n / 2]
+    } else {
+        nanos(u128::midpoint(times[n / 2 - 1].as_nanos(), times[n / 2].as_nanos()))
+    };
+    Ok(ResolutionTime {
+        n: n as u64,
+        mean,
+        median,
+    })
+}
+
+/// Customer retention over a period.
+///
+/// # Example
+///
+/// See [`retention`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Retention {
+    rate: f64,
+}
+
+impl Retention {
+    /// The retention rate `(E − N)/S`.
+    ///
+    /// # Example
+    ///
+    /// See [`retention`].
+    #[must_use]
+    pub const fn rate(&self) -> f64 {
+        self.rate
+    }
+
+    /// The churn rate, `1 − retention`.
+    ///
+    /// # Example
+    ///
+    /// See [`retention`].
+    #[must_use]
+    pub fn churn(&self) -> f64 {
+        1.0 - self.rate
+    }
+}
+
+/// Retention over a period from customer counts: `(E − N)/S` with `S`
+/// customers at the start, `E` at the end and `N` new customers won during
+/// the period; churn is `1 − retention`.
+///
+/// # Errors
+///
+/// - [`Error::EmptySample`] when `start` is 0;
+/// - [`Error::InvalidArgument`] when `new > end` or `end − new > start`
+///   (more customers kept than there were).
+///
+/// # Example
+///
+/// ```
+/// use cxmetrics::retention;
+///
+/// let r = retention(1000, 1050, 150)?; // 900 of 1000 kept
+/// assert!((r.rate() - 0.9).abs() < 1e-15);
+/// assert!((r.churn() - 0.1).abs() < 1e-15);
+/// assert!(retention(1000, 100, 150).is_err());
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
+pub fn retention(start: u64, end: u64, new: u64) -> Result<Retention, Error> {
+    if start == 0 {
+        return Err(Error::EmptySample {
+            statistic: "retention rate",
+        });
+    }
+    let kept = end.checked_sub(new).ok_or(Error::InvalidArgument {
+        name: "new customers",
+        value: new as f64,
+        expected: "at most the customers at the end of the period",
+    })?;
+    if kept > start {
+        return Err(Error::InvalidArgument {
+            name: "customers kept (end − new)",
+            value: kept as f64,
+            expected: "at most the customers at the start of the period",
+        });
+    }
+    Ok(Retention {
+        rate: kept as f64 / start as f64,
+    })
+}

@@ -1,0 +1,276 @@
+//! `Row`: one line of a trend or a segment table, and `ReportOptions`, the
+//! settings both share.
+
+use crate::inference::{Adjustment, Interval};
+use crate::{Comparison, ConfidenceLevel};
+
+/// One line of a report: a period of a trend ([`Series::trend`]) or a
+/// segment of a table ([`Segments::table`]).
+///
+/// A row keeps its key (the [`Period`] or the segment key), its number of
+/// answers, the estimate and its interval (`None` when the row has no
+/// answers), and its comparison: with the previous period in a trend, with
+/// the rest or a benchmark in a segment table (`None` for thin rows, whose
+/// `n` is below the minimum).
+///
+/// [`Series::trend`]: crate::Series::trend
+/// [`Segments::table`]: crate::Segments::table
+/// [`Period`]: crate::Period
+///
+/// # Example
+///
+/// ```
+/// use cxmetrics::{Csat, Likert5, ReportOptions, Segments};
+///
+/// let mut by_agent = Segments::new();
+/// for (agent, rating) in [("ana", 5), ("ana", 5), ("ana", 4), ("ana", 2), ("ben", 1), ("ben", 2), ("ben", 5)] {
+///     by_agent.add(agent, Likert5::new(rating)?)?;
+/// }
+/// let table = by_agent.table(|t| Csat::default().score(t), Default::default(), ReportOptions::new().minimum_n(4))?;
+/// let ana = &table.rows()[0];
+/// assert_eq!((*ana.key(), ana.n(), ana.is_thin()), ("ana", 4, false));
+/// assert_eq!(ana.estimate().map(|e| e.rounded()), Some(75));
+/// assert!(table.rows()[1].is_thin() && table.rows()[1].comparison().is_none());
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row<K, E> {
+    key: K,
+    n: u64,
+    estimate: Option<E>,
+    interval: Option<Interval>,
+    comparison: Option<Comparison>,
+    thin: bool,
+}
+
+impl<K, E> Row<K, E> {
+    pub(crate) const fn new(
+        key: K,
+        n: u64,
+        estimate: Option<E>,
+        interval: Option<Interval>,
+        comparison: Option<Comparison>,
+        thin: bool,
+    ) -> Self {
+        Self {
+            key,
+            n,
+            estimate,
+            interval,
+            comparison,
+            thin,
+        }
+    }
+
+    pub(crate) fn set_comparison(&mut self, comparison: Comparison) {
+        self.comparison = Some(comparison);
+    }
+
+    /// The period (in a trend) or the segment key (in a table).
+    ///
+    /// # Example
+    ///
+    /// See [`Row`].
+    #[must_use]
+    pub const fn key(&self) -> &K {
+        &self.key
+    }
+
+    /// The number of answers in the row.
+    ///
+    /// # Example
+    ///
+    /// See [`Row`].
+    #[must_use]
+    pub const fn n(&self) -> u64 {
+        self.n
+    }
+
+    /// The estimate; `None` when the row has no answers.
+    ///
+    /// # Example
+    ///
+    /// See [`Row`].
+    #[must_use]
+    pub const fn estimate(&self) -> Option<&E> {
+        self.estimate.as_ref()
+    }
+
+    /// The estimate's default interval at the report's level; `None` when
+    /// the row has no answers or the interval is undefined.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{Nps, Segments, ZeroToTen};
+    ///
+    /// let mut s = Segments::new();
+    /// for rating in [10, 9, 3, 8] {
+    ///     s.add("web", ZeroToTen::new(rating)?)?;
+    /// }
+    /// let table = s.table(|t| Nps.score(t), Default::default(), Default::default())?;
+    /// assert!(table.rows()[0].interval().unwrap().contains(0.25));
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    #[must_use]
+    pub const fn interval(&self) -> Option<Interval> {
+        self.interval
+    }
+
+    /// The comparison: with the previous period (trend), with the rest or a
+    /// benchmark (segment table). `None` for thin or empty rows, for the
+    /// first period, and for a segment that is all the data.
+    ///
+    /// # Example
+    ///
+    /// See [`Row`].
+    #[must_use]
+    pub const fn comparison(&self) -> Option<&Comparison> {
+        self.comparison.as_ref()
+    }
+
+    /// Whether the row has answers but fewer than the report's minimum.
+    ///
+    /// # Example
+    ///
+    /// See [`Row`].
+    #[must_use]
+    pub const fn is_thin(&self) -> bool {
+        self.thin
+    }
+
+    /// Whether the row has no answers (a gap in a trend).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{Nps, Segments, ZeroToTen};
+    ///
+    /// let mut s = Segments::new();
+    /// s.add("web", ZeroToTen::new(10)?)?;
+    /// let table = s.table(|t| Nps.score(t), Default::default(), Default::default())?;
+    /// assert!(!table.rows()[0].is_empty());
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    #[must_use]
+    pub const fn is_empty(&self) -> bool {
+        self.n == 0
+    }
+}
+
+/// The settings of a trend or a segment table: the confidence level of
+/// intervals and tests (95 %), the minimum number of answers for a row to
+/// be compared (30), and the multiplicity adjustment across the table's
+/// comparisons (Holm).
+///
+/// Anything that takes `impl Into<ReportOptions>` also takes a bare
+/// [`ConfidenceLevel`].
+///
+/// # Example
+///
+/// ```
+/// use cxmetrics::inference::Adjustment;
+/// use cxmetrics::{ConfidenceLevel, ReportOptions};
+///
+/// let o = ReportOptions::new()
+///     .level(ConfidenceLevel::P90)
+///     .minimum_n(50)
+///     .adjustment(Adjustment::BenjaminiHochberg);
+/// assert_ne!(o, ReportOptions::default());
+/// assert_eq!(ReportOptions::from(ConfidenceLevel::P95), ReportOptions::default());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ReportOptions {
+    level: ConfidenceLevel,
+    min_n: u64,
+    adjustment: Adjustment,
+}
+
+impl ReportOptions {
+    /// The defaults: 95 %, a minimum of 30 answers, Holm.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::ReportOptions;
+    ///
+    /// assert_eq!(ReportOptions::new(), ReportOptions::default());
+    /// ```
+    #[must_use]
+    pub const fn new() -> Self {
+        Self {
+            level: ConfidenceLevel::P95,
+            min_n: 30,
+            adjustment: Adjustment::Holm,
+        }
+    }
+
+    /// The confidence level of intervals and tests.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{ConfidenceLevel, ReportOptions};
+    ///
+    /// let _ = ReportOptions::new().level(ConfidenceLevel::P99);
+    /// ```
+    #[must_use]
+    pub const fn level(self, level: ConfidenceLevel) -> Self {
+        Self { level, ..self }
+    }
+
+    /// The fewest answers a row needs to be compared; rows with fewer are
+    /// thin.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::ReportOptions;
+    ///
+    /// let _ = ReportOptions::new().minimum_n(100);
+    /// ```
+    #[must_use]
+    pub const fn minimum_n(self, min_n: u64) -> Self {
+        Self { min_n, ..self }
+    }
+
+    /// The multiplicity adjustment across a segment table's comparisons.
+    /// Trends compare each period with the previous one and do not adjust.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::inference::Adjustment;
+    /// use cxmetrics::ReportOptions;
+    ///
+    /// let _ = ReportOptions::new().adjustment(Adjustment::BenjaminiHochberg);
+    /// ```
+    #[must_use]
+    pub const fn adjustment(self, adjustment: Adjustment) -> Self {
+        Self { adjustment, ..self }
+    }
+
+    pub(crate) const fn confidence(&self) -> ConfidenceLevel {
+        self.level
+    }
+
+    pub(crate) const fn minimum(&self) -> u64 {
+        self.min_n
+    }
+
+    pub(crate) const fn chosen_adjustment(&self) -> Adjustment {
+        self.adjustment
+    }
+}
+
+impl Default for ReportOptions {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl From<ConfidenceLevel> for ReportOptions {
+    fn from(level: ConfidenceLevel) -> Self {
+        Self::new().level(level)
+    }
+}

@@ -1,0 +1,352 @@
+//! `Segments`: responses tallied per key (touchpoint, channel, agent, any
+//! caller key), and segment tables.
+
+use alloc::collections::BTreeMap;
+use core::fmt;
+
+use crate::comparison::adjust;
+use crate::estimate::sealed::INTERNAL;
+use crate::{
+    Benchmark, BenchmarkKind, Comparison, Error, Estimate, Orientation, ReportOptions, Response, Row, Scale, Tally,
+};
+
+
+/// Responses tallied per key: touchpoint, channel, segment label or any
+/// caller key. Segments merge exactly.
+///
+/// # Example
+///
+/// ```
+/// use chrono::DateTime;
+/// use cxmetrics::{Channel, Likert7, Response, Segments};
+///
+/// let at = DateTime::from_timestamp(0, 0).unwrap();
+/// let responses = [
+///     Response::new(Likert7::new(6)?, at).with_channel(Channel::Chat),
+///     Response::new(Likert7::new(2)?, at).with_channel(Channel::Phone),
+///     Response::new(Likert7::new(7)?, at).with_channel(Channel::Chat),
+///     Response::new(Likert7::new(5)?, at), // no channel: left out
+/// ];
+/// let by_channel = Segments::from_responses(&responses, |r| r.channel().cloned())?;
+/// assert_eq!(by_channel.get(&Channel::Chat).map(|t| t.total()), Some(2));
+/// assert_eq!(by_channel.len(), 2);
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Segments<K: Ord, S: Scale> {
+    pub(crate) tallies: BTreeMap<K, Tally<S>>,
+}
+
+impl<K: Ord + Clone, S: Scale> Segments<K, S> {
+    /// No segments.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{Likert7, Segments};
+    ///
+    /// assert!(Segments::<String, Likert7>::new().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn new() -> Self {
+        Self {
+            tallies: BTreeMap::new(),
+        }
+    }
+
+    /// Groups responses by `key`; responses whose key is `None` are left out.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::CountOverflow`] past `u64::MAX` answers in a segment.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::DateTime;
+    /// use cxmetrics::{Likert5, Response, Segments};
+    ///
+    /// let at = DateTime::from_timestamp(0, 0).unwrap();
+    /// let rs = [Response::new(Likert5::new(5)?, at).with_segment("EMEA")];
+    /// let s = Segments::from_responses(&rs, |r| r.segment().map(str::to_owned))?;
+    /// assert_eq!(s.get(&"EMEA".to_string()).map(|t| t.total()), Some(1));
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn from_responses<'a>(
+        responses: impl IntoIterator<Item = &'a Response<S>>,
+        key: impl Fn(&Response<S>) -> Option<K>,
+    ) -> Result<Self, Error> {
+        let mut s = Self::new();
+        for r in responses {
+            if let Some(k) = key(r) {
+                s.add(k, r.rating())?;
+            }
+        }
+        Ok(s)
+    }
+
+    /// Counts a rating in segment `key`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::CountOverflow`] past `u64::MAX` answers in a segment.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{Likert5, Segments};
+    ///
+    /// let mut s = Segments::new();
+    /// s.add("agent 7", Likert5::new(2)?)?;
+    /// assert_eq!(s.len(), 1);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn add(&mut self, key: K, rating: S) -> Result<(), Error> {
+        self.tallies.entry(key).or_default().add(rating)
+    }
+
+    /// Adds another set of segments, key by key.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::CountOverflow`] past `u64::MAX` answers in a segment (the
+    /// segments are then unchanged).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{Likert5, Segments};
+    ///
+    /// let (mut a, mut b) = (Segments::new(), Segments::new());
+    /// a.add("x", Likert5::new(2)?)?;
+    /// b.add("x", Likert5::new(4)?)?;
+    /// a.merge(&b)?;
+    /// assert_eq!(a.get(&"x").map(|t| t.total()), Some(2));
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn merge(&mut self, other: &Self) -> Result<(), Error> {
+        let mut merged = self.tallies.clone();
+        for (k, t) in &other.tallies {
+            merged.entry(k.clone()).or_default().merge(t)?;
+        }
+        self.tallies = merged;
+        Ok(())
+    }
+
+    /// The tally of one segment.
+    ///
+    /// # Example
+    ///
+    /// See [`Segments`].
+    #[must_use]
+    pub fn get(&self, key: &K) -> Option<&Tally<S>> {
+        self.tallies.get(key)
+    }
+
+    /// The number of segments.
+    ///
+    /// # Example
+    ///
+    /// See [`Segments`].
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.tallies.len()
+    }
+
+    /// Whether there are no segments.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{Likert5, Segments};
+    ///
+    /// assert!(Segments::<u32, Likert5>::new().is_empty());
+    /// ```
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.tallies.is_empty()
+    }
+
+    /// Every segment with its tally, in key order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{Likert5, Segments};
+    ///
+    /// let mut s = Segments::new();
+    /// s.add(2, Likert5::new(2)?)?;
+    /// s.add(1, Likert5::new(4)?)?;
+    /// let keys: Vec<i32> = s.iter().map(|(k, _)| *k).collect();
+    /// assert_eq!(keys, [1, 2]);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn iter(&self) -> impl Iterator<Item = (&K, &Tally<S>)> {
+        self.tallies.iter()
+    }
+
+    /// A segment table: each segment's estimate, interval and `n`, and its
+    /// comparison with the rest of the data or with a benchmark, with
+    /// multiplicity-adjusted p-values. Segments with fewer than `min_n`
+    /// answers are marked thin and draw no comparison (nor count towards
+    /// the adjustment).
+    ///
+    /// # Errors
+    ///
+    /// Whatever `score` returns for a non-empty tally; the errors of
+    /// [`Benchmark::compare`]; [`Error::CountOverflow`] when the segments add
+    /// up past `u64::MAX` answers.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{Adjustment, Against, CesAgreement, ConfidenceLevel, Likert7, Segments, Verdict};
+    ///
+    /// let mut s = Segments::new();
+    /// for i in 0..300u32 {
+    ///     s.add("chat", Likert7::new(if i % 10 < 8 { 6 } else { 3 })?)?;  // 80 % easy
+    ///     s.add("phone", Likert7::new(if i % 10 < 5 { 6 } else { 2 })?)?; // 50 % easy
+    /// }
+    /// s.add("sms", Likert7::new(7)?)?; // one answer: thin
+    /// let ces = CesAgreement::default();
+    /// let table = s.table(|t| ces.share(t), ConfidenceLevel::P95, 30, Against::Rest, Adjustment::Holm)?;
+    /// let worst: Vec<&str> = table.worst_first().iter().map(|r| *r.key()).collect();
+    /// assert_eq!(worst, ["phone", "chat", "sms"]); // thin rows last
+    /// assert_eq!(table.rows()[1].comparison().unwrap().verdict(), Verdict::Below);
+    /// assert!(table.rows()[2].is_thin());
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn table<E: Estimate>(
+        &self,
+        score: impl Fn(&Tally<S>) -> Result<E, Error>,
+        against: Against<'_, E>,
+        options: impl Into<ReportOptions>,
+    ) -> Result<SegmentTable<K, E>, Error>
+    where
+        K: fmt::Display,
+    {
+        let options = options.into();
+        let (level, min_n, adjustment) = (options.confidence(), options.minimum(), options.chosen_adjustment());
+        let total: Tally<S> = self.tallies.values().sum::<Result<_, _>>()?;
+        let mut rows = Vec::with_capacity(self.tallies.len());
+        let mut family = Vec::new();
+        for (key, tally) in &self.tallies {
+            let n = tally.total();
+            let estimate = if n == 0 { None } else { Some(score(tally)?) };
+            let thin = n < min_n;
+            let interval = estimate.as_ref().and_then(|e| e.default_interval(level, INTERNAL));
+            if let (Some(e), false) = (&estimate, thin) {
+                let comparison = match &against {
+                    Against::Benchmark(b) => Some(b.compare(e, level)?),
+                    Against::Rest => match total.minus(tally).filter(|rest| !rest.is_empty()) {
+                        Some(rest) => {
+                            Some(Benchmark::sample("rest", BenchmarkKind::Rest, score(&rest)?).compare(e, level)?)
+                        }
+                        None => None,
+                    },
+                };
+                if let Some(c) = comparison {
+                    family.push((rows.len(), c.with_subject(&key.to_string())));
+                }
+            }
+            rows.push(Row::new(key.clone(), n, estimate, interval, None, thin));
+        }
+        let (indices, comparisons): (Vec<usize>, Vec<Comparison>) = family.into_iter().unzip();
+        for (i, c) in indices.into_iter().zip(adjust(comparisons, adjustment)?) {
+            rows[i].set_comparison(c);
+        }
+        Ok(SegmentTable { rows })
+    }
+}
+
+impl<K: Ord + Clone, S: Scale> Default for Segments<K, S> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// What each segment of a [`SegmentTable`] is compared with.
+///
+/// # Example
+///
+/// See [`Segments::table`].
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Against<'a, E: Estimate> {
+    /// All other segments together (two-sample comparison).
+    Rest,
+    /// A benchmark.
+    Benchmark(&'a Benchmark<E>),
+}
+
+#[allow(clippy::expl_impl_clone_on_copy, reason = "a derive would require `E: Copy`")]
+impl<E: Estimate> Clone for Against<'_, E> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<E: Estimate> Copy for Against<'_, E> {}
+
+/// Segment rows with sorted views.
+///
+/// # Example
+///
+/// See [`Segments::table`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct SegmentTable<K, E> {
+    rows: Vec<Row<K, E>>,
+}
+
+impl<K, E: Estimate> SegmentTable<K, E> {
+    /// The rows in key order.
+    ///
+    /// # Example
+    ///
+    /// See [`Segments::table`].
+    #[must_use]
+    pub fn rows(&self) -> &[Row<K, E>] {
+        &self.rows
+    }
+
+    /// The rows worst first by the metric's orientation; thin rows last.
+    ///
+    /// # Example
+    ///
+    /// See [`Segments::table`].
+    #[must_use]
+    pub fn worst_first(&self) -> Vec<&Row<K, E>> {
+        let badness = |r: &Row<K, E>| {
+            r.estimate()
+                .map_or(f64::NEG_INFINITY, |e| match e.orientation() {
+                    Orientation::HigherIsBetter => -e.value(),
+                    Orientation::LowerIsBetter => e.value(),
+                })
+        };
+        let mut rows: Vec<&Row<K, E>> = self.rows.iter().collect();
+        rows.sort_by(|a, b| a.is_thin().cmp(&b.is_thin()).then(badness(b).total_cmp(&badness(a))));
+        rows
+    }
+
+    /// The rows with the most answers first.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{Adjustment, Against, ConfidenceLevel, Likert5, Mean, Segments};
+    ///
+    /// let mut s = Segments::new();
+    /// s.add("a", Likert5::new(2)?)?;
+    /// s.add("b", Likert5::new(4)?)?;
+    /// s.add("b", Likert5::new(5)?)?;
+    /// let t = s.table(Mean::score, ConfidenceLevel::P95, 1, Against::Rest, Adjustment::Holm)?;
+    /// assert_eq!(*t.most_answers_first()[0].key(), "b");
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    #[must_use]
+    pub fn most_answers_first(&self) -> Vec<&Row<K, E>> {
+        let mut rows: Vec<&Row<K, E>> = self.rows.iter().collect();
+        rows.sort_by_key(|r| core::cmp::Reverse(r.n()));
+        rows
+    }
+}

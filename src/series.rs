@@ -1,0 +1,318 @@
+//! `Series`: responses tallied per calendar period, and trends.
+
+use alloc::collections::BTreeMap;
+
+use chrono::{DateTime, FixedOffset, Offset, Utc};
+
+use crate::estimate::sealed::INTERNAL;
+use crate::{Benchmark, BenchmarkKind, Error, Estimate, Granularity, Period, ReportOptions, Response, Row, Scale, Tally};
+
+/// Responses tallied per calendar period: the data behind a trend.
+///
+/// Periods are computed on a fixed-offset calendar (UTC by default): a
+/// response at 23:30 UTC on a quarter's last day belongs to the next
+/// quarter in UTC+2. Series with the same calendar merge exactly.
+///
+/// # Example
+///
+/// ```
+/// use chrono::{Duration, TimeZone, Utc};
+/// use cxmetrics::{ConfidenceLevel, Granularity, Nps, Response, Series, ZeroToTen};
+///
+/// let monday = Utc.with_ymd_and_hms(2026, 1, 5, 9, 0, 0).unwrap();
+/// let mut weekly = Series::utc(Granularity::IsoWeek);
+/// for (day, rating) in [(0, 9), (1, 10), (2, 6), (15, 9), (16, 9)] {
+///     weekly.add(&Response::new(ZeroToTen::new(rating)?, monday + Duration::days(day)))?;
+/// }
+/// let trend = weekly.trend(Nps::score, ConfidenceLevel::P95, 2)?;
+/// let labels: Vec<String> = trend.iter().map(|p| p.period().to_string()).collect();
+/// assert_eq!(labels, ["2026-W02", "2026-W03", "2026-W04"]); // the empty week is kept
+/// assert!(trend[1].is_empty());
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Series<S: Scale> {
+    pub(crate) granularity: Granularity,
+    pub(crate) offset: FixedOffset,
+    pub(crate) tallies: BTreeMap<Period, Tally<S>>,
+}
+
+impl<S: Scale> Series<S> {
+    /// An empty series on the calendar of `offset`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::FixedOffset;
+    /// use cxmetrics::{Granularity, Likert7, Series};
+    ///
+    /// let s = Series::<Likert7>::new(Granularity::Quarter, FixedOffset::east_opt(2 * 3600).unwrap());
+    /// assert!(s.periods().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn new(granularity: Granularity, offset: FixedOffset) -> Self {
+        Self {
+            granularity,
+            offset,
+            tallies: BTreeMap::new(),
+        }
+    }
+
+    /// An empty series on the UTC calendar.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{Granularity, Likert7, Series};
+    ///
+    /// assert_eq!(Series::<Likert7>::utc(Granularity::Month).granularity(), Granularity::Month);
+    /// ```
+    #[must_use]
+    pub fn utc(granularity: Granularity) -> Self {
+        Self::new(granularity, Utc.fix())
+    }
+
+    /// The period length.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{Granularity, Likert7, Series};
+    ///
+    /// assert_eq!(Series::<Likert7>::utc(Granularity::Day).granularity(), Granularity::Day);
+    /// ```
+    #[must_use]
+    pub const fn granularity(&self) -> Granularity {
+        self.granularity
+    }
+
+    /// Counts a response in the period of its time.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::CountOverflow`] past `u64::MAX` answers in a period.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::DateTime;
+    /// use cxmetrics::{Granularity, Likert5, Response, Series};
+    ///
+    /// let mut s = Series::utc(Granularity::Year);
+    /// s.add(&Response::new(Likert5::new(4)?, DateTime::from_timestamp(0, 0).unwrap()))?;
+    /// assert_eq!(s.periods()[0].0.to_string(), "1970");
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn add(&mut self, response: &Response<S>) -> Result<(), Error> {
+        self.add_rating(response.at(), response.rating())
+    }
+
+    /// Counts a rating given at `at`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::CountOverflow`] past `u64::MAX` answers in a period.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::DateTime;
+    /// use cxmetrics::{Granularity, Likert5, Series};
+    ///
+    /// let mut s = Series::utc(Granularity::Day);
+    /// s.add_rating(DateTime::from_timestamp(0, 0).unwrap(), Likert5::new(4)?)?;
+    /// assert_eq!(s.periods()[0].1.total(), 1);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn add_rating(&mut self, at: DateTime<Utc>, rating: S) -> Result<(), Error> {
+        let period = self.granularity.period_of(at, self.offset);
+        self.tallies.entry(period).or_default().add(rating)
+    }
+
+    /// Adds another series with the same calendar, period by period.
+    ///
+    /// # Errors
+    ///
+    /// - [`Error::Mismatch`] when the granularities or offsets differ;
+    /// - [`Error::CountOverflow`] past `u64::MAX` answers in a period (the
+    ///   series is then unchanged).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::DateTime;
+    /// use cxmetrics::{Granularity, Likert5, Series};
+    ///
+    /// let at = DateTime::from_timestamp(0, 0).unwrap();
+    /// let (mut a, mut b) = (Series::utc(Granularity::Day), Series::utc(Granularity::Day));
+    /// a.add_rating(at, Likert5::new(4)?)?;
+    /// b.add_rating(at, Likert5::new(5)?)?;
+    /// a.merge(&b)?;
+    /// assert_eq!(a.periods()[0].1.total(), 2);
+    /// assert!(a.merge(&Series::utc(Granularity::Month)).is_err());
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn merge(&mut self, other: &Self) -> Result<(), Error> {
+        if (self.granularity, self.offset) != (other.granularity, other.offset) {
+            return Err(Error::Mismatch {
+                left: self.calendar(),
+                right: other.calendar(),
+            });
+        }
+        let mut merged = self.tallies.clone();
+        for (period, tally) in &other.tallies {
+            merged.entry(*period).or_default().merge(tally)?;
+        }
+        self.tallies = merged;
+        Ok(())
+    }
+
+    fn calendar(&self) -> String {
+        format!("a {:?} series in UTC{}", self.granularity, self.offset)
+    }
+
+    /// Every period from the first with answers to the last, in order, with
+    /// its tally; periods without answers appear with an empty tally.
+    ///
+    /// # Example
+    ///
+    /// See [`Series`].
+    #[must_use]
+    pub fn periods(&self) -> Vec<(Period, Tally<S>)> {
+        let (Some((&first, _)), Some((&last, _))) = (self.tallies.first_key_value(), self.tallies.last_key_value())
+        else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let mut period = first;
+        loop {
+            out.push((period, self.tallies.get(&period).cloned().unwrap_or_default()));
+            let next = period.next();
+            // `next` saturates at the end of chrono's calendar; stop there too.
+            if period >= last || next <= period {
+                break;
+            }
+            period = next;
+        }
+        out
+    }
+
+    /// A rolling window: each period's tally becomes the merge of its own
+    /// and the `window − 1` periods before it (empty periods count as
+    /// periods). With daily periods, `rolling(28)` is "the last 28 days".
+    ///
+    /// # Errors
+    ///
+    /// - [`Error::InvalidArgument`] when `window` is 0;
+    /// - [`Error::CountOverflow`] past `u64::MAX` answers in a window.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::{Duration, TimeZone, Utc};
+    /// use cxmetrics::{Granularity, Likert5, Series};
+    ///
+    /// let day0 = Utc.with_ymd_and_hms(2026, 5, 1, 12, 0, 0).unwrap();
+    /// let mut daily = Series::utc(Granularity::Day);
+    /// for d in 0..5 {
+    ///     daily.add_rating(day0 + Duration::days(d), Likert5::new(5)?)?;
+    /// }
+    /// let last3 = daily.rolling(3)?;
+    /// let totals: Vec<u64> = last3.periods().iter().map(|(_, t)| t.total()).collect();
+    /// assert_eq!(totals, [1, 2, 3, 3, 3]);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn rolling(&self, window: usize) -> Result<Self, Error> {
+        if window == 0 {
+            return Err(Error::InvalidArgument {
+                name: "rolling window",
+                value: 0.0,
+                expected: "at least 1 period",
+            });
+        }
+        let periods = self.periods();
+        let mut tallies = BTreeMap::new();
+        for (i, (period, _)) in periods.iter().enumerate() {
+            let from = (i + 1).saturating_sub(window);
+            let sum: Tally<S> = periods[from..=i].iter().map(|(_, t)| t).sum::<Result<_, _>>()?;
+            tallies.insert(*period, sum);
+        }
+        Ok(Self {
+            granularity: self.granularity,
+            offset: self.offset,
+            tallies,
+        })
+    }
+
+    /// A trend: per period, the estimate with its default interval and `n`,
+    /// and the comparison with the previous period (difference, p-value,
+    /// verdict). Periods with fewer than `min_n` answers are marked thin
+    /// and draw no comparison; empty periods are kept, with no estimate.
+    ///
+    /// `score` is any metric definition, e.g. `Nps::score` or
+    /// `|t| Csat::default().share(t)`.
+    ///
+    /// # Errors
+    ///
+    /// Whatever `score` returns for a non-empty tally.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::{Duration, TimeZone, Utc};
+    /// use cxmetrics::{ConfidenceLevel, Csat, Granularity, Likert5, Series, Verdict};
+    ///
+    /// let start = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
+    /// let mut monthly = Series::utc(Granularity::Month);
+    /// for i in 0..200 {
+    ///     let jan = if i % 2 == 0 { 5 } else { 2 }; // 50 % satisfied
+    ///     monthly.add_rating(start + Duration::hours(i), Likert5::new(jan)?)?;
+    ///     monthly.add_rating(start + Duration::days(40) + Duration::hours(i), Likert5::new(5)?)?;
+    /// }
+    /// let trend = monthly.trend(|t| Csat::default().share(t), ConfidenceLevel::P95, 30)?;
+    /// let feb = &trend[1];
+    /// assert_eq!(feb.period().to_string(), "2026-02");
+    /// assert_eq!(feb.change().unwrap().verdict(), Verdict::Above);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn trend<E: Estimate>(
+        &self,
+        score: impl Fn(&Tally<S>) -> Result<E, Error>,
+        options: impl Into<ReportOptions>,
+    ) -> Result<Vec<Row<Period, E>>, Error> {
+        let options = options.into();
+        let (level, min_n) = (options.confidence(), options.minimum());
+        let mut points: Vec<Row<Period, E>> = Vec::new();
+        for (period, tally) in self.periods() {
+            let n = tally.total();
+            let estimate = if n == 0 { None } else { Some(score(&tally)?) };
+            let thin = n > 0 && n < min_n;
+            let change = match (points.last(), &estimate) {
+                (Some(prev), Some(current)) if !thin && !prev.is_thin() => match prev.estimate() {
+                    Some(p) => {
+                        let previous = Benchmark::sample(prev.key().to_string(), BenchmarkKind::OwnHistory, p.clone());
+                        Some(previous.compare(current, level)?)
+                    }
+                    None => None,
+                },
+                _ => None,
+            };
+            let interval = estimate.as_ref().and_then(|e| e.default_interval(level, INTERNAL));
+            points.push(Row::new(period, n, estimate, interval, change, thin));
+        }
+        Ok(points)
+    }
+}
+
+/// Counts every response; see [`Series::add`].
+///
+/// # Panics
+///
+/// Only past `u64::MAX` answers in a period.
+impl<'a, S: Scale> Extend<&'a Response<S>> for Series<S> {
+    fn extend<I: IntoIterator<Item = &'a Response<S>>>(&mut self, iter: I) {
+        for r in iter {
+            self.add(r).expect("tally count overflow");
+        }
+    }
+}
