@@ -72,7 +72,7 @@ fn bench_bulk(c: &mut Criterion) {
                 b.iter(|| read_sum(black_box(d)));
             });
             group.bench_with_input(BenchmarkId::new("nps_from_raw", shape), &zero_to_ten, |b, d| {
-                b.iter(|| Nps::from_raw(black_box(d)));
+                b.iter(|| Nps.score_raw(black_box(d)));
             });
             group.bench_with_input(BenchmarkId::new("tally_0_10", shape), &zero_to_ten, |b, d| {
                 b.iter(|| Tally::<ZeroToTen>::from_raw(black_box(d)));
@@ -81,7 +81,7 @@ fn bench_bulk(c: &mut Criterion) {
                 b.iter(|| read_sum(black_box(d)));
             });
             group.bench_with_input(BenchmarkId::new("csat_top2_share_raw", shape), &likert5, |b, d| {
-                b.iter(|| Csat::<Likert5>::default().share_raw(black_box(d)));
+                b.iter(|| Csat::<Likert5>::default().score_raw(black_box(d)));
             });
             group.bench_with_input(BenchmarkId::new("tally_1_5", shape), &likert5, |b, d| {
                 b.iter(|| Tally::<Likert5>::from_raw(black_box(d)));

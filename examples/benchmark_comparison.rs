@@ -3,9 +3,9 @@
 //!
 //! Run with `cargo run --example benchmark_comparison`.
 
+use cxmetrics::inference::Adjustment;
 use cxmetrics::{
-    Adjustment, Benchmark, BenchmarkKind, Comparison, ConfidenceLevel, Error, Metric, NetScore, Nps, Tally, ZeroToTen,
-    rank,
+    Benchmark, BenchmarkKind, Comparison, ConfidenceLevel, Error, Metric, NetScore, Nps, Tally, ZeroToTen, rank,
 };
 
 /// Per-rating counts of 0..=10 answers: (rating, count).
@@ -18,10 +18,9 @@ fn tally(counts: &[(u8, u64)]) -> Result<Tally<ZeroToTen>, Error> {
 }
 
 fn show(c: &Comparison) {
-    let i = c.interval().map(|i| i.scaled(100.0));
-    let range = i.map_or_else(
+    let range = c.interval().map_or_else(
         || "undefined".to_owned(),
-        |i| format!("[{:+.1}, {:+.1}]", i.lower(), i.upper()),
+        |i| format!("[{:+.1}, {:+.1}]", i.display_lower(), i.display_upper()),
     );
     let p = match c.p_value() {
         None => "p undefined".to_owned(),
@@ -51,19 +50,19 @@ fn main() -> Result<(), Error> {
         (10, 115),
     ])?;
     let last_quarter = tally(&[(0, 14), (3, 10), (5, 16), (6, 20), (7, 45), (8, 55), (9, 80), (10, 80)])?;
-    let nps: NetScore = Nps::score(&this_quarter)?;
-    let ci = nps.interval(level).scaled(100.0);
+    let nps: NetScore = Nps.score(&this_quarter)?;
+    let ci = nps.interval(level);
     println!(
         "This quarter: NPS {:+} ({:+.1}, 95% score interval [{:+.1}, {:+.1}], n = {})\n",
         nps.rounded(),
         nps.points(),
-        ci.lower(),
-        ci.upper(),
+        ci.display_lower(),
+        ci.display_upper(),
         nps.n()
     );
 
     println!("Against your own history and the industry:");
-    let previous = Benchmark::sample("Q2", BenchmarkKind::OwnHistory, Nps::score(&last_quarter)?);
+    let previous = Benchmark::sample("Q2", BenchmarkKind::OwnHistory, Nps.score(&last_quarter)?);
     show(&previous.compare(&nps, level)?);
     let industry = Benchmark::fixed(
         "retail",
@@ -78,8 +77,8 @@ fn main() -> Result<(), Error> {
 
     println!("\nAgainst three competitors (Holm-adjusted p-values):");
     let competitors = [
-        Benchmark::sample("Acme", BenchmarkKind::Competitor, Nps::from_counts(60, 110, 230)?),
-        Benchmark::sample("Globex", BenchmarkKind::Competitor, Nps::from_counts(110, 120, 170)?),
+        Benchmark::sample("Acme", BenchmarkKind::Competitor, Nps.score_counts(60, 110, 230)?),
+        Benchmark::sample("Globex", BenchmarkKind::Competitor, Nps.score_counts(110, 120, 170)?),
         Benchmark::fixed("Initech (published)", BenchmarkKind::Competitor, Metric::Nps, 0.12)?,
     ];
     let ranking = rank(&nps, &competitors, level, Adjustment::Holm)?;

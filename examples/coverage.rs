@@ -4,7 +4,8 @@
 //!
 //! Run with `cargo run --release --example coverage` (about 10 s in release).
 
-use cxmetrics::{ConfidenceLevel, Csat, Error, Likert5, NetScoreMethod, Nps, ShareMethod, Tally};
+use cxmetrics::inference::{NetScoreMethod, Options, ShareMethod};
+use cxmetrics::{ConfidenceLevel, Csat, Error, Likert5, Nps, Tally};
 
 const REPS: usize = 10_000;
 const SIZES: [u64; 4] = [10, 30, 100, 500];
@@ -42,13 +43,13 @@ fn main() -> Result<(), Error> {
                         det += 1;
                     }
                 }
-                let nps = Nps::from_counts(det, n - pro - det, pro)?;
+                let nps = Nps.score_counts(det, n - pro - det, pro)?;
                 for (h, method) in hits.iter_mut().zip([
                     NetScoreMethod::Score,
                     NetScoreMethod::AdjustedWald,
                     NetScoreMethod::Wald,
                 ]) {
-                    *h += usize::from(nps.interval_with(level, method).contains(truth));
+                    *h += usize::from(nps.interval(Options::new().level(level).method(method)).contains(truth));
                 }
             }
             let pct = |h: usize| 100.0 * h as f64 / REPS as f64;
@@ -79,9 +80,9 @@ fn main() -> Result<(), Error> {
             let mut hits = [0usize; 5];
             for _ in 0..REPS {
                 let x = (0..n).filter(|_| rng.uniform() < p).count() as u64;
-                let share = Csat::default().share(&Tally::<Likert5>::from_counts(&[n - x, 0, 0, 0, x])?)?;
+                let share = Csat::default().score(&Tally::<Likert5>::from_counts(&[n - x, 0, 0, 0, x])?)?;
                 for (h, method) in hits.iter_mut().zip(methods) {
-                    *h += usize::from(share.interval_with(level, method).contains(p));
+                    *h += usize::from(share.interval(Options::new().level(level).method(method)).contains(p));
                 }
             }
             let cells: Vec<String> = hits

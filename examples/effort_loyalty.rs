@@ -5,10 +5,9 @@
 
 use chrono::{TimeZone, Utc};
 use core::time::Duration;
-use cxmetrics::{
-    Channel, ConfidenceLevel, EffortDriver, Feedback, Likert7, ZeroToTen, ces_by_driver, first_contact_resolution,
-    nps_by_effort, response_rate, retention, time_to_resolution,
-};
+use cxmetrics::effort::{EffortDriver, ces_by_driver, nps_by_effort};
+use cxmetrics::operations::{first_contact_resolution, response_rate, retention, time_to_resolution};
+use cxmetrics::{Channel, ConfidenceLevel, Feedback, Likert7, ZeroToTen};
 
 /// Built-in feedback from 1 200 support contacts: transfers, channel
 /// switches, repeat contacts and unresolved first contacts make it harder,
@@ -72,13 +71,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for (band, nps) in link.bands() {
         match nps {
             Some(n) => {
-                let i = n.interval(level).scaled(100.0);
+                let i = n.interval(level);
                 println!(
                     "  {:<22} NPS {:+6.1}  [{:+.1}, {:+.1}]  n = {}",
                     band.to_string(),
                     n.points(),
-                    i.lower(),
-                    i.upper(),
+                    i.display_lower(),
+                    i.display_upper(),
                     n.n()
                 );
             }
@@ -86,12 +85,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     if let Some(d) = link.difference() {
-        let i = d.interval().scaled(100.0);
+        let i = d.interval();
         println!(
             "  easy − difficult: {:+.1} points [{:+.1}, {:+.1}], p = {:.1e}\n",
             100.0 * d.estimate(),
-            i.lower(),
-            i.upper(),
+            i.display_lower(),
+            i.display_upper(),
             d.test().p_value().unwrap_or(f64::NAN)
         );
     }
@@ -131,8 +130,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!(
         "  first-contact resolution  {:.1}%  [{:.1}, {:.1}]",
         fcr.percent(),
-        100.0 * i.lower(),
-        100.0 * i.upper()
+        100.0 * i.display_lower(),
+        100.0 * i.display_upper()
     );
     println!(
         "  time to resolution        mean {:.1} h, median {:.1} h (n = {})",

@@ -17,7 +17,7 @@ const EFFORT_ANSWERS: &[u8] = &[1, 2, 2, 1, 3, 2, 4, 1, 2, 5, 2, 1, 3, 2, 1];
 
 fn main() -> Result<(), Error> {
     // NPS straight from raw bytes: validated and counted in one pass.
-    let nps = Nps::from_raw(NPS_ANSWERS)?;
+    let nps = Nps.score_raw(NPS_ANSWERS)?;
     println!(
         "NPS            {:>+5}   ({} promoters, {} passives, {} detractors; exact {:+.2})",
         nps.rounded(),
@@ -27,24 +27,28 @@ fn main() -> Result<(), Error> {
         nps.points()
     );
     // With 30 answers the score is uncertain: a 95 % score interval (Rocks 2016).
-    let ci = nps.interval(ConfidenceLevel::P95).scaled(100.0);
-    println!("               95% interval [{:+.1}, {:+.1}]", ci.lower(), ci.upper());
+    let ci = nps.interval(ConfidenceLevel::P95);
+    println!(
+        "               95% interval [{:+.1}, {:+.1}]",
+        ci.display_lower(),
+        ci.display_upper()
+    );
 
     // CSAT from text answers: each one parsed and validated, then tallied.
     let csat: Tally<Likert5> = CSAT_ANSWERS
         .split_whitespace()
         .map(str::parse::<Likert5>)
         .collect::<Result<_, _>>()?;
-    let share = Csat::default().share(&csat)?;
+    let share = Csat::default().score(&csat)?;
     let mean = Csat::default().mean(&csat)?;
-    let wilson = share.interval(ConfidenceLevel::P95).scaled(100.0);
+    let wilson = share.interval(ConfidenceLevel::P95);
     println!(
         "CSAT (4–5)     {:>5}%  ({} of {} satisfied, 95% Wilson [{:.1}, {:.1}]); mean {mean}, index {:.0}/100",
-        share.rounded_percent(),
+        share.rounded(),
         share.hits(),
         share.n(),
-        wilson.lower(),
-        wilson.upper(),
+        wilson.display_lower(),
+        wilson.display_upper(),
         100.0 * mean.index()
     );
 
@@ -52,27 +56,27 @@ fn main() -> Result<(), Error> {
     let ces = Tally::<Likert7>::from_raw(CES_ANSWERS)?;
     println!(
         "CES 2.0 (5–7)  {:>5}%  strict 6–7: {}%; mean {:.2} of 7 (higher is better)",
-        CesAgreement::default().share(&ces)?.rounded_percent(),
-        CesAgreement::strict().share(&ces)?.rounded_percent(),
-        CesAgreement::default().mean(&ces)?.mean()
+        CesAgreement::default().score(&ces)?.rounded(),
+        CesAgreement::strict().score(&ces)?.rounded(),
+        CesAgreement::default().mean(&ces)?.value()
     );
 
     // CES 1.0 effort: lower is better; the low-effort share counts 1–2.
     let effort = Tally::<Likert5>::from_raw(EFFORT_ANSWERS)?;
     println!(
         "CES 1.0 effort {:>5.2}   of 5 (lower is better); low effort (1–2): {}%",
-        CesEffort.mean(&effort)?.mean(),
-        CesEffort.low_effort_share(&effort)?.rounded_percent()
+        CesEffort.score(&effort)?.value(),
+        CesEffort.low_effort_share(&effort)?.rounded()
     );
 
     // Partial tallies from two shards merge exactly into the tally of all answers.
     let (left, right) = NPS_ANSWERS.split_at(NPS_ANSWERS.len() / 2);
     let mut merged = Tally::<ZeroToTen>::from_raw(left)?;
     merged.merge(&Tally::from_raw(right)?)?;
-    assert_eq!(Nps::score(&merged)?, nps);
+    assert_eq!(Nps.score(&merged)?, nps);
     println!(
         "merged shards  {:>+5}   (same as scoring all {} answers at once)",
-        Nps::score(&merged)?.rounded(),
+        Nps.score(&merged)?.rounded(),
         merged.total()
     );
 

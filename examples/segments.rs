@@ -4,8 +4,9 @@
 //! Run with `cargo run --example segments`.
 
 use chrono::{TimeZone, Utc};
+use cxmetrics::inference::Adjustment;
 use cxmetrics::{
-    Adjustment, Against, CesAgreement, Channel, ConfidenceLevel, Likert7, Response, SegmentTable, Segments, Share,
+    Against, CesAgreement, Channel, ConfidenceLevel, Likert7, ReportOptions, Response, SegmentTable, Segments, Share,
     Touchpoint,
 };
 use std::fmt::Display;
@@ -88,15 +89,27 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
 
     let ces = CesAgreement::default();
-    let score = |t: &cxmetrics::Tally<Likert7>| ces.share(t);
+    let score = |t: &cxmetrics::Tally<Likert7>| ces.score(t);
     let by_touchpoint = Segments::from_responses(&responses, |r| r.touchpoint().cloned())?;
-    let table = by_touchpoint.table(score, ConfidenceLevel::P95, 30, Against::Rest, Adjustment::Holm)?;
+    let table = by_touchpoint.table(
+        score,
+        Against::Rest,
+        ReportOptions::from(ConfidenceLevel::P95)
+            .minimum_n(30)
+            .adjustment(Adjustment::Holm),
+    )?;
     print(
         "CES 2.0 (% agreeing it was easy, 5–7) by touchpoint, worst first",
         &table,
     );
     let by_channel = Segments::from_responses(&responses, |r| r.channel().cloned())?;
-    let table = by_channel.table(score, ConfidenceLevel::P95, 30, Against::Rest, Adjustment::Holm)?;
+    let table = by_channel.table(
+        score,
+        Against::Rest,
+        ReportOptions::from(ConfidenceLevel::P95)
+            .minimum_n(30)
+            .adjustment(Adjustment::Holm),
+    )?;
     print("CES 2.0 by channel, worst first", &table);
     Ok(())
 }

@@ -9,7 +9,7 @@
 //! Run with `cargo run --example trend`.
 
 use chrono::{Duration, TimeZone, Utc};
-use cxmetrics::{ConfidenceLevel, Granularity, Nps, Response, Series, ZeroToTen};
+use cxmetrics::{ConfidenceLevel, Granularity, Nps, ReportOptions, Response, Series, ZeroToTen};
 
 /// A small deterministic generator (`SplitMix64`) for the built-in answers.
 struct Rng(u64);
@@ -74,7 +74,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "week", "n", "NPS", "interval", "vs previous week"
     );
     let mut previous_usable = false;
-    for point in series.trend(Nps::score, ConfidenceLevel::P95, min_n)? {
+    for point in series.trend(
+        |t| Nps.score(t),
+        ReportOptions::from(ConfidenceLevel::P95).minimum_n(min_n),
+    )? {
         let (nps, interval) = match (point.estimate(), point.interval()) {
             (Some(e), Some(i)) => (
                 format!("{:+.1}", e.points()),
@@ -82,7 +85,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             ),
             _ => ("—".to_owned(), String::new()),
         };
-        let change = match point.change() {
+        let change = match point.comparison() {
             Some(c) => format!(
                 "{:+5.1} pts, p = {:.4}: {}",
                 100.0 * c.difference(),
@@ -97,18 +100,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         previous_usable = !point.is_empty() && !point.is_thin();
         println!(
             "{:<9} {:>5} {:>6} {:>17}   {change}",
-            point.period().to_string(),
+            point.key().to_string(),
             point.n(),
             nps,
             interval
         );
     }
 
-    let four_weeks = series.rolling(4)?.trend(Nps::score, ConfidenceLevel::P95, min_n)?;
+    let four_weeks = series.rolling(4)?.trend(
+        |t| Nps.score(t),
+        ReportOptions::from(ConfidenceLevel::P95).minimum_n(min_n),
+    )?;
     if let Some(last) = four_weeks.last().and_then(|p| p.estimate()) {
         println!(
             "\nRolling 4 weeks to {}: NPS {:+.1} (n = {})",
-            four_weeks[four_weeks.len() - 1].period(),
+            four_weeks[four_weeks.len() - 1].key(),
             last.points(),
             last.n()
         );

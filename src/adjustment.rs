@@ -12,7 +12,7 @@ use crate::Error;
 /// # Example
 ///
 /// ```
-/// use cxmetrics::Adjustment;
+/// use cxmetrics::inference::Adjustment;
 ///
 /// let p = [0.01, 0.04, 0.03];
 /// let holm = Adjustment::Holm.adjust(&p)?;
@@ -48,7 +48,7 @@ impl Adjustment {
     /// # Example
     ///
     /// ```
-    /// use cxmetrics::Adjustment;
+    /// use cxmetrics::inference::Adjustment;
     ///
     /// assert!(Adjustment::Holm.adjust(&[0.5, 1.5]).is_err());
     /// assert_eq!(Adjustment::Holm.adjust(&[])?, Vec::<f64>::new());

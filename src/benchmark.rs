@@ -4,9 +4,9 @@ use core::fmt;
 
 use crate::comparison::{Comparison, adjust};
 use crate::estimate::sealed::INTERNAL;
+use crate::inference::Adjustment;
 use crate::inference::{ConfidenceLevel, Interval, IntervalMethod, Test, TestMethod};
 use crate::stats::ratio;
-use crate::inference::Adjustment;
 use crate::{Error, Estimate, Metric};
 
 /// What a benchmark is.
@@ -78,7 +78,7 @@ enum Reference<E> {
 /// ```
 /// use cxmetrics::{Benchmark, BenchmarkKind, ConfidenceLevel, Metric, Nps, Verdict};
 ///
-/// let ours = Nps::from_counts(30, 50, 120)?;
+/// let ours = Nps.score_counts(30, 50, 120)?;
 /// let industry = Benchmark::fixed("retail banking", BenchmarkKind::Industry { region: None }, Metric::Nps, 0.30)?;
 /// let c = industry.compare(&ours, ConfidenceLevel::P95)?;
 /// assert_eq!(c.verdict(), Verdict::Above);
@@ -138,7 +138,7 @@ impl<E: Estimate> Benchmark<E> {
     /// ```
     /// use cxmetrics::{Benchmark, BenchmarkKind, Nps};
     ///
-    /// let last_quarter = Benchmark::sample("Q2", BenchmarkKind::OwnHistory, Nps::from_counts(45, 60, 95)?);
+    /// let last_quarter = Benchmark::sample("Q2", BenchmarkKind::OwnHistory, Nps.score_counts(45, 60, 95)?);
     /// assert!((last_quarter.value() - 0.25).abs() < 1e-12);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
@@ -279,7 +279,7 @@ impl<E: Estimate> Benchmark<E> {
     /// use cxmetrics::{Benchmark, BenchmarkKind, CesAgreement, CesEffort, ConfidenceLevel, Likert5, Likert7, Metric, Tally};
     ///
     /// let ces2 = CesAgreement::default().mean(&Tally::<Likert7>::from_raw(&[6, 7, 5])?)?;
-    /// let ces1 = CesEffort.mean(&Tally::<Likert5>::from_raw(&[2, 1, 3])?)?;
+    /// let ces1 = CesEffort.score(&Tally::<Likert5>::from_raw(&[2, 1, 3])?)?;
     /// let b = Benchmark::sample("other survey", BenchmarkKind::OwnHistory, ces1);
     /// let err = b.compare(&ces2, ConfidenceLevel::P95).unwrap_err();
     /// assert_eq!(err.to_string(), "cannot compare CES 2.0 mean on Likert7 with CES 1.0 effort mean on Likert5");
@@ -347,10 +347,11 @@ impl<E: Estimate> Benchmark<E> {
     /// # Example
     ///
     /// ```
-    /// use cxmetrics::{Adjustment, Benchmark, BenchmarkKind, ConfidenceLevel, Metric, Nps};
+    /// use cxmetrics::inference::Adjustment;
+    /// use cxmetrics::{Benchmark, BenchmarkKind, ConfidenceLevel, Metric, Nps};
     ///
     /// let target = Benchmark::fixed("target", BenchmarkKind::Global, Metric::Nps, 0.30)?;
-    /// let regions = [("north", Nps::from_counts(30, 50, 120)?), ("south", Nps::from_counts(2, 3, 5)?)];
+    /// let regions = [("north", Nps.score_counts(30, 50, 120)?), ("south", Nps.score_counts(2, 3, 5)?)];
     /// let table = target.compare_each(&regions, ConfidenceLevel::P95, Adjustment::Holm)?;
     /// assert_eq!(table[0].subject(), Some("north"));
     /// assert!(table[0].p_value().unwrap() >= table[0].test().p_value().unwrap());

@@ -5,7 +5,7 @@
 use core::fmt;
 
 use crate::inference::{Adjustment, ConfidenceLevel, Interval, Test, Unit};
-use crate::{ Benchmark, BenchmarkKind, Error, Estimate, Orientation};
+use crate::{Benchmark, BenchmarkKind, Error, Estimate, Orientation};
 
 /// Applies a multiplicity adjustment to the defined p-values of a family
 /// of comparisons and re-decides their verdicts.
@@ -36,11 +36,12 @@ pub(crate) fn adjust(mut comparisons: Vec<Comparison>, adjustment: Adjustment) -
 /// # Example
 ///
 /// ```
-/// use cxmetrics::{Adjustment, Benchmark, BenchmarkKind, ConfidenceLevel, Metric, Nps, rank};
+/// use cxmetrics::inference::Adjustment;
+/// use cxmetrics::{Benchmark, BenchmarkKind, ConfidenceLevel, Metric, Nps, rank};
 ///
-/// let ours = Nps::from_counts(30, 50, 120)?; // +45
+/// let ours = Nps.score_counts(30, 50, 120)?; // +45
 /// let rivals = [
-///     Benchmark::sample("Acme", BenchmarkKind::Competitor, Nps::from_counts(20, 60, 120)?), // +50
+///     Benchmark::sample("Acme", BenchmarkKind::Competitor, Nps.score_counts(20, 60, 120)?), // +50
 ///     Benchmark::fixed("Globex", BenchmarkKind::Competitor, Metric::Nps, 0.20)?,
 /// ];
 /// let r = rank(&ours, &rivals, ConfidenceLevel::P95, Adjustment::Holm)?;
@@ -76,9 +77,10 @@ pub fn rank<E: Estimate>(
 /// # Example
 ///
 /// ```
-/// use cxmetrics::{Adjustment, Benchmark, BenchmarkKind, ConfidenceLevel, Metric, Nps, rank};
+/// use cxmetrics::inference::Adjustment;
+/// use cxmetrics::{Benchmark, BenchmarkKind, ConfidenceLevel, Metric, Nps, rank};
 ///
-/// let r = rank(&Nps::from_counts(1, 1, 8)?, &[], ConfidenceLevel::P95, Adjustment::Holm)?;
+/// let r = rank(&Nps.score_counts(1, 1, 8)?, &[], ConfidenceLevel::P95, Adjustment::Holm)?;
 /// assert_eq!((r.position(), r.of()), (1, 1));
 /// # Ok::<(), cxmetrics::Error>(())
 /// ```
@@ -177,7 +179,7 @@ impl fmt::Display for Verdict {
 /// use cxmetrics::{Benchmark, BenchmarkKind, ConfidenceLevel, Metric, Nps, Verdict};
 ///
 /// let b = Benchmark::fixed("industry", BenchmarkKind::Global, Metric::Nps, 0.50)?;
-/// let c = b.compare(&Nps::from_counts(2, 3, 5)?, ConfidenceLevel::P95)?;
+/// let c = b.compare(&Nps.score_counts(2, 3, 5)?, ConfidenceLevel::P95)?;
 /// assert_eq!(c.verdict(), Verdict::NoDetectableDifference);
 /// assert!(c.interval().unwrap().contains(0.0));
 /// println!("{c}");
@@ -297,7 +299,7 @@ impl Comparison {
     /// use cxmetrics::{Benchmark, BenchmarkKind, ConfidenceLevel, Metric, Nps};
     ///
     /// let b = Benchmark::fixed("industry", BenchmarkKind::Global, Metric::Nps, 0.5)?;
-    /// assert_eq!(b.compare(&Nps::from_counts(2, 3, 5)?, ConfidenceLevel::P95)?.benchmark(), "industry");
+    /// assert_eq!(b.compare(&Nps.score_counts(2, 3, 5)?, ConfidenceLevel::P95)?.benchmark(), "industry");
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     #[must_use]
@@ -313,7 +315,7 @@ impl Comparison {
     /// use cxmetrics::{Benchmark, BenchmarkKind, ConfidenceLevel, Metric, Nps};
     ///
     /// let b = Benchmark::fixed("industry", BenchmarkKind::Global, Metric::Nps, 0.5)?;
-    /// assert_eq!(b.compare(&Nps::from_counts(2, 3, 5)?, ConfidenceLevel::P95)?.kind(), &BenchmarkKind::Global);
+    /// assert_eq!(b.compare(&Nps.score_counts(2, 3, 5)?, ConfidenceLevel::P95)?.kind(), &BenchmarkKind::Global);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     #[must_use]
@@ -329,7 +331,7 @@ impl Comparison {
     /// use cxmetrics::{Benchmark, BenchmarkKind, ConfidenceLevel, Metric, Nps};
     ///
     /// let b = Benchmark::fixed("industry", BenchmarkKind::Global, Metric::Nps, 0.5)?;
-    /// assert!((b.compare(&Nps::from_counts(2, 3, 5)?, ConfidenceLevel::P95)?.estimate() - 0.3).abs() < 1e-15);
+    /// assert!((b.compare(&Nps.score_counts(2, 3, 5)?, ConfidenceLevel::P95)?.estimate() - 0.3).abs() < 1e-15);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     #[must_use]
@@ -345,7 +347,7 @@ impl Comparison {
     /// use cxmetrics::{Benchmark, BenchmarkKind, ConfidenceLevel, Metric, Nps};
     ///
     /// let b = Benchmark::fixed("industry", BenchmarkKind::Global, Metric::Nps, 0.5)?;
-    /// assert_eq!(b.compare(&Nps::from_counts(2, 3, 5)?, ConfidenceLevel::P95)?.reference(), 0.5);
+    /// assert_eq!(b.compare(&Nps.score_counts(2, 3, 5)?, ConfidenceLevel::P95)?.reference(), 0.5);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     #[must_use]
@@ -361,7 +363,7 @@ impl Comparison {
     /// use cxmetrics::{Benchmark, BenchmarkKind, ConfidenceLevel, Metric, Nps};
     ///
     /// let b = Benchmark::fixed("industry", BenchmarkKind::Global, Metric::Nps, 0.5)?;
-    /// assert!((b.compare(&Nps::from_counts(2, 3, 5)?, ConfidenceLevel::P95)?.difference() + 0.2).abs() < 1e-15);
+    /// assert!((b.compare(&Nps.score_counts(2, 3, 5)?, ConfidenceLevel::P95)?.difference() + 0.2).abs() < 1e-15);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     #[must_use]
@@ -378,7 +380,7 @@ impl Comparison {
     /// use cxmetrics::{Benchmark, BenchmarkKind, ConfidenceLevel, Metric, Nps};
     ///
     /// let b = Benchmark::fixed("industry", BenchmarkKind::Global, Metric::Nps, 0.3)?;
-    /// let i = b.compare(&Nps::from_counts(30, 50, 120)?, ConfidenceLevel::P95)?.interval().unwrap();
+    /// let i = b.compare(&Nps.score_counts(30, 50, 120)?, ConfidenceLevel::P95)?.interval().unwrap();
     /// assert!(i.lower() > 0.0);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
@@ -392,10 +394,11 @@ impl Comparison {
     /// # Example
     ///
     /// ```
-    /// use cxmetrics::{Benchmark, BenchmarkKind, ConfidenceLevel, Metric, Nps, TestMethod};
+    /// use cxmetrics::inference::TestMethod;
+    /// use cxmetrics::{Benchmark, BenchmarkKind, ConfidenceLevel, Metric, Nps};
     ///
     /// let b = Benchmark::fixed("industry", BenchmarkKind::Global, Metric::Nps, 0.3)?;
-    /// assert_eq!(b.compare(&Nps::from_counts(30, 50, 120)?, ConfidenceLevel::P95)?.test().method(), TestMethod::Score);
+    /// assert_eq!(b.compare(&Nps.score_counts(30, 50, 120)?, ConfidenceLevel::P95)?.test().method(), TestMethod::Score);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     #[must_use]
@@ -412,7 +415,7 @@ impl Comparison {
     /// use cxmetrics::{Benchmark, BenchmarkKind, ConfidenceLevel, Metric, Nps};
     ///
     /// let b = Benchmark::fixed("industry", BenchmarkKind::Global, Metric::Nps, 0.3)?;
-    /// let c = b.compare(&Nps::from_counts(30, 50, 120)?, ConfidenceLevel::P95)?;
+    /// let c = b.compare(&Nps.score_counts(30, 50, 120)?, ConfidenceLevel::P95)?;
     /// assert_eq!(c.p_value(), c.test().p_value());
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
@@ -429,7 +432,7 @@ impl Comparison {
     /// use cxmetrics::{Benchmark, BenchmarkKind, ConfidenceLevel, Metric, Nps, Verdict};
     ///
     /// let b = Benchmark::fixed("industry", BenchmarkKind::Global, Metric::Nps, 0.3)?;
-    /// assert_eq!(b.compare(&Nps::from_counts(30, 50, 120)?, ConfidenceLevel::P95)?.verdict(), Verdict::Above);
+    /// assert_eq!(b.compare(&Nps.score_counts(30, 50, 120)?, ConfidenceLevel::P95)?.verdict(), Verdict::Above);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     #[must_use]
@@ -447,7 +450,7 @@ impl Comparison {
     /// use cxmetrics::{Benchmark, BenchmarkKind, CesEffort, ConfidenceLevel, Likert5, Metric, Tally, Verdict};
     ///
     /// // Mean effort of 4.2 against a benchmark of 2.5: above, and worse.
-    /// let effort = CesEffort.mean(&Tally::<Likert5>::from_counts(&[0, 2, 2, 6, 10])?)?;
+    /// let effort = CesEffort.score(&Tally::<Likert5>::from_counts(&[0, 2, 2, 6, 10])?)?;
     /// let b = Benchmark::fixed("industry", BenchmarkKind::Global, Metric::CesEffort, 2.5)?;
     /// let c = b.compare(&effort, ConfidenceLevel::P95)?;
     /// assert_eq!((c.verdict(), c.is_better()), (Verdict::Above, Some(false)));

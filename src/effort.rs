@@ -27,7 +27,8 @@ use crate::{CesAgreement, ConfidenceLevel, Error, Feedback, Likert7, NetScore, N
 /// # Example
 ///
 /// ```
-/// use cxmetrics::{EffortBand, Likert7};
+/// use cxmetrics::effort::EffortBand;
+/// use cxmetrics::Likert7;
 ///
 /// assert_eq!(EffortBand::of(Likert7::new(6)?), EffortBand::Easy);
 /// assert_eq!(EffortBand::of(Likert7::new(4)?), EffortBand::Neutral);
@@ -130,7 +131,8 @@ impl EffortLoyalty {
 ///
 /// ```
 /// use chrono::DateTime;
-/// use cxmetrics::{ConfidenceLevel, EffortBand, Feedback, Likert7, ZeroToTen, nps_by_effort};
+/// use cxmetrics::effort::{EffortBand, nps_by_effort};
+/// use cxmetrics::{ConfidenceLevel, Feedback, Likert7, ZeroToTen};
 ///
 /// let at = DateTime::from_timestamp(0, 0).unwrap();
 /// let mut feedback = Vec::new();
@@ -160,11 +162,7 @@ pub fn nps_by_effort(feedback: &[Feedback], level: ConfidenceLevel) -> Result<Ef
         });
     }
     let score = |t: &Tally<ZeroToTen>| {
-        if t.is_empty() {
-            Ok(None)
-        } else {
-            Nps.score(t).map(Some)
-        }
+        if t.is_empty() { Ok(None) } else { Nps.score(t).map(Some) }
     };
     let [easy, neutral, difficult] = [score(&tallies[0])?, score(&tallies[1])?, score(&tallies[2])?];
     let difference = match (&easy, &difficult) {
@@ -186,7 +184,7 @@ pub fn nps_by_effort(feedback: &[Feedback], level: ConfidenceLevel) -> Result<Ef
 /// # Example
 ///
 /// ```
-/// use cxmetrics::EffortDriver;
+/// use cxmetrics::effort::EffortDriver;
 ///
 /// assert_eq!(EffortDriver::ALL.len(), 5);
 /// assert_eq!(EffortDriver::Transferred.to_string(), "transferred");
@@ -223,7 +221,8 @@ impl EffortDriver {
     ///
     /// ```
     /// use chrono::DateTime;
-    /// use cxmetrics::{EffortDriver, Feedback};
+    /// use cxmetrics::effort::EffortDriver;
+    /// use cxmetrics::Feedback;
     ///
     /// let f = Feedback::new(DateTime::from_timestamp(0, 0).unwrap()).with_transfers(2);
     /// assert_eq!(EffortDriver::Transferred.present(&f), Some(true));
@@ -320,7 +319,8 @@ impl DriverEffect {
 ///
 /// ```
 /// use chrono::DateTime;
-/// use cxmetrics::{ConfidenceLevel, EffortDriver, Feedback, Likert7, ces_by_driver};
+/// use cxmetrics::effort::{EffortDriver, ces_by_driver};
+/// use cxmetrics::{ConfidenceLevel, Feedback, Likert7};
 ///
 /// let at = DateTime::from_timestamp(0, 0).unwrap();
 /// let mut feedback = Vec::new();
@@ -330,8 +330,8 @@ impl DriverEffect {
 ///     feedback.push(Feedback::new(at).with_transfers(u32::from(transferred)).with_ces(Likert7::new(ces)?));
 /// }
 /// let effect = ces_by_driver(&feedback, EffortDriver::Transferred, ConfidenceLevel::P95)?;
-/// assert_eq!(effect.with().unwrap().rounded_percent(), 50);
-/// assert_eq!(effect.without().unwrap().rounded_percent(), 100);
+/// assert_eq!(effect.with().unwrap().rounded(), 50);
+/// assert_eq!(effect.without().unwrap().rounded(), 100);
 /// assert!(effect.difference().unwrap().interval().upper() < 0.0);
 /// # Ok::<(), cxmetrics::Error>(())
 /// ```
@@ -365,4 +365,3 @@ pub fn ces_by_driver(
         difference,
     })
 }
-

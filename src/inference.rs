@@ -226,7 +226,12 @@ macro_rules! options_from_method {
     )*};
 }
 
-options_from_method!(ShareMethod, ShareDifferenceMethod, NetScoreMethod, NetScoreDifferenceMethod);
+options_from_method!(
+    ShareMethod,
+    ShareDifferenceMethod,
+    NetScoreMethod,
+    NetScoreDifferenceMethod
+);
 
 /// A confidence level strictly between 0 and 1, with its normal critical
 /// value `z = Φ⁻¹(1 − α/2)`.
@@ -384,9 +389,10 @@ impl fmt::Display for ConfidenceLevel {
 /// # Example
 ///
 /// ```
-/// use cxmetrics::{ConfidenceLevel, IntervalMethod, Nps};
+/// use cxmetrics::inference::IntervalMethod;
+/// use cxmetrics::{ConfidenceLevel, Nps};
 ///
-/// let i = Nps::from_counts(30, 50, 120)?.interval(ConfidenceLevel::P95);
+/// let i = Nps.score_counts(30, 50, 120)?.interval(ConfidenceLevel::P95);
 /// assert_eq!(i.method(), IntervalMethod::Score);
 /// # Ok::<(), cxmetrics::Error>(())
 /// ```
@@ -448,11 +454,11 @@ impl fmt::Display for IntervalMethod {
 /// use cxmetrics::{ConfidenceLevel, Csat, Likert5, Tally};
 ///
 /// let t = Tally::<Likert5>::from_counts(&[5, 10, 15, 40, 30])?;
-/// let i = Csat::default().share(&t)?.interval(ConfidenceLevel::P95);
+/// let i = Csat::default().score(&t)?.interval(ConfidenceLevel::P95);
 /// assert!((i.lower() - 0.6041514536665332).abs() < 1e-12);
 /// assert!((i.upper() - 0.7810511470506724).abs() < 1e-12);
 /// assert!(i.contains(0.7));
-/// assert_eq!(i.to_string(), "0.700 [0.604, 0.781] (95% Wilson)");
+/// assert_eq!(i.to_string(), "70.0 [60.4, 78.1]% (95% Wilson)");
 /// # Ok::<(), cxmetrics::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -556,7 +562,7 @@ impl Interval {
     /// ```
     /// use cxmetrics::{ConfidenceLevel, Nps};
     ///
-    /// let i = Nps::from_counts(2, 3, 5)?.interval(ConfidenceLevel::P95);
+    /// let i = Nps.score_counts(2, 3, 5)?.interval(ConfidenceLevel::P95);
     /// assert!((i.estimate() - 0.3).abs() < 1e-15);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
@@ -573,7 +579,7 @@ impl Interval {
     /// use cxmetrics::{ConfidenceLevel, Nps};
     ///
     /// // All promoters: the score interval's lower limit is (n − z²)/(n + z²).
-    /// let i = Nps::from_counts(0, 0, 10)?.interval(ConfidenceLevel::P95);
+    /// let i = Nps.score_counts(0, 0, 10)?.interval(ConfidenceLevel::P95);
     /// let z2 = ConfidenceLevel::P95.z().powi(2);
     /// assert!((i.lower() - (10.0 - z2) / (10.0 + z2)).abs() < 1e-9);
     /// # Ok::<(), cxmetrics::Error>(())
@@ -590,7 +596,7 @@ impl Interval {
     /// ```
     /// use cxmetrics::{ConfidenceLevel, Nps};
     ///
-    /// assert_eq!(Nps::from_counts(0, 0, 10)?.interval(ConfidenceLevel::P95).upper(), 1.0);
+    /// assert_eq!(Nps.score_counts(0, 0, 10)?.interval(ConfidenceLevel::P95).upper(), 1.0);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     #[must_use]
@@ -605,7 +611,7 @@ impl Interval {
     /// ```
     /// use cxmetrics::{ConfidenceLevel, Nps};
     ///
-    /// let nps = Nps::from_counts(30, 50, 120)?;
+    /// let nps = Nps.score_counts(30, 50, 120)?;
     /// assert!(nps.interval(ConfidenceLevel::P99).width() > nps.interval(ConfidenceLevel::P90).width());
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
@@ -621,7 +627,7 @@ impl Interval {
     /// ```
     /// use cxmetrics::{ConfidenceLevel, Nps};
     ///
-    /// let i = Nps::from_counts(30, 50, 120)?.interval(ConfidenceLevel::P95);
+    /// let i = Nps.score_counts(30, 50, 120)?.interval(ConfidenceLevel::P95);
     /// assert!(i.contains(0.45) && !i.contains(0.3));
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
@@ -637,7 +643,7 @@ impl Interval {
     /// ```
     /// use cxmetrics::{ConfidenceLevel, Nps};
     ///
-    /// let i = Nps::from_counts(1, 1, 1)?.interval(ConfidenceLevel::P90);
+    /// let i = Nps.score_counts(1, 1, 1)?.interval(ConfidenceLevel::P90);
     /// assert_eq!(i.level(), ConfidenceLevel::P90);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
@@ -651,9 +657,10 @@ impl Interval {
     /// # Example
     ///
     /// ```
-    /// use cxmetrics::{ConfidenceLevel, IntervalMethod, Likert5, Mean, Tally};
+    /// use cxmetrics::inference::IntervalMethod;
+    /// use cxmetrics::{ConfidenceLevel, Likert5, Mean, Tally};
     ///
-    /// let m = Mean::score(&Tally::<Likert5>::from_raw(&[4, 5, 3])?)?;
+    /// let m = Mean.score(&Tally::<Likert5>::from_raw(&[4, 5, 3])?)?;
     /// assert_eq!(m.interval(ConfidenceLevel::P95).unwrap().method(), IntervalMethod::StudentT);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
@@ -681,9 +688,10 @@ impl fmt::Display for Interval {
 /// # Example
 ///
 /// ```
-/// use cxmetrics::{Nps, TestMethod};
+/// use cxmetrics::inference::TestMethod;
+/// use cxmetrics::Nps;
 ///
-/// assert_eq!(Nps::from_counts(30, 50, 120)?.test(0.3)?.method(), TestMethod::Score);
+/// assert_eq!(Nps.score_counts(30, 50, 120)?.test(0.3, cxmetrics::inference::NetScoreMethod::Score)?.method(), TestMethod::Score);
 /// # Ok::<(), cxmetrics::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -718,7 +726,7 @@ pub enum TestMethod {
 /// ```
 /// use cxmetrics::{ConfidenceLevel, Nps};
 ///
-/// let t = Nps::from_counts(30, 50, 120)?.test(0.3)?;
+/// let t = Nps.score_counts(30, 50, 120)?.test(0.3, cxmetrics::inference::NetScoreMethod::Score)?;
 /// assert!((t.statistic().unwrap() - 2.649316290124683).abs() < 1e-9);
 /// assert!((t.p_value().unwrap() - 0.008065480886837988).abs() < 1e-11);
 /// assert!(t.rejects(ConfidenceLevel::P95));
@@ -766,10 +774,11 @@ impl Test {
     /// # Example
     ///
     /// ```
-    /// use cxmetrics::{Nps, NetScoreMethod};
+    /// use cxmetrics::inference::NetScoreMethod;
+    /// use cxmetrics::Nps;
     ///
     /// // All promoters: the Wald z is undefined (its standard error is 0).
-    /// let t = Nps::from_counts(0, 0, 10)?.test_with(0.8, NetScoreMethod::Wald)?;
+    /// let t = Nps.score_counts(0, 0, 10)?.test(0.8, NetScoreMethod::Wald)?;
     /// assert_eq!(t.statistic(), None);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
@@ -785,7 +794,7 @@ impl Test {
     /// ```
     /// use cxmetrics::Nps;
     ///
-    /// let p = Nps::from_counts(2, 3, 5)?.test(0.5)?.p_value().unwrap();
+    /// let p = Nps.score_counts(2, 3, 5)?.test(0.5, cxmetrics::inference::NetScoreMethod::Score)?.p_value().unwrap();
     /// assert!((p - 0.37109336952269767).abs() < 1e-11);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
@@ -801,7 +810,7 @@ impl Test {
     /// ```
     /// use cxmetrics::{Likert5, Mean, Tally};
     ///
-    /// let m = Mean::score(&Tally::<Likert5>::from_raw(&[5, 4, 4, 3, 5])?)?;
+    /// let m = Mean.score(&Tally::<Likert5>::from_raw(&[5, 4, 4, 3, 5])?)?;
     /// assert_eq!(m.test(4.0)?.df(), Some(4.0));
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
@@ -815,9 +824,10 @@ impl Test {
     /// # Example
     ///
     /// ```
-    /// use cxmetrics::{Likert5, Mean, Tally, TestMethod};
+    /// use cxmetrics::inference::TestMethod;
+    /// use cxmetrics::{Likert5, Mean, Tally};
     ///
-    /// let m = Mean::score(&Tally::<Likert5>::from_raw(&[5, 4, 4, 3, 5])?)?;
+    /// let m = Mean.score(&Tally::<Likert5>::from_raw(&[5, 4, 4, 3, 5])?)?;
     /// assert_eq!(m.test(4.0)?.method(), TestMethod::StudentT);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
@@ -834,9 +844,9 @@ impl Test {
     /// ```
     /// use cxmetrics::{ConfidenceLevel, Nps};
     ///
-    /// let t = Nps::from_counts(30, 50, 120)?.test(0.3)?; // p = 0.008
+    /// let t = Nps.score_counts(30, 50, 120)?.test(0.3, cxmetrics::inference::NetScoreMethod::Score)?; // p = 0.008
     /// assert!(t.rejects(ConfidenceLevel::P99));
-    /// assert!(!Nps::from_counts(2, 3, 5)?.test(0.5)?.rejects(ConfidenceLevel::P90));
+    /// assert!(!Nps.score_counts(2, 3, 5)?.test(0.5, cxmetrics::inference::NetScoreMethod::Score)?.rejects(ConfidenceLevel::P90));
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     #[must_use]
@@ -858,8 +868,8 @@ impl Test {
 /// ```
 /// use cxmetrics::{ConfidenceLevel, Nps};
 ///
-/// let this_quarter = Nps::from_counts(30, 50, 120)?;
-/// let last_quarter = Nps::from_counts(45, 60, 95)?;
+/// let this_quarter = Nps.score_counts(30, 50, 120)?;
+/// let last_quarter = Nps.score_counts(45, 60, 95)?;
 /// let d = this_quarter.difference(&last_quarter, ConfidenceLevel::P95)?;
 /// assert!((d.estimate() - 0.2).abs() < 1e-12);
 /// assert!(d.interval().lower() > 0.0);
@@ -889,7 +899,7 @@ impl Difference {
     /// ```
     /// use cxmetrics::{ConfidenceLevel, Nps};
     ///
-    /// let d = Nps::from_counts(2, 3, 5)?.difference(&Nps::from_counts(4, 3, 3)?, ConfidenceLevel::P95)?;
+    /// let d = Nps.score_counts(2, 3, 5)?.difference(&Nps.score_counts(4, 3, 3)?, ConfidenceLevel::P95)?;
     /// assert!((d.estimate() - 0.4).abs() < 1e-12);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
@@ -903,9 +913,10 @@ impl Difference {
     /// # Example
     ///
     /// ```
-    /// use cxmetrics::{ConfidenceLevel, IntervalMethod, Nps};
+    /// use cxmetrics::inference::IntervalMethod;
+    /// use cxmetrics::{ConfidenceLevel, Nps};
     ///
-    /// let d = Nps::from_counts(2, 3, 5)?.difference(&Nps::from_counts(4, 3, 3)?, ConfidenceLevel::P95)?;
+    /// let d = Nps.score_counts(2, 3, 5)?.difference(&Nps.score_counts(4, 3, 3)?, ConfidenceLevel::P95)?;
     /// assert_eq!(d.interval().method(), IntervalMethod::MoverScore);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
@@ -919,9 +930,10 @@ impl Difference {
     /// # Example
     ///
     /// ```
-    /// use cxmetrics::{ConfidenceLevel, Nps, TestMethod};
+    /// use cxmetrics::inference::TestMethod;
+    /// use cxmetrics::{ConfidenceLevel, Nps};
     ///
-    /// let d = Nps::from_counts(2, 3, 5)?.difference(&Nps::from_counts(4, 3, 3)?, ConfidenceLevel::P95)?;
+    /// let d = Nps.score_counts(2, 3, 5)?.difference(&Nps.score_counts(4, 3, 3)?, ConfidenceLevel::P95)?;
     /// assert_eq!(d.test().method(), TestMethod::AdjustedWald);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```

@@ -12,18 +12,18 @@
 //! use cxmetrics::{CesAgreement, Csat, Likert5, Likert7, Nps, Tally, ZeroToTen};
 //!
 //! // NPS straight from raw 0–10 answers, validated at memory speed.
-//! let nps = Nps::from_raw(&[10, 9, 9, 8, 7, 7, 6, 5, 0, 10, 10, 9, 3, 8, 9])?;
+//! let nps = Nps.score_raw(&[10, 9, 9, 8, 7, 7, 6, 5, 0, 10, 10, 9, 3, 8, 9])?;
 //! assert_eq!(nps.rounded(), 20);
 //! assert_eq!((nps.positive(), nps.neutral(), nps.negative()), (7, 4, 4));
 //!
 //! // CSAT top-2-box and mean from one tally.
 //! let csat = Tally::<Likert5>::from_counts(&[5, 10, 15, 40, 30])?;
-//! assert_eq!(Csat::default().share(&csat)?.rounded_percent(), 70);
-//! assert!((Csat::default().mean(&csat)?.mean() - 3.8).abs() < 1e-12);
+//! assert_eq!(Csat::default().score(&csat)?.rounded(), 70);
+//! assert!((Csat::default().mean(&csat)?.value() - 3.8).abs() < 1e-12);
 //!
 //! // CES 2.0: share agreeing it was easy (5–7).
 //! let ces: Tally<Likert7> = "7 6 5 2 7".split(' ').map(str::parse::<Likert7>).collect::<Result<_, _>>()?;
-//! assert_eq!(CesAgreement::default().share(&ces)?.rounded_percent(), 80);
+//! assert_eq!(CesAgreement::default().score(&ces)?.rounded(), 80);
 //!
 //! // Off-scale answers are errors, never clamped or dropped.
 //! assert!("6.5".parse::<ZeroToTen>().is_err());
@@ -31,10 +31,10 @@
 //!
 //! // A 95 % interval, and a verdict against last quarter that respects sampling error.
 //! use cxmetrics::{Benchmark, BenchmarkKind, ConfidenceLevel, Verdict};
-//! let now = Nps::from_counts(30, 50, 120)?; // detractors, passives, promoters
-//! let ci = now.interval(ConfidenceLevel::P95).scaled(100.0);
-//! assert!((ci.lower() - 34.108).abs() < 1e-3 && (ci.upper() - 54.571).abs() < 1e-3);
-//! let last_quarter = Benchmark::sample("Q2", BenchmarkKind::OwnHistory, Nps::from_counts(45, 60, 95)?);
+//! let now = Nps.score_counts(30, 50, 120)?; // detractors, passives, promoters
+//! let ci = now.interval(ConfidenceLevel::P95);
+//! assert_eq!(ci.to_string(), "+45.0 [+34.1, +54.6] points (95% score)");
+//! let last_quarter = Benchmark::sample("Q2", BenchmarkKind::OwnHistory, Nps.score_counts(45, 60, 95)?);
 //! let c = last_quarter.compare(&now, ConfidenceLevel::P95)?;
 //! assert_eq!(c.verdict(), Verdict::Above);
 //! # Ok::<(), cxmetrics::Error>(())

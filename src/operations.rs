@@ -43,12 +43,13 @@ fn rate(metric: Metric, hits: u64, n: u64, statistic: &'static str) -> Result<Sh
 ///
 /// ```
 /// use chrono::DateTime;
-/// use cxmetrics::{ConfidenceLevel, Feedback, first_contact_resolution};
+/// use cxmetrics::operations::first_contact_resolution;
+/// use cxmetrics::{ConfidenceLevel, Feedback};
 ///
 /// let at = DateTime::from_timestamp(0, 0).unwrap();
 /// let feedback: Vec<Feedback> = (0..10).map(|i| Feedback::new(at).with_first_contact_resolution(i < 7)).collect();
 /// let fcr = first_contact_resolution(&feedback)?;
-/// assert_eq!(fcr.rounded_percent(), 70);
+/// assert_eq!(fcr.rounded(), 70);
 /// assert!(fcr.interval(ConfidenceLevel::P95).contains(0.5));
 /// # Ok::<(), cxmetrics::Error>(())
 /// ```
@@ -74,9 +75,9 @@ pub fn first_contact_resolution(feedback: &[Feedback]) -> Result<Share, Error> {
 /// # Example
 ///
 /// ```
-/// use cxmetrics::response_rate;
+/// use cxmetrics::operations::response_rate;
 ///
-/// assert_eq!(response_rate(230, 1000)?.rounded_percent(), 23);
+/// assert_eq!(response_rate(230, 1000)?.rounded(), 23);
 /// assert!(response_rate(5, 4).is_err());
 /// # Ok::<(), cxmetrics::Error>(())
 /// ```
@@ -147,7 +148,8 @@ impl ResolutionTime {
 /// ```
 /// use chrono::DateTime;
 /// use core::time::Duration;
-/// use cxmetrics::{Feedback, time_to_resolution};
+/// use cxmetrics::operations::time_to_resolution;
+/// use cxmetrics::Feedback;
 ///
 /// let at = DateTime::from_timestamp(0, 0).unwrap();
 /// let hours = [1, 2, 3, 50];
@@ -228,7 +230,7 @@ impl Retention {
 /// # Example
 ///
 /// ```
-/// use cxmetrics::retention;
+/// use cxmetrics::operations::retention;
 ///
 /// let r = retention(1000, 1050, 150)?; // 900 of 1000 kept
 /// assert!((r.rate() - 0.9).abs() < 1e-15);

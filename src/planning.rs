@@ -13,7 +13,7 @@ use crate::{ConfidenceLevel, Error};
 /// # Example
 ///
 /// ```
-/// use cxmetrics::UnitVariance;
+/// use cxmetrics::planning::UnitVariance;
 ///
 /// assert!((UnitVariance::share(0.5)?.get() - 0.25).abs() < 1e-15);
 /// // NPS with half promoters and a fifth detractors: 0.7 − 0.3² = 0.61.
@@ -35,7 +35,7 @@ impl UnitVariance {
     /// # Example
     ///
     /// ```
-    /// use cxmetrics::UnitVariance;
+    /// use cxmetrics::planning::UnitVariance;
     ///
     /// assert!(UnitVariance::share(1.5).is_err());
     /// ```
@@ -56,7 +56,7 @@ impl UnitVariance {
     /// # Example
     ///
     /// ```
-    /// use cxmetrics::UnitVariance;
+    /// use cxmetrics::planning::UnitVariance;
     ///
     /// assert_eq!(UnitVariance::net_score(0.5, 0.5)?.get(), 1.0);
     /// assert!(UnitVariance::net_score(0.7, 0.5).is_err());
@@ -86,7 +86,7 @@ impl UnitVariance {
     /// # Example
     ///
     /// ```
-    /// use cxmetrics::UnitVariance;
+    /// use cxmetrics::planning::UnitVariance;
     ///
     /// assert!(UnitVariance::mean(-1.0).is_err());
     /// ```
@@ -107,7 +107,7 @@ impl UnitVariance {
     /// # Example
     ///
     /// ```
-    /// use cxmetrics::UnitVariance;
+    /// use cxmetrics::planning::UnitVariance;
     ///
     /// assert_eq!(UnitVariance::share(0.0)?.get(), 0.0);
     /// # Ok::<(), cxmetrics::Error>(())
@@ -171,7 +171,8 @@ fn ceil(raw: f64) -> u64 {
 /// # Example
 ///
 /// ```
-/// use cxmetrics::{ConfidenceLevel, UnitVariance, sample_size};
+/// use cxmetrics::planning::{UnitVariance, sample_size};
+/// use cxmetrics::ConfidenceLevel;
 ///
 /// assert_eq!(sample_size(UnitVariance::share(0.5)?, 0.05, ConfidenceLevel::P95)?, 385);
 /// assert_eq!(sample_size(UnitVariance::net_score(0.5, 0.2)?, 0.05, ConfidenceLevel::P95)?, 938);
@@ -192,7 +193,7 @@ pub fn sample_size(variance: UnitVariance, margin: f64, level: ConfidenceLevel) 
 /// # Example
 ///
 /// ```
-/// use cxmetrics::finite_population;
+/// use cxmetrics::planning::finite_population;
 ///
 /// assert_eq!(finite_population(385, 2000)?, 323);
 /// # Ok::<(), cxmetrics::Error>(())
@@ -225,7 +226,8 @@ pub fn finite_population(n0: u64, population: u64) -> Result<u64, Error> {
 /// # Example
 ///
 /// ```
-/// use cxmetrics::{ConfidenceLevel, UnitVariance, minimum_detectable_difference};
+/// use cxmetrics::planning::{UnitVariance, minimum_detectable_difference};
+/// use cxmetrics::ConfidenceLevel;
 ///
 /// let v = UnitVariance::share(0.7)?;
 /// let mdd = minimum_detectable_difference((v, 400), Some((v, 400)), ConfidenceLevel::P95, 0.8)?;
@@ -262,7 +264,8 @@ pub fn minimum_detectable_difference(
 /// # Example
 ///
 /// ```
-/// use cxmetrics::{ConfidenceLevel, UnitVariance, sample_size_per_group};
+/// use cxmetrics::planning::{UnitVariance, sample_size_per_group};
+/// use cxmetrics::ConfidenceLevel;
 ///
 /// // A 10-point NPS difference: 45/20 against 40/25 promoters/detractors.
 /// let (a, b) = (UnitVariance::net_score(0.45, 0.2)?, UnitVariance::net_score(0.4, 0.25)?);
@@ -296,7 +299,8 @@ pub fn sample_size_per_group(
 /// # Example
 ///
 /// ```
-/// use cxmetrics::{ConfidenceLevel, sample_size_per_group_shares};
+/// use cxmetrics::planning::sample_size_per_group_shares;
+/// use cxmetrics::ConfidenceLevel;
 ///
 /// assert_eq!(sample_size_per_group_shares(0.70, 0.75, ConfidenceLevel::P95, 0.8)?, 1251);
 /// # Ok::<(), cxmetrics::Error>(())

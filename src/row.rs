@@ -20,13 +20,13 @@ use crate::{Comparison, ConfidenceLevel};
 /// # Example
 ///
 /// ```
-/// use cxmetrics::{Csat, Likert5, ReportOptions, Segments};
+/// use cxmetrics::{Against, Csat, Likert5, ReportOptions, Segments};
 ///
 /// let mut by_agent = Segments::new();
 /// for (agent, rating) in [("ana", 5), ("ana", 5), ("ana", 4), ("ana", 2), ("ben", 1), ("ben", 2), ("ben", 5)] {
 ///     by_agent.add(agent, Likert5::new(rating)?)?;
 /// }
-/// let table = by_agent.table(|t| Csat::default().score(t), Default::default(), ReportOptions::new().minimum_n(4))?;
+/// let table = by_agent.table(|t| Csat::default().score(t), Against::Rest, ReportOptions::new().minimum_n(4))?;
 /// let ana = &table.rows()[0];
 /// assert_eq!((*ana.key(), ana.n(), ana.is_thin()), ("ana", 4, false));
 /// assert_eq!(ana.estimate().map(|e| e.rounded()), Some(75));
@@ -102,13 +102,13 @@ impl<K, E> Row<K, E> {
     /// # Example
     ///
     /// ```
-    /// use cxmetrics::{Nps, Segments, ZeroToTen};
+    /// use cxmetrics::{Against, Nps, ReportOptions, Segments, ZeroToTen};
     ///
     /// let mut s = Segments::new();
     /// for rating in [10, 9, 3, 8] {
     ///     s.add("web", ZeroToTen::new(rating)?)?;
     /// }
-    /// let table = s.table(|t| Nps.score(t), Default::default(), Default::default())?;
+    /// let table = s.table(|t| Nps.score(t), Against::Rest, ReportOptions::new())?;
     /// assert!(table.rows()[0].interval().unwrap().contains(0.25));
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
@@ -144,11 +144,11 @@ impl<K, E> Row<K, E> {
     /// # Example
     ///
     /// ```
-    /// use cxmetrics::{Nps, Segments, ZeroToTen};
+    /// use cxmetrics::{Against, Nps, ReportOptions, Segments, ZeroToTen};
     ///
     /// let mut s = Segments::new();
     /// s.add("web", ZeroToTen::new(10)?)?;
-    /// let table = s.table(|t| Nps.score(t), Default::default(), Default::default())?;
+    /// let table = s.table(|t| Nps.score(t), Against::Rest, ReportOptions::new())?;
     /// assert!(!table.rows()[0].is_empty());
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```

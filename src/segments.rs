@@ -10,7 +10,6 @@ use crate::{
     Benchmark, BenchmarkKind, Comparison, Error, Estimate, Orientation, ReportOptions, Response, Row, Scale, Tally,
 };
 
-
 /// Responses tallied per key: touchpoint, channel, segment label or any
 /// caller key. Segments merge exactly.
 ///
@@ -18,7 +17,7 @@ use crate::{
 ///
 /// ```
 /// use chrono::DateTime;
-/// use cxmetrics::{Channel, Likert7, Response, Segments};
+/// use cxmetrics::{Channel, Likert7, ReportOptions, Response, Segments};
 ///
 /// let at = DateTime::from_timestamp(0, 0).unwrap();
 /// let responses = [
@@ -43,7 +42,7 @@ impl<K: Ord + Clone, S: Scale> Segments<K, S> {
     /// # Example
     ///
     /// ```
-    /// use cxmetrics::{Likert7, Segments};
+    /// use cxmetrics::{Likert7, ReportOptions, Segments};
     ///
     /// assert!(Segments::<String, Likert7>::new().is_empty());
     /// ```
@@ -64,7 +63,7 @@ impl<K: Ord + Clone, S: Scale> Segments<K, S> {
     ///
     /// ```
     /// use chrono::DateTime;
-    /// use cxmetrics::{Likert5, Response, Segments};
+    /// use cxmetrics::{Likert5, ReportOptions, Response, Segments};
     ///
     /// let at = DateTime::from_timestamp(0, 0).unwrap();
     /// let rs = [Response::new(Likert5::new(5)?, at).with_segment("EMEA")];
@@ -94,7 +93,7 @@ impl<K: Ord + Clone, S: Scale> Segments<K, S> {
     /// # Example
     ///
     /// ```
-    /// use cxmetrics::{Likert5, Segments};
+    /// use cxmetrics::{Likert5, ReportOptions, Segments};
     ///
     /// let mut s = Segments::new();
     /// s.add("agent 7", Likert5::new(2)?)?;
@@ -115,7 +114,7 @@ impl<K: Ord + Clone, S: Scale> Segments<K, S> {
     /// # Example
     ///
     /// ```
-    /// use cxmetrics::{Likert5, Segments};
+    /// use cxmetrics::{Likert5, ReportOptions, Segments};
     ///
     /// let (mut a, mut b) = (Segments::new(), Segments::new());
     /// a.add("x", Likert5::new(2)?)?;
@@ -158,7 +157,7 @@ impl<K: Ord + Clone, S: Scale> Segments<K, S> {
     /// # Example
     ///
     /// ```
-    /// use cxmetrics::{Likert5, Segments};
+    /// use cxmetrics::{Likert5, ReportOptions, Segments};
     ///
     /// assert!(Segments::<u32, Likert5>::new().is_empty());
     /// ```
@@ -172,7 +171,7 @@ impl<K: Ord + Clone, S: Scale> Segments<K, S> {
     /// # Example
     ///
     /// ```
-    /// use cxmetrics::{Likert5, Segments};
+    /// use cxmetrics::{Likert5, ReportOptions, Segments};
     ///
     /// let mut s = Segments::new();
     /// s.add(2, Likert5::new(2)?)?;
@@ -200,7 +199,8 @@ impl<K: Ord + Clone, S: Scale> Segments<K, S> {
     /// # Example
     ///
     /// ```
-    /// use cxmetrics::{Adjustment, Against, CesAgreement, ConfidenceLevel, Likert7, Segments, Verdict};
+    /// use cxmetrics::inference::Adjustment;
+    /// use cxmetrics::{Against, CesAgreement, ConfidenceLevel, Likert7, ReportOptions, Segments, Verdict};
     ///
     /// let mut s = Segments::new();
     /// for i in 0..300u32 {
@@ -209,7 +209,7 @@ impl<K: Ord + Clone, S: Scale> Segments<K, S> {
     /// }
     /// s.add("sms", Likert7::new(7)?)?; // one answer: thin
     /// let ces = CesAgreement::default();
-    /// let table = s.table(|t| ces.share(t), ConfidenceLevel::P95, 30, Against::Rest, Adjustment::Holm)?;
+    /// let table = s.table(|t| ces.score(t), Against::Rest, ReportOptions::from(ConfidenceLevel::P95).minimum_n(30).adjustment(Adjustment::Holm))?;
     /// let worst: Vec<&str> = table.worst_first().iter().map(|r| *r.key()).collect();
     /// assert_eq!(worst, ["phone", "chat", "sms"]); // thin rows last
     /// assert_eq!(table.rows()[1].comparison().unwrap().verdict(), Verdict::Below);
@@ -288,6 +288,13 @@ impl<E: Estimate> Clone for Against<'_, E> {
 
 impl<E: Estimate> Copy for Against<'_, E> {}
 
+/// The rest of the data.
+impl<E: Estimate> Default for Against<'_, E> {
+    fn default() -> Self {
+        Self::Rest
+    }
+}
+
 /// Segment rows with sorted views.
 ///
 /// # Example
@@ -317,11 +324,10 @@ impl<K, E: Estimate> SegmentTable<K, E> {
     #[must_use]
     pub fn worst_first(&self) -> Vec<&Row<K, E>> {
         let badness = |r: &Row<K, E>| {
-            r.estimate()
-                .map_or(f64::NEG_INFINITY, |e| match e.orientation() {
-                    Orientation::HigherIsBetter => -e.value(),
-                    Orientation::LowerIsBetter => e.value(),
-                })
+            r.estimate().map_or(f64::NEG_INFINITY, |e| match e.orientation() {
+                Orientation::HigherIsBetter => -e.value(),
+                Orientation::LowerIsBetter => e.value(),
+            })
         };
         let mut rows: Vec<&Row<K, E>> = self.rows.iter().collect();
         rows.sort_by(|a, b| a.is_thin().cmp(&b.is_thin()).then(badness(b).total_cmp(&badness(a))));
@@ -333,13 +339,14 @@ impl<K, E: Estimate> SegmentTable<K, E> {
     /// # Example
     ///
     /// ```
-    /// use cxmetrics::{Adjustment, Against, ConfidenceLevel, Likert5, Mean, Segments};
+    /// use cxmetrics::inference::Adjustment;
+    /// use cxmetrics::{Against, ConfidenceLevel, Likert5, Mean, ReportOptions, Segments};
     ///
     /// let mut s = Segments::new();
     /// s.add("a", Likert5::new(2)?)?;
     /// s.add("b", Likert5::new(4)?)?;
     /// s.add("b", Likert5::new(5)?)?;
-    /// let t = s.table(Mean::score, ConfidenceLevel::P95, 1, Against::Rest, Adjustment::Holm)?;
+    /// let t = s.table(|t| Mean.score(t), Against::Rest, ReportOptions::from(ConfidenceLevel::P95).minimum_n(1).adjustment(Adjustment::Holm))?;
     /// assert_eq!(*t.most_answers_first()[0].key(), "b");
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```

@@ -5,7 +5,9 @@ use alloc::collections::BTreeMap;
 use chrono::{DateTime, FixedOffset, Offset, Utc};
 
 use crate::estimate::sealed::INTERNAL;
-use crate::{Benchmark, BenchmarkKind, Error, Estimate, Granularity, Period, ReportOptions, Response, Row, Scale, Tally};
+use crate::{
+    Benchmark, BenchmarkKind, Error, Estimate, Granularity, Period, ReportOptions, Response, Row, Scale, Tally,
+};
 
 /// Responses tallied per calendar period: the data behind a trend.
 ///
@@ -17,15 +19,15 @@ use crate::{Benchmark, BenchmarkKind, Error, Estimate, Granularity, Period, Repo
 ///
 /// ```
 /// use chrono::{Duration, TimeZone, Utc};
-/// use cxmetrics::{ConfidenceLevel, Granularity, Nps, Response, Series, ZeroToTen};
+/// use cxmetrics::{ConfidenceLevel, Granularity, Nps, ReportOptions, Response, Series, ZeroToTen};
 ///
 /// let monday = Utc.with_ymd_and_hms(2026, 1, 5, 9, 0, 0).unwrap();
 /// let mut weekly = Series::utc(Granularity::IsoWeek);
 /// for (day, rating) in [(0, 9), (1, 10), (2, 6), (15, 9), (16, 9)] {
 ///     weekly.add(&Response::new(ZeroToTen::new(rating)?, monday + Duration::days(day)))?;
 /// }
-/// let trend = weekly.trend(Nps::score, ConfidenceLevel::P95, 2)?;
-/// let labels: Vec<String> = trend.iter().map(|p| p.period().to_string()).collect();
+/// let trend = weekly.trend(|t| Nps.score(t), ReportOptions::from(ConfidenceLevel::P95).minimum_n(2))?;
+/// let labels: Vec<String> = trend.iter().map(|p| p.key().to_string()).collect();
 /// assert_eq!(labels, ["2026-W02", "2026-W03", "2026-W04"]); // the empty week is kept
 /// assert!(trend[1].is_empty());
 /// # Ok::<(), cxmetrics::Error>(())
@@ -44,7 +46,7 @@ impl<S: Scale> Series<S> {
     ///
     /// ```
     /// use chrono::FixedOffset;
-    /// use cxmetrics::{Granularity, Likert7, Series};
+    /// use cxmetrics::{Granularity, Likert7, ReportOptions, Series};
     ///
     /// let s = Series::<Likert7>::new(Granularity::Quarter, FixedOffset::east_opt(2 * 3600).unwrap());
     /// assert!(s.periods().is_empty());
@@ -63,7 +65,7 @@ impl<S: Scale> Series<S> {
     /// # Example
     ///
     /// ```
-    /// use cxmetrics::{Granularity, Likert7, Series};
+    /// use cxmetrics::{Granularity, Likert7, ReportOptions, Series};
     ///
     /// assert_eq!(Series::<Likert7>::utc(Granularity::Month).granularity(), Granularity::Month);
     /// ```
@@ -77,7 +79,7 @@ impl<S: Scale> Series<S> {
     /// # Example
     ///
     /// ```
-    /// use cxmetrics::{Granularity, Likert7, Series};
+    /// use cxmetrics::{Granularity, Likert7, ReportOptions, Series};
     ///
     /// assert_eq!(Series::<Likert7>::utc(Granularity::Day).granularity(), Granularity::Day);
     /// ```
@@ -96,7 +98,7 @@ impl<S: Scale> Series<S> {
     ///
     /// ```
     /// use chrono::DateTime;
-    /// use cxmetrics::{Granularity, Likert5, Response, Series};
+    /// use cxmetrics::{Granularity, Likert5, ReportOptions, Response, Series};
     ///
     /// let mut s = Series::utc(Granularity::Year);
     /// s.add(&Response::new(Likert5::new(4)?, DateTime::from_timestamp(0, 0).unwrap()))?;
@@ -117,7 +119,7 @@ impl<S: Scale> Series<S> {
     ///
     /// ```
     /// use chrono::DateTime;
-    /// use cxmetrics::{Granularity, Likert5, Series};
+    /// use cxmetrics::{Granularity, Likert5, ReportOptions, Series};
     ///
     /// let mut s = Series::utc(Granularity::Day);
     /// s.add_rating(DateTime::from_timestamp(0, 0).unwrap(), Likert5::new(4)?)?;
@@ -141,7 +143,7 @@ impl<S: Scale> Series<S> {
     ///
     /// ```
     /// use chrono::DateTime;
-    /// use cxmetrics::{Granularity, Likert5, Series};
+    /// use cxmetrics::{Granularity, Likert5, ReportOptions, Series};
     ///
     /// let at = DateTime::from_timestamp(0, 0).unwrap();
     /// let (mut a, mut b) = (Series::utc(Granularity::Day), Series::utc(Granularity::Day));
@@ -210,7 +212,7 @@ impl<S: Scale> Series<S> {
     ///
     /// ```
     /// use chrono::{Duration, TimeZone, Utc};
-    /// use cxmetrics::{Granularity, Likert5, Series};
+    /// use cxmetrics::{Granularity, Likert5, ReportOptions, Series};
     ///
     /// let day0 = Utc.with_ymd_and_hms(2026, 5, 1, 12, 0, 0).unwrap();
     /// let mut daily = Series::utc(Granularity::Day);
@@ -249,8 +251,8 @@ impl<S: Scale> Series<S> {
     /// verdict). Periods with fewer than `min_n` answers are marked thin
     /// and draw no comparison; empty periods are kept, with no estimate.
     ///
-    /// `score` is any metric definition, e.g. `Nps::score` or
-    /// `|t| Csat::default().share(t)`.
+    /// `score` is any metric definition, e.g. `|t| Nps.score(t)` or
+    /// `|t| Csat::default().score(t)`.
     ///
     /// # Errors
     ///
@@ -260,7 +262,7 @@ impl<S: Scale> Series<S> {
     ///
     /// ```
     /// use chrono::{Duration, TimeZone, Utc};
-    /// use cxmetrics::{ConfidenceLevel, Csat, Granularity, Likert5, Series, Verdict};
+    /// use cxmetrics::{ConfidenceLevel, Csat, Granularity, Likert5, ReportOptions, Series, Verdict};
     ///
     /// let start = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
     /// let mut monthly = Series::utc(Granularity::Month);
@@ -269,10 +271,10 @@ impl<S: Scale> Series<S> {
     ///     monthly.add_rating(start + Duration::hours(i), Likert5::new(jan)?)?;
     ///     monthly.add_rating(start + Duration::days(40) + Duration::hours(i), Likert5::new(5)?)?;
     /// }
-    /// let trend = monthly.trend(|t| Csat::default().share(t), ConfidenceLevel::P95, 30)?;
+    /// let trend = monthly.trend(|t| Csat::default().score(t), ReportOptions::from(ConfidenceLevel::P95).minimum_n(30))?;
     /// let feb = &trend[1];
-    /// assert_eq!(feb.period().to_string(), "2026-02");
-    /// assert_eq!(feb.change().unwrap().verdict(), Verdict::Above);
+    /// assert_eq!(feb.key().to_string(), "2026-02");
+    /// assert_eq!(feb.comparison().unwrap().verdict(), Verdict::Above);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     pub fn trend<E: Estimate>(

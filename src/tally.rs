@@ -35,7 +35,7 @@ pub(crate) mod sealed {
 /// use cxmetrics::{Csat, Likert5, Sample, Tally, WeightedTally};
 ///
 /// fn satisfied_share(answers: &impl Sample<Likert5>) -> Result<f64, cxmetrics::Error> {
-///     Ok(Csat::default().share(answers)?.value())
+///     Ok(Csat::default().score(answers)?.value())
 /// }
 /// let t = Tally::<Likert5>::from_raw(&[5, 4, 1, 2])?;
 /// assert_eq!(satisfied_share(&t)?, 0.5);
@@ -86,7 +86,7 @@ pub(crate) const MAX_POINTS: usize = 11;
 /// a.merge(&b)?;
 /// assert_eq!(a.total(), 7);
 /// assert_eq!(a.count(ZeroToTen::new(9)?), 2);
-/// assert_eq!(Nps::score(&a)?.rounded(), 14); // (3 − 2) / 7 = 14.29 points
+/// assert_eq!(Nps.score(&a)?.rounded(), 14); // (3 − 2) / 7 = 14.29 points
 /// # Ok::<(), cxmetrics::Error>(())
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash)]

@@ -15,7 +15,8 @@ use crate::{Error, Response, Scale, Tally};
 ///
 /// ```
 /// use chrono::{DateTime, TimeDelta};
-/// use cxmetrics::{Csat, Likert5, Response, SurveyTiming};
+/// use cxmetrics::timing::SurveyTiming;
+/// use cxmetrics::{Csat, Likert5, Response};
 ///
 /// let served = DateTime::from_timestamp(0, 0).unwrap();
 /// let answer = |hours: i64, rating: u8| -> Result<Response<Likert5>, cxmetrics::Error> {
@@ -26,7 +27,7 @@ use crate::{Error, Response, Scale, Tally};
 /// let counts: Vec<u64> = timing.bands().iter().map(|b| b.tally().total()).collect();
 /// assert_eq!(counts, [2, 1, 1]);
 /// assert_eq!(timing.median_delay(), Some(TimeDelta::hours(16)));
-/// assert_eq!(Csat::default().share(timing.bands()[0].tally())?.rounded_percent(), 100);
+/// assert_eq!(Csat::default().score(timing.bands()[0].tally())?.rounded(), 100);
 /// # Ok::<(), cxmetrics::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -146,7 +147,8 @@ impl<S: Scale> SurveyTiming<S> {
     ///
     /// ```
     /// use chrono::DateTime;
-    /// use cxmetrics::{Likert5, Response, SurveyTiming};
+    /// use cxmetrics::timing::SurveyTiming;
+    /// use cxmetrics::{Likert5, Response};
     ///
     /// let r = Response::new(Likert5::new(4)?, DateTime::from_timestamp(0, 0).unwrap());
     /// assert_eq!(SurveyTiming::new([&r], &[])?.unknown(), 1);
@@ -164,7 +166,8 @@ impl<S: Scale> SurveyTiming<S> {
     ///
     /// ```
     /// use chrono::{DateTime, TimeDelta};
-    /// use cxmetrics::{Likert5, Response, SurveyTiming};
+    /// use cxmetrics::timing::SurveyTiming;
+    /// use cxmetrics::{Likert5, Response};
     ///
     /// let t0 = DateTime::from_timestamp(0, 0).unwrap();
     /// let rs: Vec<_> = (1..=10)

@@ -1,5 +1,10 @@
 //! API shape: auto traits and key trait implementations.
 
+use cxmetrics::effort::*;
+use cxmetrics::inference::*;
+use cxmetrics::operations::*;
+use cxmetrics::planning::*;
+use cxmetrics::timing::*;
 use cxmetrics::*;
 
 fn send_sync_static<T: Send + Sync + 'static>() {}
@@ -41,7 +46,7 @@ fn public_types_are_send_sync_and_static() {
     send_sync_static::<Series<ZeroToTen>>();
     send_sync_static::<Segments<Channel, Likert7>>();
     send_sync_static::<SegmentTable<Touchpoint, Share>>();
-    send_sync_static::<TrendPoint<NetScore>>();
+    send_sync_static::<Row<Period, NetScore>>();
     send_sync_static::<SurveyTiming<Likert5>>();
     send_sync_static::<EffortLoyalty>();
     send_sync_static::<DriverEffect>();

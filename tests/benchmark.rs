@@ -1,18 +1,24 @@
 //! Benchmark comparisons: verdicts, pairings, families and rankings.
 
+use cxmetrics::inference::Adjustment;
 use cxmetrics::{
-    Adjustment, Benchmark, BenchmarkKind, CesAgreement, CesEffort, ConfidenceLevel, Csat, Error, Likert5, Likert7,
-    Mean, Metric, NetScore, Nps, Tally, Verdict, rank,
+    Benchmark, BenchmarkKind, CesAgreement, CesEffort, ConfidenceLevel, Csat, Error, Likert5, Likert7, Mean, Metric,
+    NetScore, Nps, Tally, Verdict, rank,
 };
 
 const P95: ConfidenceLevel = ConfidenceLevel::P95;
 
 #[test]
 fn fixed_value_uses_the_score_test_and_its_interval() {
-    let ours = Nps::from_counts(30, 50, 120).expect("non-empty");
+    let ours = Nps.score_counts(30, 50, 120).expect("non-empty");
     let b = Benchmark::fixed("industry", BenchmarkKind::Global, Metric::Nps, 0.30).expect("finite");
     let c = b.compare(&ours, P95).expect("comparable");
-    assert_eq!(c.test().p_value(), ours.test(0.30).expect("valid").p_value());
+    assert_eq!(
+        c.test().p_value(),
+        ours.test(0.30, cxmetrics::inference::NetScoreMethod::default())
+            .expect("valid")
+            .p_value()
+    );
     let i = c.interval().expect("defined");
     assert!((i.lower() - (ours.interval(P95).lower() - 0.30)).abs() < 1e-15);
     assert_eq!((c.verdict(), c.is_better()), (Verdict::Above, Some(true)));
@@ -21,7 +27,7 @@ fn fixed_value_uses_the_score_test_and_its_interval() {
 
 #[test]
 fn a_benchmark_with_its_own_error_is_less_certain() {
-    let ours = Nps::from_counts(30, 50, 120).expect("non-empty");
+    let ours = Nps.score_counts(30, 50, 120).expect("non-empty");
     let exact = Benchmark::fixed("industry", BenchmarkKind::Global, Metric::Nps, 0.35).expect("finite");
     let noisy = exact.clone().with_standard_error(0.05).expect("valid se");
     let (a, b) = (
@@ -38,8 +44,8 @@ fn a_benchmark_with_its_own_error_is_less_certain() {
 
 #[test]
 fn samples_use_the_two_sample_methods() {
-    let now = Nps::from_counts(30, 50, 120).expect("non-empty");
-    let before = Nps::from_counts(45, 60, 95).expect("non-empty");
+    let now = Nps.score_counts(30, 50, 120).expect("non-empty");
+    let before = Nps.score_counts(45, 60, 95).expect("non-empty");
     let c = Benchmark::sample("Q2", BenchmarkKind::OwnHistory, before)
         .compare(&now, P95)
         .expect("ok");
@@ -56,15 +62,19 @@ fn wrong_pairings_are_errors() {
         .mean(&Tally::<Likert7>::from_raw(&[6, 7, 5, 4]).expect("valid"))
         .expect("ok");
     let ces1 = CesEffort
-        .mean(&Tally::<Likert5>::from_raw(&[2, 1, 3, 2]).expect("valid"))
+        .score(&Tally::<Likert5>::from_raw(&[2, 1, 3, 2]).expect("valid"))
         .expect("ok");
     let err = Benchmark::sample("v1", BenchmarkKind::OwnHistory, ces1)
         .compare(&ces2, P95)
         .expect_err("mismatch");
     assert!(matches!(err, Error::Mismatch { .. }));
     // A 1–5 mean against a 1–7 mean.
-    let five = Mean::score(&Tally::<Likert5>::from_raw(&[4, 5, 3]).expect("valid")).expect("ok");
-    let seven = Mean::score(&Tally::<Likert7>::from_raw(&[4, 5, 3]).expect("valid")).expect("ok");
+    let five = Mean
+        .score(&Tally::<Likert5>::from_raw(&[4, 5, 3]).expect("valid"))
+        .expect("ok");
+    let seven = Mean
+        .score(&Tally::<Likert7>::from_raw(&[4, 5, 3]).expect("valid"))
+        .expect("ok");
     let err = Benchmark::sample("7-point", BenchmarkKind::Competitor, seven)
         .compare(&five, P95)
         .expect_err("mismatch");
@@ -74,7 +84,7 @@ fn wrong_pairings_are_errors() {
     );
     // A CSAT share against a CES share.
     let csat = Csat::default()
-        .share(&Tally::<Likert5>::from_raw(&[5, 4, 1]).expect("valid"))
+        .score(&Tally::<Likert5>::from_raw(&[5, 4, 1]).expect("valid"))
         .expect("ok");
     let ces = CesEffort
         .low_effort_share(&Tally::<Likert5>::from_raw(&[1, 2, 5]).expect("valid"))
@@ -89,7 +99,7 @@ fn wrong_pairings_are_errors() {
     assert!(matches!(fixed.compare(&ces1, P95), Err(Error::Mismatch { .. })));
     // Points instead of a fraction; a mean outside the scale.
     let points = Benchmark::fixed("points", BenchmarkKind::Global, Metric::Nps, 30.0).expect("finite");
-    let nps = Nps::from_counts(1, 1, 1).expect("ok");
+    let nps = Nps.score_counts(1, 1, 1).expect("ok");
     assert!(matches!(points.compare(&nps, P95), Err(Error::InvalidArgument { .. })));
     let off_scale = Benchmark::fixed("7-point", BenchmarkKind::Global, Metric::CesEffort, 6.1).expect("finite");
     assert!(matches!(
@@ -101,7 +111,7 @@ fn wrong_pairings_are_errors() {
 #[test]
 fn lower_is_better_reads_above_as_worse() {
     let effort = CesEffort
-        .mean(&Tally::<Likert5>::from_counts(&[40, 40, 10, 5, 5]).expect("counts"))
+        .score(&Tally::<Likert5>::from_counts(&[40, 40, 10, 5, 5]).expect("counts"))
         .expect("ok");
     let b = Benchmark::fixed("industry", BenchmarkKind::Global, Metric::CesEffort, 2.6).expect("finite");
     let c = b.compare(&effort, P95).expect("ok");
@@ -114,7 +124,7 @@ fn families_are_adjusted_and_keep_input_order() {
     let segments: Vec<(String, NetScore)> = [(30, 50, 120), (2, 3, 5), (40, 60, 100), (50, 50, 100)]
         .iter()
         .enumerate()
-        .map(|(i, &(d, o, p))| (format!("segment {i}"), Nps::from_counts(d, o, p).expect("ok")))
+        .map(|(i, &(d, o, p))| (format!("segment {i}"), Nps.score_counts(d, o, p).expect("ok")))
         .collect();
     let raw: Vec<f64> = segments
         .iter()
@@ -133,17 +143,17 @@ fn families_are_adjusted_and_keep_input_order() {
 
 #[test]
 fn ranking_orders_by_value_and_flags_detectable_gaps() {
-    let ours = Nps::from_counts(30, 50, 120).expect("ok");
+    let ours = Nps.score_counts(30, 50, 120).expect("ok");
     let rivals = [
         Benchmark::sample(
             "close",
             BenchmarkKind::Competitor,
-            Nps::from_counts(28, 52, 120).expect("ok"),
+            Nps.score_counts(28, 52, 120).expect("ok"),
         ),
         Benchmark::sample(
             "far below",
             BenchmarkKind::Competitor,
-            Nps::from_counts(90, 60, 50).expect("ok"),
+            Nps.score_counts(90, 60, 50).expect("ok"),
         ),
         Benchmark::fixed("far above", BenchmarkKind::Competitor, Metric::Nps, 0.8).expect("finite"),
     ];
@@ -166,8 +176,8 @@ fn weighted_estimates_compare_with_their_effective_sample_size() {
         weighted.add(rating, if i % 2 == 0 { 0.5 } else { 1.5 }).expect("valid");
     }
     let (a, w) = (
-        Csat::default().share(&plain).expect("ok"),
-        Csat::default().share(&weighted).expect("ok"),
+        Csat::default().score(&plain).expect("ok"),
+        Csat::default().score(&weighted).expect("ok"),
     );
     assert!((a.value() - w.value()).abs() < 1e-12);
     assert!(w.n_eff() < a.n_eff());

@@ -5,8 +5,8 @@ use cxmetrics::{Csat, Likert5, Likert7, Metric, RatingSet, Tally};
 #[test]
 fn default_is_top_two_box_on_five_points() {
     let t = Tally::<Likert5>::from_counts(&[5, 10, 15, 40, 30]).expect("counts");
-    let s = Csat::default().share(&t).expect("non-empty");
-    assert_eq!((s.hits(), s.n(), s.rounded_percent()), (70, 100, 70));
+    let s = Csat::default().score(&t).expect("non-empty");
+    assert_eq!((s.hits(), s.n(), s.rounded()), (70, 100, 70));
     assert_eq!(s.metric(), Metric::Csat);
     assert_eq!(s.to_string(), "70.0% (70 of 100)");
 }
@@ -19,8 +19,8 @@ fn raw_path_equals_tally_path_for_any_positive_set() {
         let set = RatingSet::new(Likert5::all().filter(|r| mask & (1 << (r.get() - 1)) != 0)).expect("non-empty");
         let csat = Csat::new(set);
         assert_eq!(
-            csat.share_raw(&raw).expect("valid"),
-            csat.share(&t).expect("non-empty"),
+            csat.score_raw(&raw).expect("valid"),
+            csat.score(&t).expect("non-empty"),
             "set {set}"
         );
     }
@@ -30,7 +30,7 @@ fn raw_path_equals_tally_path_for_any_positive_set() {
 fn mean_and_linear_index() {
     let t = Tally::<Likert5>::from_raw(&[1, 2, 3, 4, 5]).expect("valid");
     let m = Csat::default().mean(&t).expect("non-empty");
-    assert!((m.mean() - 3.0).abs() < 1e-15);
+    assert!((m.value() - 3.0).abs() < 1e-15);
     assert!((m.index() - 0.5).abs() < 1e-15);
     assert!((m.sd().expect("n > 1") - 2.5f64.sqrt()).abs() < 1e-15);
 }
@@ -39,7 +39,7 @@ fn mean_and_linear_index() {
 fn other_scales_need_an_explicit_set() {
     let top3 = Csat::new(RatingSet::range(Likert7::constant(5), Likert7::constant(7)).expect("non-empty"));
     let s = top3
-        .share(&Tally::from_raw(&[7, 6, 5, 4, 1]).expect("valid"))
+        .score(&Tally::from_raw(&[7, 6, 5, 4, 1]).expect("valid"))
         .expect("non-empty");
     assert_eq!(s.hits(), 3);
     assert_eq!(
@@ -51,19 +51,19 @@ fn other_scales_need_an_explicit_set() {
 #[test]
 fn empty_is_an_error() {
     assert_eq!(
-        Csat::default().share(&Tally::new()).expect_err("empty").to_string(),
+        Csat::default().score(&Tally::new()).expect_err("empty").to_string(),
         "proportion of an empty sample is undefined"
     );
     assert_eq!(
         Csat::default().mean(&Tally::new()).expect_err("empty").to_string(),
         "mean of an empty sample is undefined"
     );
-    assert!(Csat::<Likert5>::default().share_raw(&[]).is_err());
+    assert!(Csat::<Likert5>::default().score_raw(&[]).is_err());
 }
 
 #[test]
 fn percent_rounds_on_the_exact_rational() {
     // 57 of 200 is exactly 28.5 %: rounds to 29 however the float lands.
     let t = Tally::<Likert5>::from_counts(&[143, 0, 0, 0, 57]).expect("counts");
-    assert_eq!(Csat::default().share(&t).expect("non-empty").rounded_percent(), 29);
+    assert_eq!(Csat::default().score(&t).expect("non-empty").rounded(), 29);
 }

@@ -3,11 +3,14 @@
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeDelta, TimeZone, Utc};
 use core::time::Duration as StdDuration;
+use cxmetrics::effort::{EffortBand, EffortDriver, ces_by_driver, nps_by_effort};
+use cxmetrics::inference::Adjustment;
+use cxmetrics::operations::{first_contact_resolution, response_rate, retention, time_to_resolution};
+use cxmetrics::timing::SurveyTiming;
 use cxmetrics::{
-    Adjustment, Against, Benchmark, BenchmarkKind, CesAgreement, Channel, ConfidenceLevel, Csat, EffortBand,
-    EffortDriver, Error, Feedback, Granularity, Likert5, Likert7, Metric, Nps, Period, Response, Segments, Series,
-    SurveyTiming, Tally, Touchpoint, Verdict, ZeroToTen, ces_by_driver, first_contact_resolution, nps_by_effort,
-    response_rate, retention, time_to_resolution,
+    Against, Benchmark, BenchmarkKind, CesAgreement, Channel, ConfidenceLevel, Csat, Error, Feedback, Granularity,
+    Likert5, Likert7, Metric, Nps, Period, ReportOptions, Response, Segments, Series, Tally, Touchpoint, Verdict,
+    ZeroToTen,
 };
 use proptest::prelude::*;
 
@@ -98,15 +101,17 @@ fn trends_compare_with_the_previous_period_and_mark_thin_ones() {
     add(&mut s, 1, &[(10, 20), (8, 30), (3, 50)]); // −30: a detectable drop
     add(&mut s, 2, &[(10, 5)]); // thin
     add(&mut s, 4, &[(10, 40), (3, 40)]); // after an empty week
-    let trend = s.trend(Nps::score, P95, 30).expect("scores");
+    let trend = s
+        .trend(|t| Nps.score(t), ReportOptions::from(P95).minimum_n(30))
+        .expect("scores");
     assert_eq!(trend.len(), 5);
-    assert!(trend[0].change().is_none());
-    let drop = trend[1].change().expect("both weeks have enough answers");
+    assert!(trend[0].comparison().is_none());
+    let drop = trend[1].comparison().expect("both weeks have enough answers");
     assert_eq!(drop.verdict(), Verdict::Below);
     assert!((drop.difference() + 0.6).abs() < 1e-12);
-    assert!(trend[2].is_thin() && trend[2].change().is_none());
+    assert!(trend[2].is_thin() && trend[2].comparison().is_none());
     assert!(trend[3].is_empty() && trend[3].estimate().is_none() && trend[3].interval().is_none());
-    assert!(trend[4].change().is_none(), "the previous week is empty");
+    assert!(trend[4].comparison().is_none(), "the previous week is empty");
     assert_eq!(trend[4].n(), 80);
     assert!(trend[4].interval().expect("defined").contains(0.0));
 }
@@ -129,7 +134,11 @@ fn segment_tables_against_rest_and_benchmark() {
     let segments = Segments::from_responses(&responses, |r| r.touchpoint().cloned()).expect("fits");
     let ces = CesAgreement::default();
     let table = segments
-        .table(|t| ces.share(t), P95, 30, Against::Rest, Adjustment::Holm)
+        .table(
+            |t| ces.score(t),
+            Against::Rest,
+            ReportOptions::from(P95).minimum_n(30).adjustment(Adjustment::Holm),
+        )
         .expect("table");
     let worst: Vec<String> = table.worst_first().iter().map(|r| r.key().to_string()).collect();
     assert_eq!(
@@ -151,11 +160,9 @@ fn segment_tables_against_rest_and_benchmark() {
     let target = Benchmark::fixed("target", BenchmarkKind::Global, Metric::CesAgreement, 0.75).expect("finite");
     let vs_target = segments
         .table(
-            |t| ces.share(t),
-            P95,
-            30,
+            |t| ces.score(t),
             Against::Benchmark(&target),
-            Adjustment::BenjaminiHochberg,
+            ReportOptions::from(P95).adjustment(Adjustment::BenjaminiHochberg),
         )
         .expect("t");
     let verdicts: Vec<Option<Verdict>> = vs_target
@@ -188,7 +195,7 @@ fn survey_timing_bands_and_quantiles() {
     let shares: Vec<i64> = timing
         .bands()
         .iter()
-        .map(|b| Csat::default().share(b.tally()).expect("non-empty").rounded_percent())
+        .map(|b| Csat::default().score(b.tally()).expect("non-empty").rounded())
         .collect();
     assert_eq!(shares, [100, 0, 0]);
     assert_eq!(timing.bands()[2].to(), None);
@@ -259,7 +266,7 @@ fn drivers_and_operational_metrics() {
         (400, StdDuration::from_secs(330), StdDuration::from_secs(330))
     );
     assert!(time_to_resolution(&[]).is_err());
-    assert_eq!(response_rate(400, 1600).expect("valid").rounded_percent(), 25);
+    assert_eq!(response_rate(400, 1600).expect("valid").rounded(), 25);
     assert!(response_rate(1, 0).is_err());
     assert!(matches!(response_rate(0, 0), Err(Error::EmptySample { .. })));
     let r = retention(500, 520, 70).expect("valid");
@@ -296,14 +303,14 @@ proptest! {
         b.extend(right);
         a.merge(&b)?;
         prop_assert_eq!(&a, &whole);
-        prop_assert_eq!(a.trend(Nps::score, P95, 10)?, whole.trend(Nps::score, P95, 10)?);
+        prop_assert_eq!(a.trend(|t| Nps.score(t), ReportOptions::from(P95).minimum_n(10))?, whole.trend(|t| Nps.score(t), ReportOptions::from(P95).minimum_n(10))?);
 
         let key = |r: &Response<ZeroToTen>| r.channel().cloned();
         let mut sa = Segments::from_responses(left, key)?;
         sa.merge(&Segments::from_responses(right, key)?)?;
         let sw = Segments::from_responses(&responses, key)?;
         prop_assert_eq!(&sa, &sw);
-        let table = |s: &Segments<Channel, ZeroToTen>| s.table(Nps::score, P95, 5, Against::Rest, Adjustment::Holm);
+        let table = |s: &Segments<Channel, ZeroToTen>| s.table(|t| Nps.score(t), Against::Rest, ReportOptions::from(P95).minimum_n(5).adjustment(Adjustment::Holm));
         prop_assert_eq!(table(&sa)?, table(&sw)?);
         let total: u64 = sw.iter().map(|(_, t)| t.total()).sum();
         prop_assert_eq!(total, responses.len() as u64);

@@ -7,11 +7,17 @@
 mod common;
 
 use common::{assert_close, assert_exact, bytes_of, cases, counts_of, u64_of};
-use cxmetrics::{
-    Adjustment, CesAgreement, ConfidenceLevel, Csat, Error, Likert5, Likert7, Mean, NetScore, NetScoreDifferenceMethod,
-    NetScoreMethod, Nps, Share, ShareDifferenceMethod, ShareMethod, ShareTest, Tally, UnitVariance, VarianceMethod,
-    WeightedTally, ZeroToTen, finite_population, minimum_detectable_difference, sample_size, sample_size_per_group,
+use cxmetrics::inference::{
+    Adjustment, NetScoreDifferenceMethod, NetScoreMethod, Options, ShareDifferenceMethod, ShareMethod, ShareTest,
+    VarianceMethod,
+};
+use cxmetrics::planning::{
+    UnitVariance, finite_population, minimum_detectable_difference, sample_size, sample_size_per_group,
     sample_size_per_group_shares,
+};
+use cxmetrics::{
+    CesAgreement, ConfidenceLevel, Csat, Error, Likert5, Likert7, Mean, NetScore, Nps, Share, Tally, WeightedTally,
+    ZeroToTen,
 };
 use serde_json::Value;
 
@@ -57,7 +63,7 @@ fn levels(obj: &Value) -> Vec<(String, ConfidenceLevel)> {
 }
 
 fn nps(c: &Value) -> NetScore {
-    Nps::from_counts(
+    Nps.score_counts(
         u64_of(&c["detractors"]),
         u64_of(&c["passives"]),
         u64_of(&c["promoters"]),
@@ -68,7 +74,7 @@ fn nps(c: &Value) -> NetScore {
 /// A CSAT share with `x` satisfied of `n`.
 fn share(x: u64, n: u64) -> Share {
     Csat::default()
-        .share(&Tally::<Likert5>::from_counts(&[n - x, 0, 0, 0, x]).expect("counts"))
+        .score(&Tally::<Likert5>::from_counts(&[n - x, 0, 0, 0, x]).expect("counts"))
         .expect("non-empty")
 }
 
@@ -81,11 +87,11 @@ fn nps_intervals_all_methods_all_levels() {
         for (key, level) in levels(intervals) {
             let e = &intervals[&key];
             let what = |m: &str, b: &str| format!("{name} {key} {m} {b}");
-            let wald = estimate.interval_with(level, NetScoreMethod::Wald);
+            let wald = estimate.interval(Options::new().level(level).method(NetScoreMethod::Wald));
             assert_exact(estimate.standard_error(), &e["wald"]["se"], &what("wald", "se"));
             assert_quantile(wald.lower(), &e["wald"]["lower"], &what("wald", "lower"));
             assert_quantile(wald.upper(), &e["wald"]["upper"], &what("wald", "upper"));
-            let aw = estimate.interval_with(level, NetScoreMethod::AdjustedWald);
+            let aw = estimate.interval(Options::new().level(level).method(NetScoreMethod::AdjustedWald));
             assert_quantile(
                 aw.lower(),
                 &e["adjusted_wald"]["lower"],
@@ -122,15 +128,15 @@ fn nps_one_sample_tests() {
             let e = &case["expected"][&key];
             let what = |s: &str| format!("{name} {key} {s}");
             assert_exact(estimate.value() - b, &e["difference"], &what("difference"));
-            let wald = estimate.test_with(b, NetScoreMethod::Wald).expect("valid benchmark");
+            let wald = estimate.test(b, NetScoreMethod::Wald).expect("valid benchmark");
             assert_option(wald.statistic(), &e["z_wald"], &what("z wald"));
             assert_option(wald.p_value(), &e["p_wald"], &what("p wald"));
-            let aw = estimate
-                .test_with(b, NetScoreMethod::AdjustedWald)
-                .expect("valid benchmark");
+            let aw = estimate.test(b, NetScoreMethod::AdjustedWald).expect("valid benchmark");
             assert_option(aw.statistic(), &e["z_adjusted_wald"], &what("z adjusted wald"));
             assert_option(aw.p_value(), &e["p_adjusted_wald"], &what("p adjusted wald"));
-            let score = estimate.test(b).expect("valid benchmark");
+            let score = estimate
+                .test(b, cxmetrics::inference::NetScoreMethod::default())
+                .expect("valid benchmark");
             assert_option(score.statistic(), &e["z_score"], &what("z score"));
             assert_option(score.p_value(), &e["p_score"], &what("p score"));
             assert_eq!(
@@ -159,7 +165,7 @@ fn nps_two_sample() {
             let e = &case["expected"][&key];
             let what = |s: &str| format!("{name} {key} {s}");
             let wald = a
-                .difference_with(&b, level, NetScoreDifferenceMethod::Wald)
+                .difference(&b, Options::new().level(level).method(NetScoreDifferenceMethod::Wald))
                 .expect("comparable");
             assert_exact(wald.estimate(), &e["difference"], &what("difference"));
             assert_option(wald.test().statistic(), &e["z_wald"], &what("z wald"));
@@ -167,7 +173,12 @@ fn nps_two_sample() {
             assert_quantile(wald.interval().lower(), &e["wald_lower"], &what("wald lower"));
             assert_quantile(wald.interval().upper(), &e["wald_upper"], &what("wald upper"));
             let aw = a
-                .difference_with(&b, level, NetScoreDifferenceMethod::AdjustedWald)
+                .difference(
+                    &b,
+                    Options::new()
+                        .level(level)
+                        .method(NetScoreDifferenceMethod::AdjustedWald),
+                )
                 .expect("comparable");
             assert_option(aw.test().statistic(), &e["z_adjusted_wald"], &what("z adjusted wald"));
             assert_option(aw.test().p_value(), &e["p_adjusted_wald"], &what("p adjusted wald"));
@@ -196,7 +207,7 @@ fn proportion_intervals_all_methods_all_levels() {
                 (ShareMethod::ClopperPearson, "clopper_pearson"),
                 (ShareMethod::Jeffreys, "jeffreys"),
             ] {
-                let i = s.interval_with(level, method);
+                let i = s.interval(Options::new().level(level).method(method));
                 let x = &intervals[&key][field];
                 assert_quantile(i.lower(), &x["lower"], &format!("{name} {key} {field} lower"));
                 assert_quantile(i.upper(), &x["upper"], &format!("{name} {key} {field} upper"));
@@ -208,7 +219,7 @@ fn proportion_intervals_all_methods_all_levels() {
             );
             assert_eq!(
                 s.interval(level),
-                s.interval_with(level, ShareMethod::Wilson),
+                s.interval(Options::new().level(level).method(ShareMethod::Wilson)),
                 "Wilson is the default"
             );
         }
@@ -224,7 +235,9 @@ fn proportion_one_sample_tests() {
         for (key, level) in levels(&case["expected"]) {
             let e = &case["expected"][&key];
             let what = |t: &str| format!("{name} {key} {t}");
-            let score = s.test(p0).expect("valid p0");
+            let score = s
+                .test(p0, cxmetrics::inference::ShareTest::default())
+                .expect("valid p0");
             assert_option(score.statistic(), &e["z_score"], &what("z score"));
             assert_option(score.p_value(), &e["p_score"], &what("p score"));
             assert_eq!(score.rejects(level), e["significant_score"].as_bool().expect("bool"));
@@ -234,10 +247,10 @@ fn proportion_one_sample_tests() {
                 "{}",
                 what("Wilson/score consistency")
             );
-            let wald = s.test_with(p0, ShareTest::Wald).expect("valid p0");
+            let wald = s.test(p0, ShareTest::Wald).expect("valid p0");
             assert_option(wald.statistic(), &e["z_wald"], &what("z wald"));
             assert_option(wald.p_value(), &e["p_wald"], &what("p wald"));
-            let exact = s.test_with(p0, ShareTest::ExactBinomial).expect("valid p0");
+            let exact = s.test(p0, ShareTest::ExactBinomial).expect("valid p0");
             assert_option(exact.p_value(), &e["p_exact_binomial"], &what("p exact"));
         }
     }
@@ -260,14 +273,17 @@ fn check_two_shares(name: &str, a: &Share, b: &Share, e: &Value, level: Confiden
         &what("newcombe upper"),
     );
     let wald = a
-        .difference_with(b, level, ShareDifferenceMethod::Wald)
+        .difference(b, Options::new().level(level).method(ShareDifferenceMethod::Wald))
         .expect("comparable");
     assert_option(wald.test().statistic(), &e["z_unpooled"], &what("z unpooled"));
     assert_option(wald.test().p_value(), &e["p_unpooled"], &what("p unpooled"));
     assert_quantile(wald.interval().lower(), &e["wald_lower"], &what("wald lower"));
     assert_quantile(wald.interval().upper(), &e["wald_upper"], &what("wald upper"));
     let ac = a
-        .difference_with(b, level, ShareDifferenceMethod::AgrestiCaffo)
+        .difference(
+            b,
+            Options::new().level(level).method(ShareDifferenceMethod::AgrestiCaffo),
+        )
         .expect("comparable");
     assert_quantile(
         ac.interval().lower(),
@@ -347,7 +363,7 @@ fn ces2_two_periods_share_and_welch() {
         let ta = Tally::<Likert7>::from_counts(&counts_of(&case["input"]["histogram_a"])).expect("counts");
         let tb = Tally::<Likert7>::from_counts(&counts_of(&case["input"]["histogram_b"])).expect("counts");
         let ces = CesAgreement::default();
-        let (sa, sb) = (ces.share(&ta).expect("non-empty"), ces.share(&tb).expect("non-empty"));
+        let (sa, sb) = (ces.score(&ta).expect("non-empty"), ces.score(&tb).expect("non-empty"));
         let (ma, mb) = (ces.mean(&ta).expect("non-empty"), ces.mean(&tb).expect("non-empty"));
         for (key, level) in levels(&case["expected"]) {
             let e = &case["expected"][&key];
@@ -362,7 +378,8 @@ fn means_t_interval_one_sample_and_welch() {
     for kind in ["mean_t_interval", "mean_one_sample_t"] {
         for case in cases(kind) {
             let name = case["name"].as_str().unwrap_or_default();
-            let m = Mean::score(&Tally::<Likert5>::from_raw(&bytes_of(&case["input"]["values"])).expect("valid"))
+            let m = Mean
+                .score(&Tally::<Likert5>::from_raw(&bytes_of(&case["input"]["values"])).expect("valid"))
                 .expect("non-empty");
             for (key, level) in levels(&case["expected"]) {
                 let e = &case["expected"][&key];
@@ -423,7 +440,7 @@ fn weighted<S: cxmetrics::Scale>(case: &Value, field: &str) -> WeightedTally<S> 
 fn weighted_share_mean_and_nps() {
     let case = &cases("weighted_proportion")[0];
     let kish = Csat::default()
-        .share(&weighted::<Likert5>(case, "ratings"))
+        .score(&weighted::<Likert5>(case, "ratings"))
         .expect("non-empty");
     let lin = kish.with_variance(VarianceMethod::Linearized);
     for (key, level) in levels(&case["expected"]) {
@@ -439,23 +456,23 @@ fn weighted_share_mean_and_nps() {
             (&kish, ShareMethod::Wilson, "wilson_kish_lower", "wilson_kish_upper"),
             (&lin, ShareMethod::Wald, "wald_lin_lower", "wald_lin_upper"),
         ] {
-            let i = s.interval_with(level, method);
+            let i = s.interval(Options::new().level(level).method(method));
             assert_quantile(i.lower(), &e[lower], &format!("{key} {lower}"));
             assert_quantile(i.upper(), &e[upper], &format!("{key} {upper}"));
         }
     }
 
     let case = &cases("weighted_mean")[0];
-    let m = Mean::score(&weighted::<Likert5>(case, "values")).expect("non-empty");
+    let m = Mean.score(&weighted::<Likert5>(case, "values")).expect("non-empty");
     let e = &case["expected"];
-    assert_exact(m.mean(), &e["mean"], "weighted mean");
+    assert_exact(m.value(), &e["mean"], "weighted mean");
     assert_exact(m.n_eff(), &e["n_eff"], "n_eff");
     assert_exact(m.standard_error().expect("se"), &e["se_kish"], "se kish");
     let lin = m.with_variance(VarianceMethod::Linearized);
     assert_exact(lin.standard_error().expect("se"), &e["se_linearized"], "se linearized");
 
     let case = &cases("weighted_nps")[0];
-    let kish = Nps::score(&weighted::<ZeroToTen>(case, "ratings")).expect("non-empty");
+    let kish = Nps.score(&weighted::<ZeroToTen>(case, "ratings")).expect("non-empty");
     let lin = kish.with_variance(VarianceMethod::Linearized);
     for (key, level) in levels(&case["expected"]) {
         let e = &case["expected"][&key];
@@ -475,7 +492,7 @@ fn weighted_share_mean_and_nps() {
             ),
             (&lin, NetScoreMethod::Wald, "wald_lin_lower", "wald_lin_upper"),
         ] {
-            let i = s.interval_with(level, method);
+            let i = s.interval(Options::new().level(level).method(method));
             assert_quantile(i.lower(), &e[lower], &format!("{key} {lower}"));
             assert_quantile(i.upper(), &e[upper], &format!("{key} {upper}"));
         }
@@ -502,7 +519,7 @@ fn weighted_error_cases() {
             .zip(&weights)
             .try_for_each(|(&r, &w)| t.add(Likert5::new(r).expect("valid"), w));
         let err = added
-            .and_then(|()| Csat::default().share(&t).map(|_| ()))
+            .and_then(|()| Csat::default().score(&t).map(|_| ()))
             .expect_err(name);
         match case["expected"]["error"].as_str() {
             Some("InvalidInput") => {
@@ -629,9 +646,9 @@ fn normal_critical_values() {
 fn large_samples_keep_accurate_t_quantiles() {
     // 10 million answers: the t quantile is the normal one to within 1e-6.
     let t = Tally::<Likert5>::from_counts(&[1_000_000, 2_000_000, 3_000_000, 2_000_000, 2_000_000]).expect("counts");
-    let m = Mean::score(&t).expect("non-empty");
+    let m = Mean.score(&t).expect("non-empty");
     let i = m.interval(ConfidenceLevel::P95).expect("defined");
-    let crit = (i.upper() - m.mean()) / m.standard_error().expect("se");
+    let crit = (i.upper() - m.value()) / m.standard_error().expect("se");
     assert_close(crit, ConfidenceLevel::P95.z(), 1e-6, 0.0, "t quantile at df = 1e7");
     let p = m.test(i.upper()).expect("on scale").p_value().expect("defined");
     assert_close(p, 0.05, 1e-9, 0.0, "the interval limit is where the test has p = alpha");

@@ -24,13 +24,14 @@ fn nps_point_estimates() {
     for case in cases("nps_intervals") {
         let name = case["name"].as_str().unwrap_or_default();
         let (d, o, p) = nps_counts(&case["input"]["counts"]);
-        let nps = Nps::from_counts(d, o, p).expect("non-empty");
+        let nps = Nps.score_counts(d, o, p).expect("non-empty");
         if let Some(ratings) = case["input"].get("ratings") {
             // Raw answers, through both the bulk path and the tally, give the same counts.
             let raw = bytes_of(ratings);
-            assert_eq!(Nps::from_raw(&raw).expect("valid"), nps, "{name}");
+            assert_eq!(Nps.score_raw(&raw).expect("valid"), nps, "{name}");
             assert_eq!(
-                Nps::score(&Tally::<ZeroToTen>::from_raw(&raw).expect("valid")).expect("non-empty"),
+                Nps.score(&Tally::<ZeroToTen>::from_raw(&raw).expect("valid"))
+                    .expect("non-empty"),
                 nps
             );
         }
@@ -49,7 +50,7 @@ fn nps_rounding_rows() {
     let case = &cases("rounding")[0];
     for row in case["expected"]["rows"].as_array().expect("rows") {
         let (d, o, p) = nps_counts(&row["counts"]);
-        let nps = Nps::from_counts(d, o, p).expect("non-empty");
+        let nps = Nps.score_counts(d, o, p).expect("non-empty");
         assert_exact(nps.points(), &row["nps_points"], "points");
         assert_eq!(
             nps.rounded(),
@@ -74,23 +75,23 @@ fn proportion_point_estimates() {
         let share = match (case["metric"].as_str(), scale.as_slice()) {
             (Some("csat"), [1, 5]) => {
                 let t = Tally::<Likert5>::from_counts(&counts).expect("counts");
-                let share = Csat::new(positive_set(set)).share(&t).expect("non-empty");
+                let share = Csat::new(positive_set(set)).score(&t).expect("non-empty");
                 assert_eq!(
                     share,
-                    Csat::default().share(&t).expect("non-empty"),
+                    Csat::default().score(&t).expect("non-empty"),
                     "{name}: default is 4–5"
                 );
                 share
             }
             (Some("ces_2.0"), [1, 7]) => {
                 let t = Tally::<Likert7>::from_counts(&counts).expect("counts");
-                let share = CesAgreement::new(positive_set(set)).share(&t).expect("non-empty");
+                let share = CesAgreement::new(positive_set(set)).score(&t).expect("non-empty");
                 let named = if set.as_array().map(Vec::len) == Some(2) {
                     CesAgreement::strict()
                 } else {
                     CesAgreement::default()
                 };
-                assert_eq!(share, named.share(&t).expect("non-empty"), "{name}: named variant");
+                assert_eq!(share, named.score(&t).expect("non-empty"), "{name}: named variant");
                 share
             }
             (Some("ces_1.0"), [1, 5]) => {
@@ -115,12 +116,12 @@ fn ces1_mean_is_lower_is_better_effort() {
     let t = Tally::<Likert5>::from_counts(&counts_of(&case["input"]["histogram"])).expect("counts");
     // METHODS.md §4: the mean is 2.25 and misreading the scale gives a 15 % "top-2 box".
     assert_exact(
-        CesEffort.mean(&t).expect("non-empty").mean(),
+        CesEffort.score(&t).expect("non-empty").value(),
         &Value::from(2.25),
         "mean effort",
     );
     assert_exact(
-        Csat::default().share(&t).expect("non-empty").value(),
+        Csat::default().score(&t).expect("non-empty").value(),
         &Value::from(0.15),
         "wrong-way share",
     );
@@ -132,10 +133,10 @@ fn mean_point_estimates() {
         for case in cases(kind) {
             let values = bytes_of(&case["input"]["values"]);
             let t = Tally::<Likert5>::from_raw(&values).expect("valid");
-            let m = Mean::score(&t).expect("non-empty");
+            let m = Mean.score(&t).expect("non-empty");
             for e in case["expected"].as_object().expect("levels").values() {
                 assert_eq!(m.n(), u64_of(&e["n"]));
-                assert_exact(m.mean(), &e["mean"], "mean");
+                assert_exact(m.value(), &e["mean"], "mean");
                 match e["sd"].as_f64() {
                     Some(_) => assert_exact(m.sd().expect("n > 1"), &e["sd"], "sd"),
                     None => assert_eq!(m.sd(), None, "sd undefined for n = 1"),
@@ -148,7 +149,7 @@ fn mean_point_estimates() {
         for (side, key) in [("a", "values_a"), ("b", "values_b")] {
             let t = Tally::<Likert7>::from_raw(&bytes_of(&case["input"][key])).expect("valid");
             let m = CesAgreement::default().mean(&t).expect("non-empty");
-            assert_exact(m.mean(), &e[format!("mean_{side}")], "mean");
+            assert_exact(m.value(), &e[format!("mean_{side}")], "mean");
             assert_exact(m.sd().expect("n > 1"), &e[format!("sd_{side}")], "sd");
         }
     }
@@ -161,7 +162,7 @@ fn two_period_point_estimates() {
         for (side, key) in [("1", "histogram_a"), ("2", "histogram_b")] {
             let t = Tally::<Likert7>::from_counts(&counts_of(&case["input"][key])).expect("counts");
             assert_exact(
-                CesAgreement::default().share(&t).expect("non-empty").value(),
+                CesAgreement::default().score(&t).expect("non-empty").value(),
                 &e["proportion"][format!("p{side}")],
                 "p",
             );
@@ -169,7 +170,7 @@ fn two_period_point_estimates() {
         for (side, key) in [("a", "histogram_a"), ("b", "histogram_b")] {
             let t = Tally::<Likert7>::from_counts(&counts_of(&case["input"][key])).expect("counts");
             let m = CesAgreement::default().mean(&t).expect("non-empty");
-            assert_exact(m.mean(), &e["welch"][format!("mean_{side}")], "mean");
+            assert_exact(m.value(), &e["welch"][format!("mean_{side}")], "mean");
             assert_exact(m.sd().expect("n > 1"), &e["welch"][format!("sd_{side}")], "sd");
         }
     }
@@ -184,14 +185,16 @@ fn error_cases() {
         let result: Option<Error> = match case["metric"].as_str() {
             Some("nps") if input.get("counts").is_some() => {
                 let (d, o, p) = nps_counts(&input["counts"]);
-                Nps::from_counts(d, o, p).err()
+                Nps.score_counts(d, o, p).err()
             }
             Some("nps") => Tally::<ZeroToTen>::from_raw(&bytes_of(&input["ratings"])).err(),
             Some("csat") if input.get("histogram").is_some() => {
                 let t = Tally::<Likert5>::from_counts(&counts_of(&input["histogram"])).expect("counts");
-                Csat::default().share(&t).err()
+                Csat::default().score(&t).err()
             }
-            Some("mean") => Mean::score(&Tally::<Likert5>::from_raw(&bytes_of(&input["values"])).expect("valid")).err(),
+            Some("mean") => Mean
+                .score(&Tally::<Likert5>::from_raw(&bytes_of(&input["values"])).expect("valid"))
+                .err(),
             // Weighted error cases belong to the inference tests.
             _ => continue,
         };

@@ -9,7 +9,6 @@ use crate::inference::{ConfidenceLevel, Difference, Interval, IntervalMethod, Te
 use crate::stats::{ratio, t_critical};
 use crate::{Error, Metric, Orientation};
 
-
 /// A mean rating, with its standard deviation.
 ///
 /// Likert ratings are ordinal: report a mean next to a share, not instead of
@@ -22,8 +21,8 @@ use crate::{Error, Metric, Orientation};
 /// use cxmetrics::{Likert5, Mean, Tally};
 ///
 /// let t = Tally::<Likert5>::from_raw(&[5, 4, 4, 3, 5, 5, 2, 4, 4, 5, 3, 4, 1, 5, 4])?;
-/// let m = Mean::score(&t)?;
-/// assert!((m.mean() - 3.8666666666666667).abs() < 1e-12);
+/// let m = Mean.score(&t)?;
+/// assert!((m.value() - 3.8666666666666667).abs() < 1e-12);
 /// assert!((m.sd().unwrap() - 1.1872336794093274).abs() < 1e-12);
 /// assert_eq!(m.to_string(), "3.87 (sd 1.19, n = 15)");
 /// # Ok::<(), cxmetrics::Error>(())
@@ -54,13 +53,7 @@ impl MeanScore {
         })
     }
 
-    pub(crate) fn weighted(
-        n: u64,
-        mean: f64,
-        sigma2: f64,
-        spread: Spread,
-        label: Label,
-    ) -> Self {
+    pub(crate) fn weighted(n: u64, mean: f64, sigma2: f64, spread: Spread, label: Label) -> Self {
         Self {
             n,
             mean,
@@ -82,7 +75,7 @@ impl MeanScore {
     /// ```
     /// use cxmetrics::{Likert7, Mean, Tally};
     ///
-    /// assert_eq!(Mean::score(&Tally::<Likert7>::from_raw(&[7, 1])?)?.n(), 2);
+    /// assert_eq!(Mean.score(&Tally::<Likert7>::from_raw(&[7, 1])?)?.n(), 2);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     #[must_use]
@@ -97,8 +90,8 @@ impl MeanScore {
     /// ```
     /// use cxmetrics::{Likert7, Mean, Tally};
     ///
-    /// let m = Mean::score(&Tally::<Likert7>::from_raw(&[7, 1])?)?;
-    /// assert!((m.mean() - 4.0).abs() < 1e-15);
+    /// let m = Mean.score(&Tally::<Likert7>::from_raw(&[7, 1])?)?;
+    /// assert!((m.value() - 4.0).abs() < 1e-15);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     #[must_use]
@@ -106,19 +99,6 @@ impl MeanScore {
         self.mean
     }
 
-    /// The sample variance (divisor `n − 1`; weighted: `n_eff − 1`); `None`
-    /// when `n = 1`.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use cxmetrics::{Likert7, Mean, Tally};
-    ///
-    /// let m = Mean::score(&Tally::<Likert7>::from_raw(&[7, 1])?)?;
-    /// assert!((m.variance().unwrap() - 18.0).abs() < 1e-12);
-    /// assert!(Mean::score(&Tally::<Likert7>::from_raw(&[7])?)?.variance().is_none());
-    /// # Ok::<(), cxmetrics::Error>(())
-    /// ```
     /// The mean rounded to a whole scale point, half away from zero: the
     /// one rounding name every estimate answers.
     ///
@@ -135,6 +115,19 @@ impl MeanScore {
         self.mean.round() as i64
     }
 
+    /// The sample variance (divisor `n − 1`; weighted: `n_eff − 1`); `None`
+    /// when `n = 1`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{Likert7, Mean, Tally};
+    ///
+    /// let m = Mean.score(&Tally::<Likert7>::from_raw(&[7, 1])?)?;
+    /// assert!((m.variance().unwrap() - 18.0).abs() < 1e-12);
+    /// assert!(Mean.score(&Tally::<Likert7>::from_raw(&[7])?)?.variance().is_none());
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
     #[must_use]
     pub fn variance(&self) -> Option<f64> {
         let n = self.spread.n_eff;
@@ -148,7 +141,7 @@ impl MeanScore {
     /// ```
     /// use cxmetrics::{Likert5, Mean, Tally};
     ///
-    /// let m = Mean::score(&Tally::<Likert5>::from_raw(&[4, 4, 4])?)?;
+    /// let m = Mean.score(&Tally::<Likert5>::from_raw(&[4, 4, 4])?)?;
     /// assert_eq!(m.sd(), Some(0.0));
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
@@ -183,7 +176,7 @@ impl MeanScore {
     /// use cxmetrics::{CesEffort, Likert5, Orientation, Tally};
     ///
     /// let t = Tally::<Likert5>::from_raw(&[1, 2])?;
-    /// assert_eq!(CesEffort.mean(&t)?.orientation(), Orientation::LowerIsBetter);
+    /// assert_eq!(CesEffort.score(&t)?.orientation(), Orientation::LowerIsBetter);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     #[must_use]
@@ -199,14 +192,13 @@ impl MeanScore {
     /// use cxmetrics::{CesEffort, Likert5, Metric, Tally};
     ///
     /// let t = Tally::<Likert5>::from_raw(&[1, 2])?;
-    /// assert_eq!(CesEffort.mean(&t)?.metric(), Metric::CesEffort);
+    /// assert_eq!(CesEffort.score(&t)?.metric(), Metric::CesEffort);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     #[must_use]
     pub const fn metric(&self) -> Metric {
         self.label.metric
     }
-
 }
 
 impl Sealed for MeanScore {
@@ -230,7 +222,12 @@ impl Sealed for MeanScore {
         self.interval(level)
     }
 
-    fn against_value(&self, value: f64, level: ConfidenceLevel, _: Internal) -> Result<(Option<Interval>, Test), Error> {
+    fn against_value(
+        &self,
+        value: f64,
+        level: ConfidenceLevel,
+        _: Internal,
+    ) -> Result<(Option<Interval>, Test), Error> {
         Ok((self.interval(level), self.test(value)?))
     }
 
@@ -250,7 +247,6 @@ impl fmt::Display for MeanScore {
         }
     }
 }
-
 
 impl MeanScore {
     /// The standard error of the mean and its degrees of freedom:
@@ -278,9 +274,9 @@ impl MeanScore {
     /// ```
     /// use cxmetrics::{Likert5, Mean, Tally};
     ///
-    /// let m = Mean::score(&Tally::<Likert5>::from_raw(&[5, 4, 4, 3, 5, 5, 2, 4, 4, 5, 3, 4, 1, 5, 4])?)?;
+    /// let m = Mean.score(&Tally::<Likert5>::from_raw(&[5, 4, 4, 3, 5, 5, 2, 4, 4, 5, 3, 4, 1, 5, 4])?)?;
     /// assert!((m.standard_error().unwrap() - 0.3065424178939254).abs() < 1e-12);
-    /// assert_eq!(Mean::score(&Tally::<Likert5>::from_raw(&[4])?)?.standard_error(), None);
+    /// assert_eq!(Mean.score(&Tally::<Likert5>::from_raw(&[4])?)?.standard_error(), None);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     #[must_use]
@@ -296,7 +292,7 @@ impl MeanScore {
     /// ```
     /// use cxmetrics::{ConfidenceLevel, Likert5, Mean, Tally};
     ///
-    /// let m = Mean::score(&Tally::<Likert5>::from_raw(&[5, 4, 4, 3, 5, 5, 2, 4, 4, 5, 3, 4, 1, 5, 4])?)?;
+    /// let m = Mean.score(&Tally::<Likert5>::from_raw(&[5, 4, 4, 3, 5, 5, 2, 4, 4, 5, 3, 4, 1, 5, 4])?)?;
     /// let i = m.interval(ConfidenceLevel::P95).unwrap();
     /// assert!((i.lower() - 3.209198569485639).abs() < 1e-9);
     /// assert!((i.upper() - 4.5241347638476945).abs() < 1e-9);
@@ -311,7 +307,13 @@ impl MeanScore {
             0.0
         };
         let m = self.value();
-        Some(Interval::new(m, (m - half, m + half), level, IntervalMethod::StudentT, Unit::Scale))
+        Some(Interval::new(
+            m,
+            (m - half, m + half),
+            level,
+            IntervalMethod::StudentT,
+            Unit::Scale,
+        ))
     }
 
     /// The one-sample t test against a benchmark mean `mu0`.
@@ -328,7 +330,7 @@ impl MeanScore {
     /// ```
     /// use cxmetrics::{Likert5, Mean, Tally};
     ///
-    /// let m = Mean::score(&Tally::<Likert5>::from_raw(&[5, 4, 4, 3, 5, 5, 2, 4, 4, 5, 3, 4, 1, 5, 4])?)?;
+    /// let m = Mean.score(&Tally::<Likert5>::from_raw(&[5, 4, 4, 3, 5, 5, 2, 4, 4, 5, 3, 4, 1, 5, 4])?)?;
     /// let t = m.test(4.0)?;
     /// assert!((t.p_value().unwrap() - 0.6702223277502998).abs() < 1e-9);
     /// assert!(m.test(6.1).is_err());

@@ -8,8 +8,8 @@ use core::fmt;
 
 use crate::inference::{ConfidenceLevel, Difference, Interval, Test, Unit};
 use crate::rating_set::fmt_mask;
-use crate::{MeanScore, NetScore, Share};
 use crate::{Error, Metric, Orientation};
+use crate::{MeanScore, NetScore, Share};
 
 pub(crate) mod mean_score;
 pub(crate) mod net_score;
@@ -31,7 +31,10 @@ pub(crate) mod sealed {
     /// The token, for the crate's own calls.
     pub(crate) const INTERNAL: Internal = Internal(());
 
-    #[allow(unreachable_pub, reason = "the sealed supertrait of `Estimate`; the module is private")]
+    #[allow(
+        unreachable_pub,
+        reason = "the sealed supertrait of `Estimate`; the module is private"
+    )]
     pub trait Sealed: Clone {
         /// What is measured; equal labels are comparable.
         fn label(&self, _: Internal) -> &Label;
@@ -52,7 +55,12 @@ pub(crate) mod sealed {
             _: Internal,
         ) -> Result<(Option<Interval>, Test), Error>;
         /// The default two-sample difference, where defined.
-        fn against_sample(&self, other: &Self, level: ConfidenceLevel, _: Internal) -> Result<Option<Difference>, Error>;
+        fn against_sample(
+            &self,
+            other: &Self,
+            level: ConfidenceLevel,
+            _: Internal,
+        ) -> Result<Option<Difference>, Error>;
     }
 }
 
@@ -322,13 +330,14 @@ pub(crate) fn round_ratio(num: i128, den: u64) -> i64 {
 /// # Example
 ///
 /// ```
-/// use cxmetrics::{Csat, Likert5, VarianceMethod, WeightedTally};
+/// use cxmetrics::inference::VarianceMethod;
+/// use cxmetrics::{Csat, Likert5, WeightedTally};
 ///
 /// let mut t = WeightedTally::<Likert5>::new();
 /// for (r, w) in [(5, 1.2), (4, 0.8), (2, 2.5), (5, 1.0), (3, 0.5)] {
 ///     t.add(Likert5::new(r)?, w)?;
 /// }
-/// let kish = Csat::default().share(&t)?;
+/// let kish = Csat::default().score(&t)?;
 /// let lin = kish.with_variance(VarianceMethod::Linearized);
 /// assert_ne!(kish.standard_error(), lin.standard_error());
 /// # Ok::<(), cxmetrics::Error>(())
@@ -458,7 +467,7 @@ macro_rules! weighting_accessors {
             /// # Example
             ///
             /// ```
-            /// use cxmetrics::VarianceMethod;
+            /// use cxmetrics::inference::VarianceMethod;
             #[doc = $example]
             /// let lin = estimate.with_variance(VarianceMethod::Linearized);
             /// assert_eq!(lin.variance_method(), VarianceMethod::Linearized);
@@ -475,7 +484,7 @@ macro_rules! weighting_accessors {
             /// # Example
             ///
             /// ```
-            /// use cxmetrics::VarianceMethod;
+            /// use cxmetrics::inference::VarianceMethod;
             #[doc = $example]
             /// assert_eq!(estimate.variance_method(), VarianceMethod::Kish);
             /// # Ok::<(), cxmetrics::Error>(())
@@ -490,12 +499,12 @@ macro_rules! weighting_accessors {
 
 weighting_accessors!(
     Share,
-    "let estimate = cxmetrics::Csat::default().share(&cxmetrics::Tally::<cxmetrics::Likert5>::from_raw(&[5, 4, 2])?)?;"
+    "let estimate = cxmetrics::Csat::default().score(&cxmetrics::Tally::<cxmetrics::Likert5>::from_raw(&[5, 4, 2])?)?;"
 );
-weighting_accessors!(NetScore, "let estimate = cxmetrics::Nps::from_counts(30, 50, 120)?;");
+weighting_accessors!(NetScore, "let estimate = cxmetrics::Nps.score_counts(30, 50, 120)?;");
 weighting_accessors!(
     MeanScore,
-    "let estimate = cxmetrics::Mean::score(&cxmetrics::Tally::<cxmetrics::Likert7>::from_raw(&[7, 5, 6])?)?;"
+    "let estimate = cxmetrics::Mean.score(&cxmetrics::Tally::<cxmetrics::Likert7>::from_raw(&[7, 5, 6])?)?;"
 );
 
 #[cfg(test)]

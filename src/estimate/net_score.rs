@@ -25,11 +25,11 @@ use crate::{Error, Metric};
 /// ```
 /// use cxmetrics::Nps;
 ///
-/// let nps = Nps::from_counts(30, 50, 120)?; // detractors, passives, promoters
+/// let nps = Nps.score_counts(30, 50, 120)?; // detractors, passives, promoters
 /// assert_eq!(nps.n(), 200);
 /// assert!((nps.value() - 0.45).abs() < 1e-15);
 /// assert_eq!(nps.rounded(), 45);
-/// assert_eq!(nps.to_string(), "+45.0 (n = 200)");
+/// assert_eq!(nps.to_string(), "+45.0 points (n = 200)");
 /// # Ok::<(), cxmetrics::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -46,7 +46,7 @@ pub struct NetScore {
 }
 
 impl NetScore {
-    pub(crate) fn new(positive: u64, neutral: u64, negative: u64, label: Label) -> Result<Self, Error> {
+    pub(crate) fn new(negative: u64, neutral: u64, positive: u64, label: Label) -> Result<Self, Error> {
         let overflow = Error::CountOverflow { rating: label.min };
         let n = positive
             .checked_add(neutral)
@@ -76,7 +76,7 @@ impl NetScore {
     /// A weighted net score: counts are of answers with non-zero weight,
     /// the shares are weighted.
     pub(crate) fn weighted(counts: [u64; 3], p_positive: f64, p_negative: f64, spread: Spread, label: Label) -> Self {
-        let [positive, neutral, negative] = counts;
+        let [negative, neutral, positive] = counts;
         let n = positive + neutral + negative;
         let value = p_positive - p_negative;
         Self {
@@ -103,9 +103,7 @@ impl NetScore {
     /// The category counts to use in count-based formulas: exact when
     /// unweighted, shares times the effective sample size otherwise.
     pub(crate) fn effective_counts(&self) -> (f64, f64, f64) {
-        let n = self
-            .spread
-            .n_for(unit_variance(self.p_positive, self.p_negative));
+        let n = self.spread.n_for(unit_variance(self.p_positive, self.p_negative));
         if self.spread.is_exact() {
             (self.positive as f64, self.negative as f64, n)
         } else {
@@ -120,7 +118,7 @@ impl NetScore {
     /// ```
     /// use cxmetrics::Nps;
     ///
-    /// assert_eq!(Nps::from_counts(1, 2, 3)?.positive(), 3);
+    /// assert_eq!(Nps.score_counts(1, 2, 3)?.positive(), 3);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     #[must_use]
@@ -135,7 +133,7 @@ impl NetScore {
     /// ```
     /// use cxmetrics::Nps;
     ///
-    /// assert_eq!(Nps::from_counts(1, 2, 3)?.neutral(), 2);
+    /// assert_eq!(Nps.score_counts(1, 2, 3)?.neutral(), 2);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     #[must_use]
@@ -150,7 +148,7 @@ impl NetScore {
     /// ```
     /// use cxmetrics::Nps;
     ///
-    /// assert_eq!(Nps::from_counts(1, 2, 3)?.negative(), 1);
+    /// assert_eq!(Nps.score_counts(1, 2, 3)?.negative(), 1);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     #[must_use]
@@ -165,7 +163,7 @@ impl NetScore {
     /// ```
     /// use cxmetrics::Nps;
     ///
-    /// assert_eq!(Nps::from_counts(1, 2, 3)?.n(), 6);
+    /// assert_eq!(Nps.score_counts(1, 2, 3)?.n(), 6);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     #[must_use]
@@ -180,7 +178,7 @@ impl NetScore {
     /// ```
     /// use cxmetrics::Nps;
     ///
-    /// assert!((Nps::from_counts(60, 25, 15)?.value() + 0.45).abs() < 1e-15);
+    /// assert!((Nps.score_counts(60, 25, 15)?.value() + 0.45).abs() < 1e-15);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     #[must_use]
@@ -197,7 +195,7 @@ impl NetScore {
     /// use cxmetrics::Nps;
     ///
     /// // 2 promoters and 1 passive: 66.67, not 66.
-    /// assert!((Nps::from_counts(0, 1, 2)?.points() - 200.0 / 3.0).abs() < 1e-12);
+    /// assert!((Nps.score_counts(0, 1, 2)?.points() - 200.0 / 3.0).abs() < 1e-12);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     #[must_use]
@@ -215,8 +213,8 @@ impl NetScore {
     /// ```
     /// use cxmetrics::Nps;
     ///
-    /// assert_eq!(Nps::from_counts(43, 57, 100)?.rounded(), 29);
-    /// assert_eq!(Nps::from_counts(1, 7, 0)?.rounded(), -13);
+    /// assert_eq!(Nps.score_counts(43, 57, 100)?.rounded(), 29);
+    /// assert_eq!(Nps.score_counts(1, 7, 0)?.rounded(), -13);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     #[must_use]
@@ -232,7 +230,7 @@ impl NetScore {
     /// ```
     /// use cxmetrics::Nps;
     ///
-    /// assert!((Nps::from_counts(30, 50, 120)?.positive_share() - 0.6).abs() < 1e-15);
+    /// assert!((Nps.score_counts(30, 50, 120)?.positive_share() - 0.6).abs() < 1e-15);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     #[must_use]
@@ -247,7 +245,7 @@ impl NetScore {
     /// ```
     /// use cxmetrics::Nps;
     ///
-    /// assert!((Nps::from_counts(30, 50, 120)?.negative_share() - 0.15).abs() < 1e-15);
+    /// assert!((Nps.score_counts(30, 50, 120)?.negative_share() - 0.15).abs() < 1e-15);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     #[must_use]
@@ -262,14 +260,13 @@ impl NetScore {
     /// ```
     /// use cxmetrics::{Metric, Nps};
     ///
-    /// assert_eq!(Nps::from_counts(1, 1, 1)?.metric(), Metric::Nps);
+    /// assert_eq!(Nps.score_counts(1, 1, 1)?.metric(), Metric::Nps);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     #[must_use]
     pub const fn metric(&self) -> Metric {
         self.label.metric
     }
-
 
     fn count_difference(&self) -> i128 {
         i128::from(self.positive) - i128::from(self.negative)
@@ -304,7 +301,12 @@ impl Sealed for NetScore {
         Some(self.interval(level))
     }
 
-    fn against_value(&self, value: f64, level: ConfidenceLevel, _: Internal) -> Result<(Option<Interval>, Test), Error> {
+    fn against_value(
+        &self,
+        value: f64,
+        level: ConfidenceLevel,
+        _: Internal,
+    ) -> Result<(Option<Interval>, Test), Error> {
         Ok((Some(self.interval(level)), self.test(value, NetScoreMethod::default())?))
     }
 
@@ -323,10 +325,11 @@ const PSEUDO: (f64, f64, f64) = (0.75, 1.5, 0.75);
 /// # Example
 ///
 /// ```
-/// use cxmetrics::{ConfidenceLevel, NetScoreMethod, Nps};
+/// use cxmetrics::inference::NetScoreMethod;
+/// use cxmetrics::{ConfidenceLevel, Nps};
 ///
-/// let nps = Nps::from_counts(30, 50, 120)?;
-/// let aw = nps.interval_with(ConfidenceLevel::P95, NetScoreMethod::AdjustedWald);
+/// let nps = Nps.score_counts(30, 50, 120)?;
+/// let aw = nps.interval(cxmetrics::inference::Options::new().level(ConfidenceLevel::P95).method(NetScoreMethod::AdjustedWald));
 /// assert!((aw.lower() - 0.3413541917902662).abs() < 1e-12);
 /// # Ok::<(), cxmetrics::Error>(())
 /// ```
@@ -355,10 +358,11 @@ pub enum NetScoreMethod {
 /// # Example
 ///
 /// ```
-/// use cxmetrics::{ConfidenceLevel, IntervalMethod, NetScoreDifferenceMethod, Nps};
+/// use cxmetrics::inference::{IntervalMethod, NetScoreDifferenceMethod};
+/// use cxmetrics::{ConfidenceLevel, Nps};
 ///
-/// let (a, b) = (Nps::from_counts(30, 50, 120)?, Nps::from_counts(45, 60, 95)?);
-/// let d = a.difference_with(&b, ConfidenceLevel::P95, NetScoreDifferenceMethod::Wald)?;
+/// let (a, b) = (Nps.score_counts(30, 50, 120)?, Nps.score_counts(45, 60, 95)?);
+/// let d = a.difference(&b, cxmetrics::inference::Options::new().level(ConfidenceLevel::P95).method(NetScoreDifferenceMethod::Wald))?;
 /// assert_eq!(d.interval().method(), IntervalMethod::Wald);
 /// # Ok::<(), cxmetrics::Error>(())
 /// ```
@@ -456,31 +460,28 @@ impl Counts {
 }
 
 impl NetScore {
-    /// The interval with the default method, [`NetScoreMethod::Score`].
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use cxmetrics::{ConfidenceLevel, Nps};
-    ///
-    /// let i = Nps::from_counts(30, 50, 120)?.interval(ConfidenceLevel::P95);
-    /// assert!((i.lower() - 0.34).abs() < 0.01 && (i.upper() - 0.54).abs() < 0.01);
-    /// println!("NPS {:.1}", i.scaled(100.0)); // NPS 45.0 [34.…, 54.…] (95% score)
-    /// # Ok::<(), cxmetrics::Error>(())
-    /// ```
-
     /// The interval by a chosen method, on the fraction scale `[−1, 1]`.
     /// Weighted scores use effective counts (shares × Kish's `n_eff`).
     ///
     /// # Example
     ///
     /// ```
-    /// use cxmetrics::{ConfidenceLevel, NetScoreMethod, Nps};
+    /// use cxmetrics::inference::NetScoreMethod;
+    /// use cxmetrics::{ConfidenceLevel, Nps};
     ///
     /// // All promoters: Wald collapses to a point, the score interval does not.
-    /// let nps = Nps::from_counts(0, 0, 10)?;
-    /// assert_eq!(nps.interval_with(ConfidenceLevel::P95, NetScoreMethod::Wald).width(), 0.0);
+    /// let nps = Nps.score_counts(0, 0, 10)?;
+    /// assert_eq!(nps.interval(cxmetrics::inference::Options::new().level(ConfidenceLevel::P95).method(NetScoreMethod::Wald)).width(), 0.0);
     /// assert!(nps.interval(ConfidenceLevel::P95).width() > 0.5);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    ///
+    /// ```
+    /// use cxmetrics::{ConfidenceLevel, Nps};
+    ///
+    /// let i = Nps.score_counts(30, 50, 120)?.interval(ConfidenceLevel::P95);
+    /// assert!((i.lower() - 0.34).abs() < 0.01 && (i.upper() - 0.54).abs() < 0.01);
+    /// assert_eq!(i.to_string(), "+45.0 [+34.1, +54.6] points (95% score)");
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     #[must_use]
@@ -524,7 +525,7 @@ impl NetScore {
     /// use cxmetrics::Nps;
     ///
     /// // Rocks's R package: se(1, 2, 3) ≈ 0.304.
-    /// assert!((Nps::from_counts(1, 2, 3)?.standard_error() - 0.304).abs() < 1e-3);
+    /// assert!((Nps.score_counts(1, 2, 3)?.standard_error() - 0.304).abs() < 1e-3);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     #[must_use]
@@ -532,23 +533,6 @@ impl NetScore {
         let c = Counts::of(self);
         (unit_variance(self.positive_share(), self.negative_share()) / c.n).sqrt()
     }
-
-    /// Tests the net score against a fixed benchmark `b` (fraction scale,
-    /// e.g. `0.3` for 30 points) with the score test.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::InvalidArgument`] unless `−1 < b < 1`, e.g. `b = 30.0`
-    /// (points instead of a fraction).
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use cxmetrics::Nps;
-    ///
-    /// assert!(Nps::from_counts(30, 50, 120)?.test(30.0).is_err());
-    /// # Ok::<(), cxmetrics::Error>(())
-    /// ```
 
     /// Tests the net score against a fixed benchmark by a chosen method.
     ///
@@ -559,10 +543,18 @@ impl NetScore {
     /// # Example
     ///
     /// ```
-    /// use cxmetrics::{NetScoreMethod, Nps};
+    /// use cxmetrics::inference::NetScoreMethod;
+    /// use cxmetrics::Nps;
     ///
-    /// let t = Nps::from_counts(0, 0, 10)?.test_with(0.8, NetScoreMethod::AdjustedWald)?;
+    /// let t = Nps.score_counts(0, 0, 10)?.test(0.8, NetScoreMethod::AdjustedWald)?;
     /// assert!((t.statistic().unwrap() + 0.2049882972762153).abs() < 1e-12);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    ///
+    /// ```
+    /// use cxmetrics::Nps;
+    ///
+    /// assert!(Nps.score_counts(30, 50, 120)?.test(30.0, cxmetrics::inference::NetScoreMethod::Score).is_err());
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     pub fn test(&self, b: f64, method: NetScoreMethod) -> Result<Test, Error> {
@@ -578,29 +570,6 @@ impl NetScore {
         })
     }
 
-    /// The difference `self − other` of two independent net scores (e.g.
-    /// this quarter and last quarter, with different respondents), with the
-    /// MOVER-score interval and the adjusted-Wald test.
-    ///
-    /// Not for paired panels (the same respondents in both periods): those
-    /// need the 3×3 transition table, which is out of scope.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Mismatch`] when the scores measure different things (an NPS
-    /// and a net effort score).
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use cxmetrics::{ConfidenceLevel, Nps};
-    ///
-    /// let d = Nps::from_counts(30, 50, 120)?.difference(&Nps::from_counts(45, 60, 95)?, ConfidenceLevel::P95)?;
-    /// assert!((d.interval().lower() - 0.0476349347172666).abs() < 1e-9);
-    /// assert!((d.test().p_value().unwrap() - 0.00994355685795629).abs() < 1e-11);
-    /// # Ok::<(), cxmetrics::Error>(())
-    /// ```
-
     /// The difference `self − other` by a chosen method.
     ///
     /// # Errors
@@ -610,11 +579,21 @@ impl NetScore {
     /// # Example
     ///
     /// ```
-    /// use cxmetrics::{ConfidenceLevel, NetScoreDifferenceMethod, Nps};
+    /// use cxmetrics::inference::NetScoreDifferenceMethod;
+    /// use cxmetrics::{ConfidenceLevel, Nps};
     ///
-    /// let (a, b) = (Nps::from_counts(0, 0, 10)?, Nps::from_counts(0, 0, 20)?);
-    /// let d = a.difference_with(&b, ConfidenceLevel::P95, NetScoreDifferenceMethod::Wald)?;
+    /// let (a, b) = (Nps.score_counts(0, 0, 10)?, Nps.score_counts(0, 0, 20)?);
+    /// let d = a.difference(&b, cxmetrics::inference::Options::new().level(ConfidenceLevel::P95).method(NetScoreDifferenceMethod::Wald))?;
     /// assert_eq!(d.test().statistic(), None); // both samples degenerate
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    ///
+    /// ```
+    /// use cxmetrics::{ConfidenceLevel, Nps};
+    ///
+    /// let d = Nps.score_counts(30, 50, 120)?.difference(&Nps.score_counts(45, 60, 95)?, ConfidenceLevel::P95)?;
+    /// assert!((d.interval().lower() - 0.0476349347172666).abs() < 1e-9);
+    /// assert!((d.test().p_value().unwrap() - 0.00994355685795629).abs() < 1e-11);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     pub fn difference(

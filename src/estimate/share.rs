@@ -23,7 +23,7 @@ use crate::{Error, Metric};
 /// use cxmetrics::{Csat, Likert5, Tally};
 ///
 /// let t = Tally::<Likert5>::from_counts(&[5, 10, 15, 40, 30])?;
-/// let share = Csat::default().share(&t)?;
+/// let share = Csat::default().score(&t)?;
 /// assert_eq!((share.hits(), share.n()), (70, 100));
 /// assert!((share.value() - 0.7).abs() < 1e-12);
 /// assert_eq!(share.rounded(), 70);
@@ -86,7 +86,7 @@ impl Share {
     /// use cxmetrics::{CesAgreement, Likert7, Tally};
     ///
     /// let t = Tally::<Likert7>::from_raw(&[7, 6, 5, 2])?;
-    /// assert_eq!(CesAgreement::default().share(&t)?.hits(), 3);
+    /// assert_eq!(CesAgreement::default().score(&t)?.hits(), 3);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     #[must_use]
@@ -102,7 +102,7 @@ impl Share {
     /// use cxmetrics::{CesAgreement, Likert7, Tally};
     ///
     /// let t = Tally::<Likert7>::from_raw(&[7, 6, 5, 2])?;
-    /// assert_eq!(CesAgreement::default().share(&t)?.n(), 4);
+    /// assert_eq!(CesAgreement::default().score(&t)?.n(), 4);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     #[must_use]
@@ -135,7 +135,7 @@ impl Share {
     /// use cxmetrics::{Csat, Likert5, Tally};
     ///
     /// let t = Tally::<Likert5>::from_raw(&[5, 4, 4, 3, 2, 1, 5])?;
-    /// assert!((Csat::default().share(&t)?.percent() - 400.0 / 7.0).abs() < 1e-12);
+    /// assert!((Csat::default().score(&t)?.percent() - 400.0 / 7.0).abs() < 1e-12);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     #[must_use]
@@ -155,7 +155,7 @@ impl Share {
     ///
     /// // 57 of 200 satisfied is exactly 28.5 %.
     /// let t = Tally::<Likert5>::from_counts(&[143, 0, 0, 0, 57])?;
-    /// assert_eq!(Csat::default().share(&t)?.rounded(), 29);
+    /// assert_eq!(Csat::default().score(&t)?.rounded(), 29);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     #[must_use]
@@ -171,14 +171,13 @@ impl Share {
     /// use cxmetrics::{Csat, Likert5, Metric, Tally};
     ///
     /// let t = Tally::<Likert5>::from_raw(&[5])?;
-    /// assert_eq!(Csat::default().share(&t)?.metric(), Metric::Csat);
+    /// assert_eq!(Csat::default().score(&t)?.metric(), Metric::Csat);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     #[must_use]
     pub const fn metric(&self) -> Metric {
         self.label.metric
     }
-
 }
 
 impl Sealed for Share {
@@ -202,7 +201,12 @@ impl Sealed for Share {
         Some(self.interval(level))
     }
 
-    fn against_value(&self, value: f64, level: ConfidenceLevel, _: Internal) -> Result<(Option<Interval>, Test), Error> {
+    fn against_value(
+        &self,
+        value: f64,
+        level: ConfidenceLevel,
+        _: Internal,
+    ) -> Result<(Option<Interval>, Test), Error> {
         Ok((Some(self.interval(level)), self.test(value, ShareTest::default())?))
     }
 
@@ -220,17 +224,17 @@ impl fmt::Display for Share {
     }
 }
 
-
 /// An interval method for a share.
 ///
 /// # Example
 ///
 /// ```
-/// use cxmetrics::{ConfidenceLevel, Csat, Likert5, ShareMethod, Tally};
+/// use cxmetrics::inference::ShareMethod;
+/// use cxmetrics::{ConfidenceLevel, Csat, Likert5, Tally};
 ///
 /// let t = Tally::<Likert5>::from_counts(&[1, 0, 2, 3, 1])?;
-/// let share = Csat::default().share(&t)?;
-/// let exact = share.interval_with(ConfidenceLevel::P95, ShareMethod::ClopperPearson);
+/// let share = Csat::default().score(&t)?;
+/// let exact = share.interval(cxmetrics::inference::Options::new().level(ConfidenceLevel::P95).method(ShareMethod::ClopperPearson));
 /// assert!(exact.width() > share.interval(ConfidenceLevel::P95).width());
 /// # Ok::<(), cxmetrics::Error>(())
 /// ```
@@ -263,11 +267,12 @@ pub enum ShareMethod {
 /// # Example
 ///
 /// ```
-/// use cxmetrics::{Csat, Likert5, ShareTest, Tally};
+/// use cxmetrics::inference::ShareTest;
+/// use cxmetrics::{Csat, Likert5, Tally};
 ///
 /// let t = Tally::<Likert5>::from_counts(&[0, 0, 0, 5, 15])?; // 20 of 20 satisfied
-/// let share = Csat::default().share(&t)?;
-/// let exact = share.test_with(0.9, ShareTest::ExactBinomial)?;
+/// let share = Csat::default().score(&t)?;
+/// let exact = share.test(0.9, ShareTest::ExactBinomial)?;
 /// assert!((exact.p_value().unwrap() - 0.25452997802490435).abs() < 1e-9);
 /// # Ok::<(), cxmetrics::Error>(())
 /// ```
@@ -292,11 +297,12 @@ pub enum ShareTest {
 /// # Example
 ///
 /// ```
-/// use cxmetrics::{ConfidenceLevel, Csat, IntervalMethod, Likert5, ShareDifferenceMethod, Tally};
+/// use cxmetrics::inference::{IntervalMethod, ShareDifferenceMethod};
+/// use cxmetrics::{ConfidenceLevel, Csat, Likert5, Tally};
 ///
-/// let now = Csat::default().share(&Tally::<Likert5>::from_counts(&[5, 10, 15, 40, 30])?)?;
-/// let before = Csat::default().share(&Tally::<Likert5>::from_counts(&[20, 30, 50, 80, 70])?)?;
-/// let d = now.difference_with(&before, ConfidenceLevel::P95, ShareDifferenceMethod::AgrestiCaffo)?;
+/// let now = Csat::default().score(&Tally::<Likert5>::from_counts(&[5, 10, 15, 40, 30])?)?;
+/// let before = Csat::default().score(&Tally::<Likert5>::from_counts(&[20, 30, 50, 80, 70])?)?;
+/// let d = now.difference(&before, cxmetrics::inference::Options::new().level(ConfidenceLevel::P95).method(ShareDifferenceMethod::AgrestiCaffo))?;
 /// assert_eq!(d.interval().method(), IntervalMethod::AgrestiCaffo);
 /// # Ok::<(), cxmetrics::Error>(())
 /// ```
@@ -337,31 +343,28 @@ fn clip01(lower: f64, upper: f64) -> (f64, f64) {
 }
 
 impl Share {
-    /// The 95 %-style interval with the default method, [`ShareMethod::Wilson`].
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use cxmetrics::{ConfidenceLevel, Csat, Likert5, Tally};
-    ///
-    /// let t = Tally::<Likert5>::from_counts(&[0, 0, 0, 0, 1])?;
-    /// let i = Csat::default().share(&t)?.interval(ConfidenceLevel::P95);
-    /// assert_eq!(i.upper(), 1.0); // exactly 1 at x = n
-    /// assert!((i.lower() - 0.20654931437723745).abs() < 1e-12);
-    /// # Ok::<(), cxmetrics::Error>(())
-    /// ```
-
     /// The interval by a chosen method. Weighted shares use the effective
     /// sample size (and `p̂·n_eff` positives) in every formula.
     ///
     /// # Example
     ///
     /// ```
-    /// use cxmetrics::{ConfidenceLevel, Csat, Likert5, ShareMethod, Tally};
+    /// use cxmetrics::inference::ShareMethod;
+    /// use cxmetrics::{ConfidenceLevel, Csat, Likert5, Tally};
     ///
     /// let t = Tally::<Likert5>::from_counts(&[5, 10, 15, 40, 30])?;
-    /// let j = Csat::default().share(&t)?.interval_with(ConfidenceLevel::P90, ShareMethod::Jeffreys);
+    /// let j = Csat::default().score(&t)?.interval(cxmetrics::inference::Options::new().level(ConfidenceLevel::P90).method(ShareMethod::Jeffreys));
     /// assert!((j.lower() - 0.6210202944094325).abs() < 1e-9);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    ///
+    /// ```
+    /// use cxmetrics::{ConfidenceLevel, Csat, Likert5, Tally};
+    ///
+    /// let t = Tally::<Likert5>::from_counts(&[0, 0, 0, 0, 1])?;
+    /// let i = Csat::default().score(&t)?.interval(ConfidenceLevel::P95);
+    /// assert_eq!(i.upper(), 1.0); // exactly 1 at x = n
+    /// assert!((i.lower() - 0.20654931437723745).abs() < 1e-12);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     #[must_use]
@@ -428,7 +431,7 @@ impl Share {
     /// use cxmetrics::{Csat, Likert5, Tally};
     ///
     /// let t = Tally::<Likert5>::from_counts(&[5, 10, 15, 40, 30])?;
-    /// assert!((Csat::default().share(&t)?.standard_error() - 0.045825756949558406).abs() < 1e-15);
+    /// assert!((Csat::default().score(&t)?.standard_error() - 0.045825756949558406).abs() < 1e-15);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     #[must_use]
@@ -437,24 +440,6 @@ impl Share {
         let (_, n) = self.effective_counts();
         (p * (1.0 - p) / n).sqrt()
     }
-
-    /// Tests the share against a fixed value `p0` with the score test.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::InvalidArgument`] unless `0 < p0 < 1`, e.g. `p0 = 75.0` (a
-    /// percentage) or `1.0`.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use cxmetrics::{Csat, Likert5, Tally};
-    ///
-    /// let t = Tally::<Likert5>::from_counts(&[5, 10, 15, 40, 30])?;
-    /// let test = Csat::default().share(&t)?.test(0.75)?;
-    /// assert!((test.statistic().unwrap() + 1.1547005383792526).abs() < 1e-12);
-    /// # Ok::<(), cxmetrics::Error>(())
-    /// ```
 
     /// Tests the share against a fixed value `p0` by a chosen method.
     ///
@@ -465,11 +450,21 @@ impl Share {
     /// # Example
     ///
     /// ```
-    /// use cxmetrics::{Csat, Likert5, ShareTest, Tally};
+    /// use cxmetrics::inference::ShareTest;
+    /// use cxmetrics::{Csat, Likert5, Tally};
     ///
     /// let t = Tally::<Likert5>::from_counts(&[5, 10, 15, 40, 30])?;
-    /// let exact = Csat::default().share(&t)?.test_with(0.75, ShareTest::ExactBinomial)?;
+    /// let exact = Csat::default().score(&t)?.test(0.75, ShareTest::ExactBinomial)?;
     /// assert!((exact.p_value().unwrap() - 0.24907145667188604).abs() < 1e-9);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    ///
+    /// ```
+    /// use cxmetrics::{Csat, Likert5, Tally};
+    ///
+    /// let t = Tally::<Likert5>::from_counts(&[5, 10, 15, 40, 30])?;
+    /// let test = Csat::default().score(&t)?.test(0.75, cxmetrics::inference::ShareTest::Score)?;
+    /// assert!((test.statistic().unwrap() + 1.1547005383792526).abs() < 1e-12);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     pub fn test(&self, p0: f64, method: ShareTest) -> Result<Test, Error> {
@@ -489,27 +484,6 @@ impl Share {
         })
     }
 
-    /// The difference `self − other` of two independent shares, with
-    /// Newcombe's interval and the pooled z test.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Mismatch`] when the shares measure different things (a CSAT
-    /// share and a CES share, or two different positive sets).
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use cxmetrics::{ConfidenceLevel, Csat, Likert5, Tally};
-    ///
-    /// let now = Csat::default().share(&Tally::<Likert5>::from_counts(&[5, 10, 15, 40, 30])?)?;
-    /// let before = Csat::default().share(&Tally::<Likert5>::from_counts(&[20, 30, 50, 80, 70])?)?;
-    /// let d = now.difference(&before, ConfidenceLevel::P95)?;
-    /// assert!((d.interval().lower() + 0.012432441206177716).abs() < 1e-11);
-    /// assert!((d.test().p_value().unwrap() - 0.08026930135546954).abs() < 1e-11);
-    /// # Ok::<(), cxmetrics::Error>(())
-    /// ```
-
     /// The difference `self − other` by a chosen method.
     ///
     /// # Errors
@@ -519,15 +493,31 @@ impl Share {
     /// # Example
     ///
     /// ```
-    /// use cxmetrics::{ConfidenceLevel, Csat, Likert5, ShareDifferenceMethod, Tally};
+    /// use cxmetrics::inference::ShareDifferenceMethod;
+    /// use cxmetrics::{ConfidenceLevel, Csat, Likert5, Tally};
     ///
-    /// let a = Csat::default().share(&Tally::<Likert5>::from_counts(&[5, 10, 15, 40, 30])?)?;
-    /// let b = Csat::default().share(&Tally::<Likert5>::from_counts(&[20, 30, 50, 80, 70])?)?;
-    /// let d = a.difference_with(&b, ConfidenceLevel::P95, ShareDifferenceMethod::Wald)?;
+    /// let a = Csat::default().score(&Tally::<Likert5>::from_counts(&[5, 10, 15, 40, 30])?)?;
+    /// let b = Csat::default().score(&Tally::<Likert5>::from_counts(&[20, 30, 50, 80, 70])?)?;
+    /// let d = a.difference(&b, cxmetrics::inference::Options::new().level(ConfidenceLevel::P95).method(ShareDifferenceMethod::Wald))?;
     /// assert!((d.test().statistic().unwrap() - 1.8077538151554677).abs() < 1e-12);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
-    pub fn difference(&self, other: &Self, options: impl Into<Options<ShareDifferenceMethod>>) -> Result<Difference, Error> {
+    ///
+    /// ```
+    /// use cxmetrics::{ConfidenceLevel, Csat, Likert5, Tally};
+    ///
+    /// let now = Csat::default().score(&Tally::<Likert5>::from_counts(&[5, 10, 15, 40, 30])?)?;
+    /// let before = Csat::default().score(&Tally::<Likert5>::from_counts(&[20, 30, 50, 80, 70])?)?;
+    /// let d = now.difference(&before, ConfidenceLevel::P95)?;
+    /// assert!((d.interval().lower() + 0.012432441206177716).abs() < 1e-11);
+    /// assert!((d.test().p_value().unwrap() - 0.08026930135546954).abs() < 1e-11);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn difference(
+        &self,
+        other: &Self,
+        options: impl Into<Options<ShareDifferenceMethod>>,
+    ) -> Result<Difference, Error> {
         let options = options.into();
         let (level, method) = (options.confidence(), *options.chosen());
         self.label.check_comparable(&other.label)?;

@@ -21,9 +21,9 @@ use crate::{Error, Likert5, Likert7, MeanScore, Metric, NetScore, Orientation, R
 /// use cxmetrics::{CesAgreement, Likert7, Tally};
 ///
 /// let t = Tally::<Likert7>::from_counts(&[2, 3, 5, 10, 20, 30, 30])?;
-/// assert_eq!(CesAgreement::default().share(&t)?.rounded_percent(), 80);
-/// assert_eq!(CesAgreement::strict().share(&t)?.rounded_percent(), 60);
-/// assert!((CesAgreement::default().mean(&t)?.mean() - 5.53).abs() < 1e-12);
+/// assert_eq!(CesAgreement::default().score(&t)?.rounded(), 80);
+/// assert_eq!(CesAgreement::strict().score(&t)?.rounded(), 60);
+/// assert!((CesAgreement::default().mean(&t)?.value() - 5.53).abs() < 1e-12);
 /// assert_eq!(CesAgreement::default().net_effort(&t)?.rounded(), 55);
 /// # Ok::<(), cxmetrics::Error>(())
 /// ```
@@ -92,7 +92,7 @@ impl CesAgreement {
     /// use cxmetrics::{CesAgreement, Likert7, Tally};
     ///
     /// let t = Tally::<Likert7>::from_raw(&[7, 5, 4, 1])?;
-    /// assert_eq!(CesAgreement::default().share(&t)?.hits(), 2);
+    /// assert_eq!(CesAgreement::default().score(&t)?.hits(), 2);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     pub fn score(&self, tally: &impl Sample<Likert7>) -> Result<Share, Error> {
@@ -112,8 +112,8 @@ impl CesAgreement {
     /// ```
     /// use cxmetrics::CesAgreement;
     ///
-    /// assert_eq!(CesAgreement::default().share_raw(&[7, 5, 4, 1])?.hits(), 2);
-    /// assert!(CesAgreement::default().share_raw(&[7, 8]).is_err());
+    /// assert_eq!(CesAgreement::default().score_raw(&[7, 5, 4, 1])?.hits(), 2);
+    /// assert!(CesAgreement::default().score_raw(&[7, 8]).is_err());
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     pub fn score_raw(&self, bytes: &[u8]) -> Result<Share, Error> {
@@ -132,7 +132,7 @@ impl CesAgreement {
     /// use cxmetrics::{CesAgreement, Likert7, Tally};
     ///
     /// let t = Tally::<Likert7>::from_raw(&[7, 5])?;
-    /// assert!((CesAgreement::default().mean(&t)?.mean() - 6.0).abs() < 1e-15);
+    /// assert!((CesAgreement::default().mean(&t)?.value() - 6.0).abs() < 1e-15);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     pub fn mean(&self, tally: &impl Sample<Likert7>) -> Result<MeanScore, Error> {
@@ -158,7 +158,7 @@ impl CesAgreement {
         self.core().net(tally, SEVEN_TOP_TWO, SEVEN_BOTTOM_TWO)
     }
 
-    const fn core(&self) -> TopBox<Likert7> {
+    const fn core(self) -> TopBox<Likert7> {
         TopBox {
             positive: self.positive,
             metric: Metric::CesAgreement,
@@ -187,9 +187,9 @@ impl Default for CesAgreement {
 /// use cxmetrics::{CesEffort, Likert5, Orientation, Tally};
 ///
 /// let t = Tally::<Likert5>::from_counts(&[30, 35, 20, 10, 5])?;
-/// assert!((CesEffort.mean(&t)?.mean() - 2.25).abs() < 1e-12);
-/// assert_eq!(CesEffort.low_effort_share(&t)?.rounded_percent(), 65);
-/// assert_eq!(CesEffort.mean(&t)?.orientation(), Orientation::LowerIsBetter);
+/// assert!((CesEffort.score(&t)?.value() - 2.25).abs() < 1e-12);
+/// assert_eq!(CesEffort.low_effort_share(&t)?.rounded(), 65);
+/// assert_eq!(CesEffort.score(&t)?.orientation(), Orientation::LowerIsBetter);
 /// # Ok::<(), cxmetrics::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -211,7 +211,7 @@ impl CesEffort {
     /// use cxmetrics::{CesEffort, Likert5, Tally};
     ///
     /// let t = Tally::<Likert5>::from_raw(&[1, 2])?;
-    /// assert!((CesEffort.mean(&t)?.mean() - 1.5).abs() < 1e-15);
+    /// assert!((CesEffort.score(&t)?.value() - 1.5).abs() < 1e-15);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     pub fn score(&self, tally: &impl Sample<Likert5>) -> Result<MeanScore, Error> {
@@ -286,9 +286,9 @@ impl CesEffort {
     /// use cxmetrics::{CesEase, CesEffort, Likert5, Tally};
     ///
     /// let effort = Tally::<Likert5>::from_raw(&[1, 1, 2, 5])?;
-    /// let ease = CesEffort::reverse(&effort);
+    /// let ease = CesEffort.reverse(&effort);
     /// assert_eq!(ease.counts(), &[1, 0, 0, 1, 2]);
-    /// assert_eq!(CesEase::default().share(&ease)?.hits(), 3);
+    /// assert_eq!(CesEase::default().score(&ease)?.hits(), 3);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     #[must_use]
@@ -312,7 +312,7 @@ impl CesEffort {
 /// use cxmetrics::{CesEase, Likert5, Tally};
 ///
 /// let t = Tally::<Likert5>::from_raw(&[5, 4, 4, 2, 1])?;
-/// assert_eq!(CesEase::default().share(&t)?.hits(), 3);
+/// assert_eq!(CesEase::default().score(&t)?.hits(), 3);
 /// assert_eq!(CesEase::default().net_effort(&t)?.rounded(), 20);
 /// # Ok::<(), cxmetrics::Error>(())
 /// ```
@@ -366,7 +366,7 @@ impl CesEase {
     /// ```
     /// use cxmetrics::{CesEase, Likert5, Tally};
     ///
-    /// assert_eq!(CesEase::default().share(&Tally::<Likert5>::from_raw(&[5, 1])?)?.hits(), 1);
+    /// assert_eq!(CesEase::default().score(&Tally::<Likert5>::from_raw(&[5, 1])?)?.hits(), 1);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     pub fn score(&self, tally: &impl Sample<Likert5>) -> Result<Share, Error> {
@@ -385,7 +385,7 @@ impl CesEase {
     /// ```
     /// use cxmetrics::CesEase;
     ///
-    /// assert_eq!(CesEase::default().share_raw(&[5, 1])?.hits(), 1);
+    /// assert_eq!(CesEase::default().score_raw(&[5, 1])?.hits(), 1);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     pub fn score_raw(&self, bytes: &[u8]) -> Result<Share, Error> {
@@ -404,7 +404,7 @@ impl CesEase {
     /// use cxmetrics::{CesEase, Likert5, Tally};
     ///
     /// let m = CesEase::default().mean(&Tally::<Likert5>::from_raw(&[5, 4])?)?;
-    /// assert!((m.mean() - 4.5).abs() < 1e-15);
+    /// assert!((m.value() - 4.5).abs() < 1e-15);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     pub fn mean(&self, tally: &impl Sample<Likert5>) -> Result<MeanScore, Error> {
@@ -430,7 +430,7 @@ impl CesEase {
         self.core().net(tally, FIVE_TOP_TWO, FIVE_BOTTOM_TWO)
     }
 
-    const fn core(&self) -> TopBox<Likert5> {
+    const fn core(self) -> TopBox<Likert5> {
         TopBox {
             positive: self.positive,
             metric: Metric::CesEase,

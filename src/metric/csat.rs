@@ -18,12 +18,12 @@ use crate::{Error, Likert5, MeanScore, Metric, RatingSet, Sample, Scale, Share};
 ///
 /// let t = Tally::<Likert5>::from_counts(&[5, 10, 15, 40, 30])?;
 /// let csat = Csat::default();
-/// assert_eq!(csat.share(&t)?.rounded_percent(), 70);
-/// assert!((csat.mean(&t)?.mean() - 3.8).abs() < 1e-12);
+/// assert_eq!(csat.score(&t)?.rounded(), 70);
+/// assert!((csat.mean(&t)?.value() - 3.8).abs() < 1e-12);
 ///
 /// // A 1–7 satisfaction question with top-3-box.
 /// let seven = Csat::new(RatingSet::range(Likert7::new(5)?, Likert7::new(7)?)?);
-/// let s = seven.share(&Tally::<Likert7>::from_raw(&[7, 5, 4, 1])?)?;
+/// let s = seven.score(&Tally::<Likert7>::from_raw(&[7, 5, 4, 1])?)?;
 /// assert_eq!(s.hits(), 2);
 /// # Ok::<(), cxmetrics::Error>(())
 /// ```
@@ -75,8 +75,8 @@ impl<S: Scale> Csat<S> {
     /// use cxmetrics::{Csat, Likert5, Tally};
     ///
     /// let t = Tally::<Likert5>::from_raw(&[5, 4, 2])?;
-    /// assert_eq!(Csat::default().share(&t)?.hits(), 2);
-    /// assert!(Csat::default().share(&Tally::new()).is_err());
+    /// assert_eq!(Csat::default().score(&t)?.hits(), 2);
+    /// assert!(Csat::default().score(&Tally::new()).is_err());
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     pub fn score(&self, tally: &impl Sample<S>) -> Result<Share, Error> {
@@ -96,8 +96,8 @@ impl<S: Scale> Csat<S> {
     /// ```
     /// use cxmetrics::{Csat, Likert5};
     ///
-    /// assert_eq!(Csat::<Likert5>::default().share_raw(&[5, 4, 2, 1])?.hits(), 2);
-    /// assert!(Csat::<Likert5>::default().share_raw(&[5, 0]).is_err());
+    /// assert_eq!(Csat::<Likert5>::default().score_raw(&[5, 4, 2, 1])?.hits(), 2);
+    /// assert!(Csat::<Likert5>::default().score_raw(&[5, 0]).is_err());
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     pub fn score_raw(&self, bytes: &[u8]) -> Result<Share, Error> {
@@ -116,14 +116,14 @@ impl<S: Scale> Csat<S> {
     /// use cxmetrics::{Csat, Likert5, Tally};
     ///
     /// let t = Tally::<Likert5>::from_raw(&[5, 4])?;
-    /// assert!((Csat::default().mean(&t)?.mean() - 4.5).abs() < 1e-15);
+    /// assert!((Csat::default().mean(&t)?.value() - 4.5).abs() < 1e-15);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     pub fn mean(&self, tally: &impl Sample<S>) -> Result<MeanScore, Error> {
         self.core().mean(tally)
     }
 
-    const fn core(&self) -> TopBox<S> {
+    const fn core(self) -> TopBox<S> {
         TopBox {
             positive: self.positive,
             metric: Metric::Csat,

@@ -15,7 +15,7 @@ use crate::{Error, MeanScore, Metric, Sample, Scale};
 /// use cxmetrics::{Likert7, Mean, Tally};
 ///
 /// let t = Tally::<Likert7>::from_raw(&[6, 7, 5, 7])?;
-/// assert!((Mean.score(&t)?.mean() - 6.25).abs() < 1e-15);
+/// assert!((Mean.score(&t)?.value() - 6.25).abs() < 1e-15);
 /// # Ok::<(), cxmetrics::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]

@@ -4,11 +4,11 @@
 use core::fmt;
 
 use crate::estimate::{Label, Spread, Statistic};
+use crate::inference::VarianceMethod;
 use crate::tally::kernel::{self, Ranges};
 use crate::tally::raw_error;
 use crate::tally::sealed::View;
 use crate::{Error, MeanScore, NetScore, RatingSet, Sample, Scale, Share, Tally, WeightedTally};
-use crate::inference::VarianceMethod;
 
 pub(crate) mod ces;
 pub(crate) mod csat;
@@ -28,7 +28,7 @@ pub(crate) mod top_box;
 /// use cxmetrics::{CesAgreement, Likert7, Metric, Tally};
 ///
 /// let t = Tally::<Likert7>::from_raw(&[7, 6, 3])?;
-/// assert_eq!(CesAgreement::default().share(&t)?.metric(), Metric::CesAgreement);
+/// assert_eq!(CesAgreement::default().score(&t)?.metric(), Metric::CesAgreement);
 /// assert_eq!(Metric::CesAgreement.to_string(), "CES 2.0");
 /// # Ok::<(), cxmetrics::Error>(())
 /// ```
@@ -187,9 +187,7 @@ pub(crate) fn share_raw<S: Scale>(bytes: &[u8], set: RatingSet<S>, metric: Metri
 /// Validates raw answers and counts those in each of `K` rating sets, each
 /// one contiguous run of ratings, with the bulk kernel.
 pub(crate) fn count_raw<S: Scale, const K: usize>(bytes: &[u8], sets: [RatingSet<S>; K]) -> Result<[u64; K], Error> {
-    let runs = sets.map(|set| {
-        (set.lowest() - S::MIN, set.len() as u8 - 1)
-    });
+    let runs = sets.map(|set| (set.lowest() - S::MIN, set.len() as u8 - 1));
     let ranges = Ranges {
         offset: S::MIN,
         span: S::MAX - S::MIN,
@@ -244,13 +242,7 @@ pub(crate) fn mean<S: Scale>(sample: &impl Sample<S>, metric: Metric) -> Result<
         View::Exact(tally) => tally,
         View::Weighted(w) => {
             let s = weighted(w, "weighted mean", f64::from)?;
-            return Ok(MeanScore::weighted(
-                w.answers(),
-                s.mean,
-                s.sigma2,
-                s.spread,
-                label,
-            ));
+            return Ok(MeanScore::weighted(w.answers(), s.mean, s.sigma2, s.spread, label));
         }
     };
     let n = tally.total();

@@ -24,19 +24,24 @@ pub(crate) struct TopBox<S: Scale> {
 }
 
 impl<S: Scale> TopBox<S> {
-    pub(crate) fn share(&self, sample: &impl Sample<S>) -> Result<Share, Error> {
+    pub(crate) fn share(self, sample: &impl Sample<S>) -> Result<Share, Error> {
         super::share(sample, self.positive, self.metric)
     }
 
-    pub(crate) fn share_raw(&self, bytes: &[u8]) -> Result<Share, Error> {
+    pub(crate) fn share_raw(self, bytes: &[u8]) -> Result<Share, Error> {
         super::share_raw(bytes, self.positive, self.metric)
     }
 
-    pub(crate) fn mean(&self, sample: &impl Sample<S>) -> Result<MeanScore, Error> {
+    pub(crate) fn mean(self, sample: &impl Sample<S>) -> Result<MeanScore, Error> {
         super::mean(sample, self.metric)
     }
 
-    pub(crate) fn net(&self, sample: &impl Sample<S>, top: RatingSet<S>, bottom: RatingSet<S>) -> Result<NetScore, Error> {
+    pub(crate) fn net(
+        self,
+        sample: &impl Sample<S>,
+        top: RatingSet<S>,
+        bottom: RatingSet<S>,
+    ) -> Result<NetScore, Error> {
         super::net(sample, top, bottom, self.metric)
     }
 }

@@ -27,7 +27,7 @@ use crate::{Error, Response, Scale, Tally};
 /// for (r, w) in [(5, 1.2), (4, 0.8), (2, 2.5), (5, 1.0), (3, 0.5), (4, 1.5), (1, 3.0), (5, 0.7), (4, 1.1), (4, 0.9)] {
 ///     t.add(Likert5::new(r)?, w)?;
 /// }
-/// let share = Csat::default().share(&t)?;
+/// let share = Csat::default().score(&t)?;
 /// assert!((share.value() - 0.5454545454545455).abs() < 1e-12);
 /// assert!((share.n_eff() - 7.465295629820051).abs() < 1e-12);
 /// # Ok::<(), cxmetrics::Error>(())
