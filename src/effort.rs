@@ -1,4 +1,4 @@
-//! Effort and loyalty, from [`Feedback`](crate::Feedback): NPS by CES 2.0
+//! Effort and loyalty, from [`Feedback`]: NPS by CES 2.0
 //! band ([`nps_by_effort`]) and CES 2.0 by effort driver
 //! ([`ces_by_driver`]).
 //!

@@ -8,6 +8,11 @@
 //! is better), [`CesEase`], or a plain [`Mean`]. Scores keep their exact
 //! counts, so rounding happens once, on the exact rational.
 //!
+//! The flow: scale → [`Tally`] → metric → estimate ([`Share`],
+//! [`NetScore`], [`MeanScore`]) → [`Interval`], [`Comparison`] with a
+//! [`Benchmark`]; and [`Response`] → grouping ([`Series`], [`Segments`]) →
+//! trends and segment tables.
+//!
 //! ```
 //! use cxmetrics::{CesAgreement, Csat, Likert5, Likert7, Nps, Tally, ZeroToTen};
 //!
@@ -56,19 +61,45 @@
 //! from the range. Missing answers are the caller's `None`: leave them out
 //! before tallying, so they never count towards `n`.
 //!
+//! Every metric definition is a value called the same way:
+//! `metric.score(&tally)` gives its headline estimate ([`Nps`] a
+//! [`NetScore`], [`Csat`], [`CesAgreement`] and [`CesEase`] a [`Share`],
+//! [`CesEffort`] and [`Mean`] a [`MeanScore`]), `metric.score_raw(&bytes)`
+//! the same from raw answers at memory speed, and further methods the
+//! secondary statistics (`mean`, `net_effort`, `low_effort_share`). Every
+//! estimate answers [`Estimate::value`], [`Estimate::n`], `rounded()` and
+//! displays in one unit: points for net scores, percent for shares, the
+//! scale for means — intervals, differences and comparisons included.
+//!
+//! # The crate's layout
+//!
+//! The root holds the core path: scales, tallies, metric definitions,
+//! estimates, intervals, benchmarks and comparisons, responses, periods and
+//! grouping. Subdomains a newcomer does not need on day one are public
+//! modules:
+//!
+//! - [`inference`]: method selectors ([`inference::ShareMethod`],
+//!   [`inference::NetScoreMethod`], …), [`inference::Options`], tests and
+//!   differences, [`inference::Adjustment`], [`inference::Unit`];
+//! - [`planning`]: sample sizes and minimum detectable differences;
+//! - [`effort`]: NPS by effort band, CES by effort driver;
+//! - [`operations`]: first-contact resolution, time to resolution,
+//!   retention, response rate;
+//! - [`timing`]: the delay between an interaction and its answer.
+//!
 //! # Statistical methods
 //!
-//! Estimates are on the fraction scale (NPS in `[−1, 1]`, shares in
-//! `[0, 1]`); multiply by 100 only for display ([`Interval::scaled`]).
-//! `z = Φ⁻¹(1 − α/2)` uses correctly rounded constants at the standard
-//! levels ([`ConfidenceLevel`]); two-sided normal p-values are
-//! `erfc(|z|/√2)`. Student-t and beta quantiles come from `statrs`.
-//! Intervals are clipped to the parameter space, and limits that are
-//! exactly 0 or 1 at the boundary are set, not computed.
+//! Estimates are kept on the fraction scale (NPS in `[−1, 1]`, shares in
+//! `[0, 1]`); `Display` and the `display_*` accessors show points and
+//! percent ([`inference::Unit`]). `z = Φ⁻¹(1 − α/2)` uses correctly rounded
+//! constants at the standard levels ([`ConfidenceLevel`]); two-sided normal
+//! p-values are `erfc(|z|/√2)`. Intervals are clipped to the parameter
+//! space, and limits that are exactly 0 or 1 at the boundary are set, not
+//! computed.
 //!
 //! **NPS and net scores** ([`NetScore`]). With `P` positives, `D` negatives
 //! of `n`: `NPS = (P − D)/n`, `Var = (p₊ + p₋ − NPS²)/n`.
-//! - Score interval (default, [`NetScoreMethod::Score`]):
+//! - Score interval (default, [`inference::NetScoreMethod::Score`]):
 //!   `{Δ : |S(Δ)| ≤ z}`, `S(Δ) = (P − D − nΔ)/√(n·(2d̃(Δ) + Δ(1 − Δ)))`,
 //!   `d̃(Δ)` the restricted MLE of the negative share — Tango (1998), the
 //!   "iterative" method of Rocks (2016), found by bisection.
@@ -91,18 +122,15 @@
 //!
 //! **Weights** ([`WeightedTally`]): weighted estimates with Kish's effective
 //! sample size `n_eff = (Σw)²/Σw²` in place of `n` (Kish 1965), or the
-//! linearised SE `√(n/(n−1)·Σw²(y − θ̂)²)/Σw` ([`VarianceMethod`]). Applying
-//! the score and adjusted-Wald NPS methods to effective counts is our
-//! extension.
+//! linearised SE `√(n/(n−1)·Σw²(y − θ̂)²)/Σw`
+//! ([`inference::VarianceMethod`]). Applying the score and adjusted-Wald NPS
+//! methods to effective counts is our extension.
 //!
-//! **Many comparisons** ([`Adjustment`]): Holm (1979, default) or
+//! **Many comparisons** ([`inference::Adjustment`]): Holm (1979, default) or
 //! Benjamini–Hochberg (1995) adjusted p-values, in input order.
 //!
-//! **Planning** ([`sample_size`], [`finite_population`],
-//! [`minimum_detectable_difference`], [`sample_size_per_group`],
-//! [`sample_size_per_group_shares`]): `n = ⌈z²V/E²⌉` with
-//! `n₀/(1 + (n₀ − 1)/N)` for a finite population;
-//! `MDD = (z_{1−α/2} + z_power)·√(V_a/n_a + V_b/n_b)`.
+//! **Planning** ([`planning`]): `n = ⌈z²V/E²⌉` with `n₀/(1 + (n₀ − 1)/N)`
+//! for a finite population; `MDD = (z_{1−α/2} + z_power)·√(V_a/n_a + V_b/n_b)`.
 //!
 //! **Benchmarks** ([`Benchmark`], [`Comparison`], [`rank`]): a fixed value
 //! uses the one-sample test consistent with the default interval; a fixed
@@ -120,12 +148,11 @@
 //!
 //! [`Series`] tallies responses per [`Period`] (day, ISO week, month,
 //! quarter, year; UTC or a fixed offset) and gives a trend with
-//! period-over-period comparisons and a minimum-n rule; [`Segments`] tallies
-//! by any key and gives a multiplicity-adjusted [`SegmentTable`]. From
-//! [`Feedback`]: [`nps_by_effort`], [`ces_by_driver`],
-//! [`first_contact_resolution`], [`time_to_resolution`], [`retention`] and
-//! [`response_rate`]; [`SurveyTiming`] for the delay between interaction and
-//! answer.
+//! period-over-period comparisons; [`Segments`] tallies by any key and gives
+//! a multiplicity-adjusted [`SegmentTable`]. Both report [`Row`]s and take
+//! [`ReportOptions`] (level, minimum n, adjustment). From [`Feedback`]: the
+//! [`effort`] and [`operations`] modules; [`timing`] for the delay between
+//! interaction and answer.
 //!
 //! # Scale-out
 //!
@@ -153,20 +180,20 @@
 //! | NPS compared with a CSAT share, CES 1.0 with CES 2.0 | a compile error, or [`Error::Mismatch`] |
 //!
 //! The exceptions are documented under `# Panics`: the `const fn constant`
-//! constructors (meant for constants, where a bad value is a compile error),
-//! and `Extend`/`FromIterator` on [`Tally`], which panic only past `u64::MAX`
-//! answers.
+//! constructors of the scales (meant for constants, where a bad value is a
+//! compile error), and the `Extend` impls of [`Tally`], [`WeightedTally`]
+//! and [`Series`], which panic only when a count would pass `u64::MAX`
+//! (use `add` for a `Result` instead).
 //!
 //! # Floating-point accuracy
 //!
 //! Counts are exact integers. A score is computed from them with a single
 //! rounding: NPS is `(P − D) as f64 / n as f64`, never `P/n − D/n`, and
 //! points are `100·(P − D) / n` in one division. Whole-number display
-//! ([`NetScore::rounded`], [`Share::rounded_percent`]) rounds half away from
-//! zero on the exact rational, so 57/200 is 29 points, not the 28 that
-//! `(0.285 * 100.0).round()` gives. Means and standard deviations are
-//! computed in two passes over the per-point counts. Counts convert to `f64`
-//! exactly below 2^53 answers.
+//! (`rounded()`) rounds half away from zero on the exact rational, so
+//! 57/200 is 29 points, not the 28 that `(0.285 * 100.0).round()` gives.
+//! Means and standard deviations are computed in two passes over the
+//! per-point counts. Counts convert to `f64` exactly below 2^53 answers.
 //!
 //! # Crate features
 //!

@@ -1,4 +1,4 @@
-//! Operational CX metrics from [`Feedback`](crate::Feedback) and counts:
+//! Operational CX metrics from [`Feedback`] and counts:
 //! first-contact resolution, time to resolution, retention and response
 //! rate.
 //!

@@ -517,7 +517,7 @@ impl NetScore {
     }
 
     /// The plug-in standard error `√((p₊ + p₋ − NPŜ²)/n)` on the fraction
-    /// scale (weighted: by the chosen [`VarianceMethod`](crate::VarianceMethod)).
+    /// scale (weighted: by the chosen [`VarianceMethod`](crate::inference::VarianceMethod)).
     ///
     /// # Example
     ///

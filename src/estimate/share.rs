@@ -423,7 +423,7 @@ impl Share {
     }
 
     /// The standard error `√(p̂(1−p̂)/n)` (weighted: by the chosen
-    /// [`VarianceMethod`](crate::VarianceMethod)).
+    /// [`VarianceMethod`](crate::inference::VarianceMethod)).
     ///
     /// # Example
     ///
