@@ -153,4 +153,55 @@ pub enum Error {
         /// What the second estimate measures.
         right: String,
     },
+
+    /// A time, or the period it falls in, lies outside chrono's calendar
+    /// (years −262143 to 262142): an instant at the very end of the calendar
+    /// seen from a later offset, or the ISO week containing the first day.
+    /// Keep timestamps within the calendar, with a day to spare.
+    #[error("{moment} has no {granularity} period: it falls outside the calendar (years -262143 to 262142)")]
+    #[non_exhaustive]
+    OutOfCalendar {
+        /// The instant, in RFC 3339.
+        moment: String,
+        /// The granularity asked for.
+        granularity: &'static str,
+    },
+
+    /// Text that names none of the values a field takes, e.g. `"fortnight"`
+    /// as a granularity. The message lists the accepted names.
+    #[error("unknown {what} \"{input}\": expected {expected}")]
+    #[non_exhaustive]
+    UnknownName {
+        /// The text as given.
+        input: String,
+        /// What was being named.
+        what: &'static str,
+        /// The accepted names.
+        expected: &'static str,
+    },
+
+    /// A serialized period whose start is not the first day of a period of
+    /// its granularity, e.g. a week starting on a Wednesday.
+    #[error("{start} does not start a period of granularity {granularity}")]
+    #[non_exhaustive]
+    NotAPeriodStart {
+        /// The start as given.
+        start: String,
+        /// The granularity.
+        granularity: &'static str,
+    },
+
+    /// [`Tally::checked_sub`](crate::Tally::checked_sub) was asked to remove
+    /// more answers at a rating than the tally holds: the answers removed
+    /// were never counted in it.
+    #[error("cannot remove {remove} answers of rating {rating} from a tally with {have} of them")]
+    #[non_exhaustive]
+    TallyUnderflow {
+        /// The rating.
+        rating: u8,
+        /// Answers at that rating in the tally.
+        have: u64,
+        /// Answers at that rating to remove.
+        remove: u64,
+    },
 }

@@ -238,12 +238,14 @@ impl<K: Ord + Clone, S: Scale> Segments<K, S> {
             if let (Some(e), false) = (&estimate, thin) {
                 let comparison = match &against {
                     Against::Benchmark(b) => Some(b.compare(e, level)?),
-                    Against::Rest => match total.minus(tally).filter(|rest| !rest.is_empty()) {
-                        Some(rest) => {
+                    Against::Rest => {
+                        let rest = total.checked_sub(tally)?;
+                        if rest.is_empty() {
+                            None
+                        } else {
                             Some(Benchmark::sample("rest", BenchmarkKind::Rest, score(&rest)?).compare(e, level)?)
                         }
-                        None => None,
-                    },
+                    }
                 };
                 if let Some(c) = comparison {
                     family.push((rows.len(), c.with_subject(&key.to_string())));

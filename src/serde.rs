@@ -164,13 +164,12 @@ impl<'de, S: Scale> Deserialize<'de> for Series<S> {
         })?;
         let mut tallies = BTreeMap::new();
         for (start, tally) in repr.periods {
-            let period = Period::containing(repr.granularity, start);
-            if period.start() != start {
-                return Err(de::Error::custom(format_args!(
-                    "{start} does not start a {:?} period",
+            let period = Period::starting(repr.granularity, start).ok_or_else(|| {
+                de::Error::custom(format_args!(
+                    "{start} does not start a period of granularity {}",
                     repr.granularity
-                )));
-            }
+                ))
+            })?;
             if tallies.insert(period, tally).is_some() {
                 return Err(de::Error::custom(format_args!("period {period} appears twice")));
             }

@@ -49,7 +49,7 @@ impl<S: Scale> Series<S> {
     /// use cxmetrics::{Granularity, Likert7, ReportOptions, Series};
     ///
     /// let s = Series::<Likert7>::new(Granularity::Quarter, FixedOffset::east_opt(2 * 3600).unwrap());
-    /// assert!(s.periods().is_empty());
+    /// assert!(s.periods().next().is_none());
     /// ```
     #[must_use]
     pub const fn new(granularity: Granularity, offset: FixedOffset) -> Self {
@@ -102,7 +102,7 @@ impl<S: Scale> Series<S> {
     ///
     /// let mut s = Series::utc(Granularity::Year);
     /// s.add(&Response::new(Likert5::new(4)?, DateTime::from_timestamp(0, 0).unwrap()))?;
-    /// assert_eq!(s.periods()[0].0.to_string(), "1970");
+    /// assert_eq!(s.periods().next().map(|(p, _)| p.to_string()).as_deref(), Some("1970"));
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     pub fn add(&mut self, response: &Response<S>) -> Result<(), Error> {
@@ -123,11 +123,11 @@ impl<S: Scale> Series<S> {
     ///
     /// let mut s = Series::utc(Granularity::Day);
     /// s.add_rating(DateTime::from_timestamp(0, 0).unwrap(), Likert5::new(4)?)?;
-    /// assert_eq!(s.periods()[0].1.total(), 1);
+    /// assert_eq!(s.periods().next().map(|(_, t)| t.total()), Some(1));
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     pub fn add_rating(&mut self, at: DateTime<Utc>, rating: S) -> Result<(), Error> {
-        let period = self.granularity.period_of(at, self.offset);
+        let period = self.granularity.period_of(at, self.offset)?;
         self.tallies.entry(period).or_default().add(rating)
     }
 
@@ -150,7 +150,7 @@ impl<S: Scale> Series<S> {
     /// a.add_rating(at, Likert5::new(4)?)?;
     /// b.add_rating(at, Likert5::new(5)?)?;
     /// a.merge(&b)?;
-    /// assert_eq!(a.periods()[0].1.total(), 2);
+    /// assert_eq!(a.periods().next().map(|(_, t)| t.total()), Some(2));
     /// assert!(a.merge(&Series::utc(Granularity::Month)).is_err());
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
@@ -170,7 +170,7 @@ impl<S: Scale> Series<S> {
     }
 
     fn calendar(&self) -> String {
-        format!("a {:?} series in UTC{}", self.granularity, self.offset)
+        format!("a {} series in UTC{}", self.granularity, self.offset)
     }
 
     /// Every period from the first with answers to the last, in order, with
@@ -179,24 +179,14 @@ impl<S: Scale> Series<S> {
     /// # Example
     ///
     /// See [`Series`].
-    #[must_use]
-    pub fn periods(&self) -> Vec<(Period, Tally<S>)> {
-        let (Some((&first, _)), Some((&last, _))) = (self.tallies.first_key_value(), self.tallies.last_key_value())
-        else {
-            return Vec::new();
-        };
-        let mut out = Vec::new();
-        let mut period = first;
-        loop {
-            out.push((period, self.tallies.get(&period).cloned().unwrap_or_default()));
-            let next = period.next();
-            // `next` saturates at the end of chrono's calendar; stop there too.
-            if period >= last || next <= period {
-                break;
-            }
-            period = next;
-        }
-        out
+    pub fn periods(&self) -> impl Iterator<Item = (Period, Tally<S>)> + '_ {
+        let last = self.tallies.last_key_value().map(|(&p, _)| p);
+        let mut next = self.tallies.first_key_value().map(|(&p, _)| p);
+        core::iter::from_fn(move || {
+            let period = next?;
+            next = period.next().filter(|n| last.is_some_and(|last| *n <= last));
+            Some((period, self.tallies.get(&period).cloned().unwrap_or_default()))
+        })
     }
 
     /// A rolling window: each period's tally becomes the merge of its own
@@ -220,7 +210,7 @@ impl<S: Scale> Series<S> {
     ///     daily.add_rating(day0 + Duration::days(d), Likert5::new(5)?)?;
     /// }
     /// let last3 = daily.rolling(3)?;
-    /// let totals: Vec<u64> = last3.periods().iter().map(|(_, t)| t.total()).collect();
+    /// let totals: Vec<u64> = last3.periods().map(|(_, t)| t.total()).collect();
     /// assert_eq!(totals, [1, 2, 3, 3, 3]);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
@@ -232,12 +222,17 @@ impl<S: Scale> Series<S> {
                 expected: "at least 1 period",
             });
         }
-        let periods = self.periods();
+        // A sliding sum: add the period entering the window, subtract the
+        // one leaving it, so the work is one pass over the periods.
+        let periods: Vec<(Period, Tally<S>)> = self.periods().collect();
         let mut tallies = BTreeMap::new();
-        for (i, (period, _)) in periods.iter().enumerate() {
-            let from = (i + 1).saturating_sub(window);
-            let sum: Tally<S> = periods[from..=i].iter().map(|(_, t)| t).sum::<Result<_, _>>()?;
-            tallies.insert(*period, sum);
+        let mut sum = Tally::new();
+        for (i, (period, tally)) in periods.iter().enumerate() {
+            sum.merge(tally)?;
+            if let Some((_, leaving)) = i.checked_sub(window).map(|j| &periods[j]) {
+                sum = sum.checked_sub(leaving)?;
+            }
+            tallies.insert(*period, sum.clone());
         }
         Ok(Self {
             granularity: self.granularity,

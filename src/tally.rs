@@ -343,20 +343,45 @@ impl<S: Scale> Tally<S> {
         S::all_ratings().zip(self.counts().iter().copied())
     }
 
-    /// `self − other`, point by point; `None` when `other` is not contained in `self`.
-    pub(crate) fn minus(&self, other: &Self) -> Option<Self> {
+    /// The answers of `self` without those of `other`, point by point:
+    /// answers that were deleted or erased, or the period leaving a
+    /// sliding window. Exact, like [`Tally::merge`], which it undoes.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::TallyUnderflow`] when `other` holds more answers at some
+    /// rating than `self`, e.g. removing two 9s from a tally with one.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{Tally, ZeroToTen};
+    ///
+    /// let all = Tally::<ZeroToTen>::from_raw(&[10, 9, 9, 3])?;
+    /// let erased = Tally::<ZeroToTen>::from_raw(&[9])?;
+    /// assert_eq!(all.checked_sub(&erased)?, Tally::from_raw(&[10, 9, 3])?);
+    /// let err = erased.checked_sub(&all).unwrap_err();
+    /// assert_eq!(err.to_string(), "cannot remove 1 answers of rating 3 from a tally with 0 of them");
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn checked_sub(&self, other: &Self) -> Result<Self, Error> {
         let mut counts = self.counts;
-        for (c, &o) in counts.iter_mut().zip(&other.counts) {
-            *c = c.checked_sub(o)?;
+        for ((c, &o), rating) in counts.iter_mut().zip(&other.counts).zip(S::all_ratings()) {
+            *c = c.checked_sub(o).ok_or(Error::TallyUnderflow {
+                rating: rating.get(),
+                have: *c,
+                remove: o,
+            })?;
         }
-        Some(Self {
+        // Every count is at most the one it came from, so the totals are too.
+        let total = counts.iter().sum();
+        Ok(Self {
             counts,
-            total: self.total.checked_sub(other.total)?,
+            total,
             scale: PhantomData,
         })
     }
 
-    /// The sum of counts over the ratings for which `keep` is true.
     /// The same answers reverse-coded, `MIN + MAX − x`: the counts in the
     /// opposite order, with the same total.
     pub(crate) fn reversed(&self) -> Self {

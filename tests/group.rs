@@ -25,31 +25,83 @@ fn offset(hours: i32) -> FixedOffset {
 }
 
 #[test]
-fn periods_follow_the_calendar_of_the_offset() {
+fn periods_follow_the_calendar_of_the_offset() -> Result<(), Error> {
     let late = utc(2026, 3, 31, 23, 30);
-    assert_eq!(Granularity::Quarter.period_of(late, offset(0)).to_string(), "2026-Q1");
-    assert_eq!(Granularity::Quarter.period_of(late, offset(2)).to_string(), "2026-Q2");
-    assert_eq!(Granularity::Day.period_of(late, offset(-5)).to_string(), "2026-03-31");
-    assert_eq!(Granularity::Month.period_of(late, offset(2)).to_string(), "2026-04");
-    assert_eq!(
-        Granularity::Year
-            .period_of(utc(2026, 12, 31, 23, 0), offset(2))
-            .to_string(),
-        "2027"
-    );
+    let label =
+        |g: Granularity, at, hours| -> Result<String, Error> { Ok(g.period_of(at, offset(hours))?.to_string()) };
+    assert_eq!(label(Granularity::Quarter, late, 0)?, "2026-Q1");
+    assert_eq!(label(Granularity::Quarter, late, 2)?, "2026-Q2");
+    assert_eq!(label(Granularity::Day, late, -5)?, "2026-03-31");
+    assert_eq!(label(Granularity::Month, late, 2)?, "2026-04");
+    assert_eq!(label(Granularity::Year, utc(2026, 12, 31, 23, 0), 2)?, "2027");
     // ISO weeks cross year boundaries: 1 January 2027 is in 2026-W53.
-    let new_year = Granularity::IsoWeek.period_of(utc(2027, 1, 1, 12, 0), offset(0));
+    let new_year = Granularity::IsoWeek.period_of(utc(2027, 1, 1, 12, 0), offset(0))?;
     assert_eq!(new_year.to_string(), "2026-W53");
     assert_eq!(new_year.start(), NaiveDate::from_ymd_opt(2026, 12, 28).expect("date"));
-    assert_eq!(new_year.next().to_string(), "2027-W01");
+    assert_eq!(new_year.next().map(|p| p.to_string()).as_deref(), Some("2027-W01"));
     let q4 = Period::containing(
         Granularity::Quarter,
         NaiveDate::from_ymd_opt(2026, 11, 23).expect("date"),
+    )
+    .expect("inside the calendar");
+    assert_eq!(q4.to_string(), "2026-Q4");
+    assert_eq!(q4.next().map(|p| p.to_string()).as_deref(), Some("2027-Q1"));
+    Ok(())
+}
+
+#[test]
+fn the_ends_of_the_calendar_are_errors_not_panics() {
+    // Regression: a timestamp near chrono's limits with a non-zero offset
+    // panicked, the ISO week containing chrono's first day panicked, and
+    // the last day's period ended where it started.
+    let east = offset(1);
+    let err = Granularity::Day.period_of(DateTime::<Utc>::MAX_UTC, east).unwrap_err();
+    assert!(matches!(err, Error::OutOfCalendar { granularity: "day", .. }), "{err}");
+    assert!(
+        err.to_string()
+            .ends_with("has no day period: it falls outside the calendar (years -262143 to 262142)")
     );
+    assert!(
+        Granularity::IsoWeek
+            .period_of(DateTime::<Utc>::MIN_UTC, offset(0))
+            .is_err()
+    );
+    let mut series = Series::utc(Granularity::IsoWeek);
+    assert!(
+        series
+            .add_rating(DateTime::<Utc>::MIN_UTC, ZeroToTen::constant(9))
+            .is_err()
+    );
+    assert!(series.periods().next().is_none(), "nothing counted");
+    let last = Period::containing(Granularity::Day, NaiveDate::MAX).expect("a day");
+    assert_eq!((last.end(), last.next()), (None, None));
+    // Two answers at the two ends: the periods come lazily, so taking a few
+    // costs nothing however far apart they are.
+    let mut wide = Series::utc(Granularity::Day);
+    wide.add_rating(DateTime::<Utc>::MIN_UTC, ZeroToTen::constant(9))
+        .expect("inside");
+    wide.add_rating(DateTime::<Utc>::MAX_UTC, ZeroToTen::constant(3))
+        .expect("inside");
+    assert_eq!(wide.periods().take(3).count(), 3);
+}
+
+#[test]
+fn granularity_parses_the_names_it_displays() -> Result<(), Error> {
+    for g in [
+        Granularity::Day,
+        Granularity::IsoWeek,
+        Granularity::Month,
+        Granularity::Quarter,
+        Granularity::Year,
+    ] {
+        assert_eq!(g.to_string().parse::<Granularity>()?, g);
+    }
+    assert_eq!(" Week ".parse::<Granularity>()?, Granularity::IsoWeek);
     assert_eq!(
-        (q4.to_string(), q4.next().to_string()),
-        ("2026-Q4".into(), "2027-Q1".into())
+        "fortnight".parse::<Granularity>().unwrap_err().to_string(),
+        "unknown granularity \"fortnight\": expected day, iso_week, month, quarter or year"
     );
+    Ok(())
 }
 
 fn nps_response(at: DateTime<Utc>, rating: u8) -> Response<ZeroToTen> {
@@ -63,13 +115,12 @@ fn series_keep_gaps_and_roll() {
         nps_response(utc(2026, 1, 10, 0, 0), 10),
         nps_response(utc(2026, 4, 1, 0, 0), 3),
     ]);
-    let months: Vec<String> = s.periods().iter().map(|(p, _)| p.to_string()).collect();
+    let months: Vec<String> = s.periods().map(|(p, _)| p.to_string()).collect();
     assert_eq!(months, ["2026-01", "2026-02", "2026-03", "2026-04"]);
     let totals: Vec<u64> = s
         .rolling(2)
         .expect("window")
         .periods()
-        .iter()
         .map(|(_, t)| t.total())
         .collect();
     assert_eq!(totals, [1, 1, 0, 1]);
@@ -314,7 +365,7 @@ proptest! {
         prop_assert_eq!(table(&sa)?, table(&sw)?);
         let total: u64 = sw.iter().map(|(_, t)| t.total()).sum();
         prop_assert_eq!(total, responses.len() as u64);
-        let all: Tally<ZeroToTen> = whole.periods().iter().map(|(_, t)| t).sum::<Result<_, _>>()?;
+        let all: Tally<ZeroToTen> = whole.periods().map(|(_, t)| t).sum::<Result<_, _>>()?;
         prop_assert_eq!(all.total(), responses.len() as u64);
     }
 }

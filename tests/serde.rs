@@ -150,7 +150,10 @@ fn series_segments_and_weighted_tallies_round_trip() {
     let err = serde_json::from_str::<Series<ZeroToTen>>(bad_start)
         .expect_err("not a Monday")
         .to_string();
-    assert!(err.contains("2026-01-06 does not start a IsoWeek period"), "{err}");
+    assert!(
+        err.contains("2026-01-06 does not start a period of granularity iso_week"),
+        "{err}"
+    );
     let bad_offset = r#"{"granularity":"day","offset_seconds":90000,"periods":[]}"#;
     assert!(serde_json::from_str::<Series<ZeroToTen>>(bad_offset).is_err());
     let twice = r#"[["a",{"scale":"Likert5","counts":[1,0,0,0,0]}],["a",{"scale":"Likert5","counts":[1,0,0,0,0]}]]"#;
