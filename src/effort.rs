@@ -46,6 +46,15 @@ pub enum EffortBand {
 }
 
 impl EffortBand {
+    /// The band's place in [`EffortLoyalty::bands`]: easy, neutral, difficult.
+    const fn index(self) -> usize {
+        match self {
+            Self::Easy => 0,
+            Self::Neutral => 1,
+            Self::Difficult => 2,
+        }
+    }
+
     /// The band of a CES 2.0 answer.
     ///
     /// # Example
@@ -149,11 +158,9 @@ impl EffortLoyalty {
 /// ```
 pub fn nps_by_effort(feedback: &[Feedback], level: ConfidenceLevel) -> Result<EffortLoyalty, Error> {
     let mut tallies = [Tally::<ZeroToTen>::new(), Tally::new(), Tally::new()];
-    let bands = [EffortBand::Easy, EffortBand::Neutral, EffortBand::Difficult];
     for f in feedback {
         if let (Some(nps), Some(ces)) = (f.nps(), f.ces()) {
-            let i = bands.iter().position(|&b| b == EffortBand::of(ces)).unwrap_or(2);
-            tallies[i].add(nps)?;
+            tallies[EffortBand::of(ces).index()].add(nps)?;
         }
     }
     if tallies.iter().all(Tally::is_empty) {

@@ -12,6 +12,7 @@
 use core::time::Duration;
 
 use crate::estimate::{Label, Statistic};
+use crate::stats::median::median;
 use crate::{Error, Feedback, Metric, Orientation, Share};
 
 /// A yes/no rate as a [`Share`] (Wilson intervals and the rest apply).
@@ -162,22 +163,17 @@ impl ResolutionTime {
 /// ```
 pub fn time_to_resolution(feedback: &[Feedback]) -> Result<ResolutionTime, Error> {
     let mut times: Vec<Duration> = feedback.iter().filter_map(Feedback::time_to_resolution).collect();
-    if times.is_empty() {
+    times.sort_unstable();
+    let nanos = |x: u128| Duration::new((x / 1_000_000_000) as u64, (x % 1_000_000_000) as u32);
+    let Some(median) = median(&times, |a, b| nanos(u128::midpoint(a.as_nanos(), b.as_nanos()))) else {
         return Err(Error::EmptySample {
             statistic: "time to resolution",
         });
-    }
-    times.sort_unstable();
+    };
     let n = times.len();
     // Sum in u128 nanoseconds: exact, no overflow for any realistic count.
     let total: u128 = times.iter().map(Duration::as_nanos).sum();
-    let nanos = |x: u128| Duration::new((x / 1_000_000_000) as u64, (x % 1_000_000_000) as u32);
     let mean = nanos(total / n as u128);
-    let median = if n % 2 == 1 {
-        times[n / 2]
-    } else {
-        nanos(u128::midpoint(times[n / 2 - 1].as_nanos(), times[n / 2].as_nanos()))
-    };
     Ok(ResolutionTime {
         n: n as u64,
         mean,

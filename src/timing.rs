@@ -3,6 +3,7 @@
 
 use chrono::TimeDelta;
 
+use crate::stats::median::median;
 use crate::{Error, Response, Scale, Tally};
 
 /// Answers grouped by how long after the interaction they were given.
@@ -44,8 +45,8 @@ pub struct SurveyTiming<S: Scale> {
 /// See [`SurveyTiming`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DelayBand<S: Scale> {
-    from: TimeDelta,
-    to: Option<TimeDelta>,
+    start: TimeDelta,
+    end: Option<TimeDelta>,
     tally: Tally<S>,
 }
 
@@ -56,8 +57,8 @@ impl<S: Scale> DelayBand<S> {
     ///
     /// See [`SurveyTiming`].
     #[must_use]
-    pub const fn from(&self) -> TimeDelta {
-        self.from
+    pub const fn start(&self) -> TimeDelta {
+        self.start
     }
 
     /// The band's upper bound (excluded); `None` for the last band.
@@ -66,8 +67,8 @@ impl<S: Scale> DelayBand<S> {
     ///
     /// See [`SurveyTiming`].
     #[must_use]
-    pub const fn to(&self) -> Option<TimeDelta> {
-        self.to
+    pub const fn end(&self) -> Option<TimeDelta> {
+        self.end
     }
 
     /// The answers in the band.
@@ -109,9 +110,9 @@ impl<S: Scale> SurveyTiming<S> {
         let mut bands: Vec<DelayBand<S>> = core::iter::once(TimeDelta::zero())
             .chain(bounds.iter().copied())
             .zip(bounds.iter().copied().map(Some).chain([None]))
-            .map(|(from, to)| DelayBand {
-                from,
-                to,
+            .map(|(start, end)| DelayBand {
+                start,
+                end,
                 tally: Tally::new(),
             })
             .collect();
@@ -194,11 +195,6 @@ impl<S: Scale> SurveyTiming<S> {
     /// See [`SurveyTiming`].
     #[must_use]
     pub fn median_delay(&self) -> Option<TimeDelta> {
-        let n = self.delays.len();
-        match n {
-            0 => None,
-            _ if n % 2 == 1 => Some(self.delays[n / 2]),
-            _ => Some(self.delays[n / 2 - 1] + (self.delays[n / 2] - self.delays[n / 2 - 1]) / 2),
-        }
+        median(&self.delays, |a, b| a + (b - a) / 2)
     }
 }

@@ -249,7 +249,7 @@ fn survey_timing_bands_and_quantiles() {
         .map(|b| Csat::default().score(b.tally()).expect("non-empty").rounded())
         .collect();
     assert_eq!(shares, [100, 0, 0]);
-    assert_eq!(timing.bands()[2].to(), None);
+    assert_eq!(timing.bands()[2].end(), None);
     assert_eq!(timing.unknown(), 1);
     assert_eq!(timing.median_delay(), Some(TimeDelta::minutes(35 * 60)));
     assert_eq!(timing.delay_quantile(0.5), Some(TimeDelta::hours(20)));

@@ -9,6 +9,8 @@
 //! for shape parameters beyond `statrs`'s reach, and the Cornish–Fisher
 //! expansion for Student-t with many degrees of freedom; each says why.
 
+pub(crate) mod median;
+
 use statrs::function::gamma::ln_gamma;
 use statrs::function::{beta, erf};
 
