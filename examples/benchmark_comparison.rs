@@ -4,9 +4,7 @@
 //! Run with `cargo run --example benchmark_comparison`.
 
 use cxmetrics::inference::Adjustment;
-use cxmetrics::{
-    Benchmark, BenchmarkKind, Comparison, ConfidenceLevel, Error, Metric, NetScore, Nps, Tally, ZeroToTen, rank,
-};
+use cxmetrics::{Benchmark, BenchmarkKind, Comparison, ConfidenceLevel, Error, NetScore, Nps, Tally, ZeroToTen, rank};
 
 /// Per-rating counts of 0..=10 answers: (rating, count).
 fn tally(counts: &[(u8, u64)]) -> Result<Tally<ZeroToTen>, Error> {
@@ -64,22 +62,21 @@ fn main() -> Result<(), Error> {
     println!("Against your own history and the industry:");
     let previous = Benchmark::sample("Q2", BenchmarkKind::OwnHistory, Nps.score(&last_quarter)?);
     show(&previous.compare(&nps, level)?);
-    let industry = Benchmark::fixed(
+    let industry = Benchmark::nps(
         "retail",
         BenchmarkKind::Industry {
             region: Some("EMEA".into()),
         },
-        Metric::Nps,
-        0.31,
+        31.0,
     )?
-    .with_standard_error(0.03)?;
+    .with_standard_error(3.0)?;
     show(&industry.compare(&nps, level)?);
 
     println!("\nAgainst three competitors (Holm-adjusted p-values):");
     let competitors = [
         Benchmark::sample("Acme", BenchmarkKind::Competitor, Nps.score_counts(60, 110, 230)?),
         Benchmark::sample("Globex", BenchmarkKind::Competitor, Nps.score_counts(110, 120, 170)?),
-        Benchmark::fixed("Initech (published)", BenchmarkKind::Competitor, Metric::Nps, 0.12)?,
+        Benchmark::nps("Initech (published)", BenchmarkKind::Competitor, 12.0)?,
     ];
     let ranking = rank(&nps, &competitors, level, Adjustment::Holm)?;
     for c in ranking.comparisons() {

@@ -5,9 +5,9 @@ use core::fmt;
 use crate::comparison::{Comparison, adjust};
 use crate::estimate::sealed::INTERNAL;
 use crate::inference::Adjustment;
-use crate::inference::{ConfidenceLevel, Interval, IntervalMethod, Test, TestMethod};
+use crate::inference::{ConfidenceLevel, Interval, IntervalMethod, Test, TestMethod, Unit};
 use crate::stats::ratio;
-use crate::{Error, Estimate, Metric};
+use crate::{Error, Estimate, MeanScore, Metric, NetScore, Share};
 
 /// What a benchmark is.
 ///
@@ -54,8 +54,12 @@ impl fmt::Display for BenchmarkKind {
 enum Reference<E> {
     Fixed {
         metric: Metric,
+        /// On the internal scale (fractions for net scores and shares).
         value: f64,
+        /// Likewise.
         se: Option<f64>,
+        /// The unit the value was given in.
+        unit: Unit,
     },
     Sample(E),
 }
@@ -68,10 +72,11 @@ enum Reference<E> {
 /// `Benchmark<NetScore>` for NPS, `Benchmark<Share>` for CSAT or CES
 /// shares, `Benchmark<MeanScore>` for means.
 ///
-/// Values are on the estimate's scale: fractions for NPS (`0.32` is 32
-/// points) and shares, ratings for means. A published figure usually comes
-/// from a different wording, channel and population; the comparison covers
-/// sampling error only.
+/// A fixed value is given in the unit it is published in, through a
+/// constructor that names it: [`Benchmark::nps`] in points,
+/// [`Benchmark::share`] in percent, [`Benchmark::mean`] on the scale. A
+/// published figure usually comes from a different wording, channel and
+/// population; the comparison covers sampling error only.
 ///
 /// # Example
 ///
@@ -79,10 +84,10 @@ enum Reference<E> {
 /// use cxmetrics::{Benchmark, BenchmarkKind, ConfidenceLevel, Metric, Nps, Verdict};
 ///
 /// let ours = Nps.score_counts(30, 50, 120)?;
-/// let industry = Benchmark::fixed("retail banking", BenchmarkKind::Industry { region: None }, Metric::Nps, 0.30)?;
+/// let industry = Benchmark::nps("retail banking", BenchmarkKind::Industry { region: None }, 30.0)?;
 /// let c = industry.compare(&ours, ConfidenceLevel::P95)?;
 /// assert_eq!(c.verdict(), Verdict::Above);
-/// assert!((c.difference() - 0.15).abs() < 1e-12);
+/// assert!((c.display_difference() - 15.0).abs() < 1e-9);
 /// # Ok::<(), cxmetrics::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq)]
@@ -92,42 +97,142 @@ pub struct Benchmark<E: Estimate> {
     reference: Reference<E>,
 }
 
-impl<E: Estimate> Benchmark<E> {
-    /// A fixed published value for `metric`, treated as known exactly.
+impl Benchmark<NetScore> {
+    /// A published NPS, in points: `32.0` for "+32".
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidArgument`] for a non-finite value; the range is
-    /// checked against the estimate when comparing (`30.0` for an NPS given
-    /// in points instead of `0.30` fails then).
+    /// [`Error::InvalidArgument`] for a value outside −100..=100 points
+    /// (a fraction such as `0.32` is a valid, tiny NPS of 0.32 points; pass
+    /// the points as published) or not finite.
     ///
     /// # Example
     ///
     /// ```
-    /// use cxmetrics::{Benchmark, BenchmarkKind, Metric, Share};
+    /// use cxmetrics::{Benchmark, BenchmarkKind};
     ///
-    /// let b = Benchmark::<Share>::fixed("peer CSAT", BenchmarkKind::Competitor, Metric::Csat, 0.78)?;
-    /// assert_eq!(b.value(), 0.78);
-    /// assert!(Benchmark::<Share>::fixed("bad", BenchmarkKind::Global, Metric::Csat, f64::NAN).is_err());
+    /// let b = Benchmark::nps("retail banking", BenchmarkKind::Industry { region: None }, 32.0)?;
+    /// assert_eq!(b.display_value(), 32.0);
+    /// assert_eq!(b.value(), 0.32);
+    /// let err = Benchmark::nps("typo", BenchmarkKind::Global, 320.0).unwrap_err();
+    /// assert_eq!(err.to_string(), "benchmark NPS 320 is out of range: expected points from -100 to 100");
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
-    pub fn fixed(label: impl Into<String>, kind: BenchmarkKind, metric: Metric, value: f64) -> Result<Self, Error> {
-        if !value.is_finite() {
+    pub fn nps(label: impl Into<String>, kind: BenchmarkKind, points: f64) -> Result<Self, Error> {
+        Self::net_score(label, kind, Metric::Nps, points).map_err(|_| Error::InvalidArgument {
+            name: "benchmark NPS",
+            value: points,
+            expected: "points from -100 to 100",
+        })
+    }
+
+    /// A published net score of another metric (a CES net effort score),
+    /// in points.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidArgument`] for a value outside −100..=100 points or
+    /// not finite.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{Benchmark, BenchmarkKind, Metric};
+    ///
+    /// let b = Benchmark::net_score("peer", BenchmarkKind::Competitor, Metric::CesAgreement, 40.0)?;
+    /// assert_eq!(b.value(), 0.4);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn net_score(
+        label: impl Into<String>,
+        kind: BenchmarkKind,
+        metric: Metric,
+        points: f64,
+    ) -> Result<Self, Error> {
+        if !(-100.0..=100.0).contains(&points) {
             return Err(Error::InvalidArgument {
-                name: "benchmark value",
-                value,
-                expected: "a finite number",
+                name: "benchmark net score",
+                value: points,
+                expected: "points from -100 to 100",
             });
         }
-        Ok(Self {
+        Ok(Self::fixed(label, kind, metric, points / 100.0, Unit::Points))
+    }
+}
+
+impl Benchmark<Share> {
+    /// A published share (CSAT top-2-box, CES "% agree", a rate), in
+    /// percent: `78.0` for 78 %.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidArgument`] for a value outside 0..=100 percent or not
+    /// finite.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{Benchmark, BenchmarkKind, Metric};
+    ///
+    /// let b = Benchmark::share("peer CSAT", BenchmarkKind::Competitor, Metric::Csat, 78.0)?;
+    /// assert_eq!(b.value(), 0.78);
+    /// assert!(Benchmark::share("bad", BenchmarkKind::Global, Metric::Csat, f64::NAN).is_err());
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn share(label: impl Into<String>, kind: BenchmarkKind, metric: Metric, percent: f64) -> Result<Self, Error> {
+        if !(0.0..=100.0).contains(&percent) {
+            return Err(Error::InvalidArgument {
+                name: "benchmark share",
+                value: percent,
+                expected: "percent from 0 to 100",
+            });
+        }
+        Ok(Self::fixed(label, kind, metric, percent / 100.0, Unit::Percent))
+    }
+}
+
+impl Benchmark<MeanScore> {
+    /// A published mean rating, on the scale (`4.1` on 1–5). Whether it
+    /// lies on the estimate's scale is checked when comparing.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidArgument`] for a value that is not finite.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{Benchmark, BenchmarkKind, Metric};
+    ///
+    /// let b = Benchmark::mean("industry", BenchmarkKind::Global, Metric::CesEffort, 2.5)?;
+    /// assert_eq!(b.value(), 2.5);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn mean(label: impl Into<String>, kind: BenchmarkKind, metric: Metric, value: f64) -> Result<Self, Error> {
+        if !value.is_finite() {
+            return Err(Error::InvalidArgument {
+                name: "benchmark mean",
+                value,
+                expected: "a finite rating on the estimate's scale",
+            });
+        }
+        Ok(Self::fixed(label, kind, metric, value, Unit::Scale))
+    }
+}
+
+impl<E: Estimate> Benchmark<E> {
+    /// A fixed value on the internal scale, checked by the typed constructors.
+    fn fixed(label: impl Into<String>, kind: BenchmarkKind, metric: Metric, value: f64, unit: Unit) -> Self {
+        Self {
             label: label.into(),
             kind,
             reference: Reference::Fixed {
                 metric,
                 value,
                 se: None,
+                unit,
             },
-        })
+        }
     }
 
     /// A benchmark whose answers you hold, scored into an estimate: the
@@ -151,10 +256,11 @@ impl<E: Estimate> Benchmark<E> {
         }
     }
 
-    /// Sets the standard error of a fixed value; the comparison then uses
-    /// `z = (estimate − b)/√(SE² + SE_b²)` with the plug-in SE of the
-    /// estimate (METHODS.md §1.5). Treating a noisy benchmark as exact is
-    /// anti-conservative.
+    /// Sets the standard error of a fixed value, in the value's display
+    /// unit (points for a net score, percent for a share, the scale for a
+    /// mean); the comparison then uses `z = (estimate − b)/√(SE² + SE_b²)`
+    /// with the plug-in SE of the estimate (METHODS.md §1.5). Treating a
+    /// noisy benchmark as exact is anti-conservative.
     ///
     /// # Errors
     ///
@@ -164,10 +270,11 @@ impl<E: Estimate> Benchmark<E> {
     /// # Example
     ///
     /// ```
-    /// use cxmetrics::{Benchmark, BenchmarkKind, Metric, NetScore};
+    /// use cxmetrics::{Benchmark, BenchmarkKind};
     ///
-    /// let b = Benchmark::<NetScore>::fixed("industry", BenchmarkKind::Global, Metric::Nps, 0.31)?.with_standard_error(0.02)?;
+    /// let b = Benchmark::nps("industry", BenchmarkKind::Global, 31.0)?.with_standard_error(2.0)?;
     /// assert_eq!(b.standard_error(), Some(0.02));
+    /// assert!(Benchmark::nps("industry", BenchmarkKind::Global, 31.0)?.with_standard_error(-1.0).is_err());
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     pub fn with_standard_error(mut self, se: f64) -> Result<Self, Error> {
@@ -177,11 +284,47 @@ impl<E: Estimate> Benchmark<E> {
             expected,
         };
         match &mut self.reference {
-            Reference::Fixed { se: slot, .. } if se.is_finite() && se >= 0.0 => *slot = Some(se),
+            Reference::Fixed { se: slot, unit, .. } if se.is_finite() && se >= 0.0 => {
+                *slot = Some(unit.display(1.0).recip() * se);
+            }
             Reference::Fixed { .. } => return Err(invalid("a finite value >= 0")),
             Reference::Sample(_) => return Err(invalid("a fixed benchmark (a sample has its own)")),
         }
         Ok(self)
+    }
+
+    /// Sets the standard error from a published margin of error at `level`:
+    /// "+32 ± 2 (95 %)" is `with_margin(2.0, ConfidenceLevel::P95)`, a
+    /// standard error of `2 / 1.96` points.
+    ///
+    /// Read a published "±" with care: it may be a 95 % margin, a 90 %
+    /// margin, or one standard error, and the verdict can flip with the
+    /// reading. When the source does not say, ask, or compare under each
+    /// reading.
+    ///
+    /// # Errors
+    ///
+    /// As [`Benchmark::with_standard_error`], for a negative or non-finite
+    /// margin or a sample benchmark.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{Benchmark, BenchmarkKind, ConfidenceLevel};
+    ///
+    /// let b = Benchmark::nps("industry", BenchmarkKind::Global, 32.0)?.with_margin(2.0, ConfidenceLevel::P95)?;
+    /// assert!((b.standard_error().unwrap() - 0.02 / 1.959_963_984_540_054).abs() < 1e-15);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn with_margin(self, margin: f64, level: ConfidenceLevel) -> Result<Self, Error> {
+        if !(margin.is_finite() && margin >= 0.0) {
+            return Err(Error::InvalidArgument {
+                name: "benchmark margin of error",
+                value: margin,
+                expected: "a finite value >= 0",
+            });
+        }
+        self.with_standard_error(margin / level.z())
     }
 
     /// The label.
@@ -191,7 +334,7 @@ impl<E: Estimate> Benchmark<E> {
     /// ```
     /// use cxmetrics::{Benchmark, BenchmarkKind, Metric, NetScore};
     ///
-    /// let b = Benchmark::<NetScore>::fixed("Acme", BenchmarkKind::Competitor, Metric::Nps, 0.2)?;
+    /// let b = Benchmark::nps("Acme", BenchmarkKind::Competitor, 20.0)?;
     /// assert_eq!(b.label(), "Acme");
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
@@ -207,7 +350,7 @@ impl<E: Estimate> Benchmark<E> {
     /// ```
     /// use cxmetrics::{Benchmark, BenchmarkKind, Metric, NetScore};
     ///
-    /// let b = Benchmark::<NetScore>::fixed("Acme", BenchmarkKind::Competitor, Metric::Nps, 0.2)?;
+    /// let b = Benchmark::nps("Acme", BenchmarkKind::Competitor, 20.0)?;
     /// assert_eq!(b.kind(), &BenchmarkKind::Competitor);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
@@ -223,7 +366,7 @@ impl<E: Estimate> Benchmark<E> {
     /// ```
     /// use cxmetrics::{Benchmark, BenchmarkKind, Metric, NetScore};
     ///
-    /// let b = Benchmark::<NetScore>::fixed("Acme", BenchmarkKind::Competitor, Metric::Nps, 0.2)?;
+    /// let b = Benchmark::nps("Acme", BenchmarkKind::Competitor, 20.0)?;
     /// assert_eq!(b.value(), 0.2);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
@@ -235,6 +378,26 @@ impl<E: Estimate> Benchmark<E> {
         }
     }
 
+    /// The reference value in display units: points for net scores,
+    /// percent for shares, the scale for means.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{Benchmark, BenchmarkKind, Nps};
+    ///
+    /// let q2 = Benchmark::sample("Q2", BenchmarkKind::OwnHistory, Nps.score_counts(45, 60, 95)?);
+    /// assert!((q2.display_value() - 25.0).abs() < 1e-12);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    #[must_use]
+    pub fn display_value(&self) -> f64 {
+        match &self.reference {
+            Reference::Fixed { value, unit, .. } => unit.display(*value),
+            Reference::Sample(e) => e.display_value(),
+        }
+    }
+
     /// The standard error of a fixed value, if given, or of a sample.
     ///
     /// # Example
@@ -242,7 +405,7 @@ impl<E: Estimate> Benchmark<E> {
     /// ```
     /// use cxmetrics::{Benchmark, BenchmarkKind, Metric, NetScore};
     ///
-    /// let b = Benchmark::<NetScore>::fixed("Acme", BenchmarkKind::Competitor, Metric::Nps, 0.2)?;
+    /// let b = Benchmark::nps("Acme", BenchmarkKind::Competitor, 20.0)?;
     /// assert_eq!(b.standard_error(), None);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
@@ -288,7 +451,7 @@ impl<E: Estimate> Benchmark<E> {
     pub fn compare(&self, estimate: &E, level: ConfidenceLevel) -> Result<Comparison, Error> {
         let value = self.value();
         let (difference, interval, test) = match &self.reference {
-            Reference::Fixed { metric, value, se } => {
+            Reference::Fixed { metric, value, se, .. } => {
                 let label = estimate.label(INTERNAL);
                 if *metric != label.metric {
                     return Err(Error::Mismatch {
@@ -350,7 +513,7 @@ impl<E: Estimate> Benchmark<E> {
     /// use cxmetrics::inference::Adjustment;
     /// use cxmetrics::{Benchmark, BenchmarkKind, ConfidenceLevel, Metric, Nps};
     ///
-    /// let target = Benchmark::fixed("target", BenchmarkKind::Global, Metric::Nps, 0.30)?;
+    /// let target = Benchmark::nps("target", BenchmarkKind::Global, 30.0)?;
     /// let regions = [("north", Nps.score_counts(30, 50, 120)?), ("south", Nps.score_counts(2, 3, 5)?)];
     /// let table = target.compare_each(&regions, ConfidenceLevel::P95, Adjustment::Holm)?;
     /// assert_eq!(table[0].subject(), Some("north"));

@@ -42,7 +42,7 @@ pub(crate) fn adjust(mut comparisons: Vec<Comparison>, adjustment: Adjustment) -
 /// let ours = Nps.score_counts(30, 50, 120)?; // +45
 /// let rivals = [
 ///     Benchmark::sample("Acme", BenchmarkKind::Competitor, Nps.score_counts(20, 60, 120)?), // +50
-///     Benchmark::fixed("Globex", BenchmarkKind::Competitor, Metric::Nps, 0.20)?,
+///     Benchmark::nps("Globex", BenchmarkKind::Competitor, 20.0)?,
 /// ];
 /// let r = rank(&ours, &rivals, ConfidenceLevel::P95, Adjustment::Holm)?;
 /// assert_eq!((r.position(), r.of()), (2, 3));
@@ -178,7 +178,7 @@ impl fmt::Display for Verdict {
 /// ```
 /// use cxmetrics::{Benchmark, BenchmarkKind, ConfidenceLevel, Metric, Nps, Verdict};
 ///
-/// let b = Benchmark::fixed("industry", BenchmarkKind::Global, Metric::Nps, 0.50)?;
+/// let b = Benchmark::nps("industry", BenchmarkKind::Global, 50.0)?;
 /// let c = b.compare(&Nps.score_counts(2, 3, 5)?, ConfidenceLevel::P95)?;
 /// assert_eq!(c.verdict(), Verdict::NoDetectableDifference);
 /// assert!(c.interval().unwrap().contains(0.0));
@@ -240,7 +240,7 @@ impl Comparison {
     /// use cxmetrics::inference::Unit;
     /// use cxmetrics::{Benchmark, BenchmarkKind, ConfidenceLevel, Metric, Nps};
     ///
-    /// let b = Benchmark::fixed("target", BenchmarkKind::Global, Metric::Nps, 0.30)?;
+    /// let b = Benchmark::nps("target", BenchmarkKind::Global, 30.0)?;
     /// let c = b.compare(&Nps.score_counts(30, 50, 120)?, ConfidenceLevel::P95)?;
     /// assert_eq!(c.unit(), Unit::Points);
     /// assert!((c.display_difference() - 15.0).abs() < 1e-9);
@@ -258,7 +258,7 @@ impl Comparison {
     /// ```
     /// use cxmetrics::{Benchmark, BenchmarkKind, ConfidenceLevel, Metric, Nps};
     ///
-    /// let b = Benchmark::fixed("target", BenchmarkKind::Global, Metric::Nps, 0.50)?;
+    /// let b = Benchmark::nps("target", BenchmarkKind::Global, 50.0)?;
     /// let c = b.compare(&Nps.score_counts(30, 50, 120)?, ConfidenceLevel::P95)?;
     /// assert!((c.display_difference() + 5.0).abs() < 1e-9);
     /// # Ok::<(), cxmetrics::Error>(())
@@ -298,7 +298,7 @@ impl Comparison {
     /// ```
     /// use cxmetrics::{Benchmark, BenchmarkKind, ConfidenceLevel, Metric, Nps};
     ///
-    /// let b = Benchmark::fixed("industry", BenchmarkKind::Global, Metric::Nps, 0.5)?;
+    /// let b = Benchmark::nps("industry", BenchmarkKind::Global, 50.0)?;
     /// assert_eq!(b.compare(&Nps.score_counts(2, 3, 5)?, ConfidenceLevel::P95)?.benchmark(), "industry");
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
@@ -314,7 +314,7 @@ impl Comparison {
     /// ```
     /// use cxmetrics::{Benchmark, BenchmarkKind, ConfidenceLevel, Metric, Nps};
     ///
-    /// let b = Benchmark::fixed("industry", BenchmarkKind::Global, Metric::Nps, 0.5)?;
+    /// let b = Benchmark::nps("industry", BenchmarkKind::Global, 50.0)?;
     /// assert_eq!(b.compare(&Nps.score_counts(2, 3, 5)?, ConfidenceLevel::P95)?.kind(), &BenchmarkKind::Global);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
@@ -330,7 +330,7 @@ impl Comparison {
     /// ```
     /// use cxmetrics::{Benchmark, BenchmarkKind, ConfidenceLevel, Metric, Nps};
     ///
-    /// let b = Benchmark::fixed("industry", BenchmarkKind::Global, Metric::Nps, 0.5)?;
+    /// let b = Benchmark::nps("industry", BenchmarkKind::Global, 50.0)?;
     /// assert!((b.compare(&Nps.score_counts(2, 3, 5)?, ConfidenceLevel::P95)?.estimate() - 0.3).abs() < 1e-15);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
@@ -346,7 +346,7 @@ impl Comparison {
     /// ```
     /// use cxmetrics::{Benchmark, BenchmarkKind, ConfidenceLevel, Metric, Nps};
     ///
-    /// let b = Benchmark::fixed("industry", BenchmarkKind::Global, Metric::Nps, 0.5)?;
+    /// let b = Benchmark::nps("industry", BenchmarkKind::Global, 50.0)?;
     /// assert_eq!(b.compare(&Nps.score_counts(2, 3, 5)?, ConfidenceLevel::P95)?.reference(), 0.5);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
@@ -362,7 +362,7 @@ impl Comparison {
     /// ```
     /// use cxmetrics::{Benchmark, BenchmarkKind, ConfidenceLevel, Metric, Nps};
     ///
-    /// let b = Benchmark::fixed("industry", BenchmarkKind::Global, Metric::Nps, 0.5)?;
+    /// let b = Benchmark::nps("industry", BenchmarkKind::Global, 50.0)?;
     /// assert!((b.compare(&Nps.score_counts(2, 3, 5)?, ConfidenceLevel::P95)?.difference() + 0.2).abs() < 1e-15);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
@@ -379,7 +379,7 @@ impl Comparison {
     /// ```
     /// use cxmetrics::{Benchmark, BenchmarkKind, ConfidenceLevel, Metric, Nps};
     ///
-    /// let b = Benchmark::fixed("industry", BenchmarkKind::Global, Metric::Nps, 0.3)?;
+    /// let b = Benchmark::nps("industry", BenchmarkKind::Global, 30.0)?;
     /// let i = b.compare(&Nps.score_counts(30, 50, 120)?, ConfidenceLevel::P95)?.interval().unwrap();
     /// assert!(i.lower() > 0.0);
     /// # Ok::<(), cxmetrics::Error>(())
@@ -397,7 +397,7 @@ impl Comparison {
     /// use cxmetrics::inference::TestMethod;
     /// use cxmetrics::{Benchmark, BenchmarkKind, ConfidenceLevel, Metric, Nps};
     ///
-    /// let b = Benchmark::fixed("industry", BenchmarkKind::Global, Metric::Nps, 0.3)?;
+    /// let b = Benchmark::nps("industry", BenchmarkKind::Global, 30.0)?;
     /// assert_eq!(b.compare(&Nps.score_counts(30, 50, 120)?, ConfidenceLevel::P95)?.test().method(), TestMethod::Score);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
@@ -414,7 +414,7 @@ impl Comparison {
     /// ```
     /// use cxmetrics::{Benchmark, BenchmarkKind, ConfidenceLevel, Metric, Nps};
     ///
-    /// let b = Benchmark::fixed("industry", BenchmarkKind::Global, Metric::Nps, 0.3)?;
+    /// let b = Benchmark::nps("industry", BenchmarkKind::Global, 30.0)?;
     /// let c = b.compare(&Nps.score_counts(30, 50, 120)?, ConfidenceLevel::P95)?;
     /// assert_eq!(c.p_value(), c.test().p_value());
     /// # Ok::<(), cxmetrics::Error>(())
@@ -431,7 +431,7 @@ impl Comparison {
     /// ```
     /// use cxmetrics::{Benchmark, BenchmarkKind, ConfidenceLevel, Metric, Nps, Verdict};
     ///
-    /// let b = Benchmark::fixed("industry", BenchmarkKind::Global, Metric::Nps, 0.3)?;
+    /// let b = Benchmark::nps("industry", BenchmarkKind::Global, 30.0)?;
     /// assert_eq!(b.compare(&Nps.score_counts(30, 50, 120)?, ConfidenceLevel::P95)?.verdict(), Verdict::Above);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
@@ -451,7 +451,7 @@ impl Comparison {
     ///
     /// // Mean effort of 4.2 against a benchmark of 2.5: above, and worse.
     /// let effort = CesEffort.score(&Tally::<Likert5>::from_counts(&[0, 2, 2, 6, 10])?)?;
-    /// let b = Benchmark::fixed("industry", BenchmarkKind::Global, Metric::CesEffort, 2.5)?;
+    /// let b = Benchmark::mean("industry", BenchmarkKind::Global, Metric::CesEffort, 2.5)?;
     /// let c = b.compare(&effort, ConfidenceLevel::P95)?;
     /// assert_eq!((c.verdict(), c.is_better()), (Verdict::Above, Some(false)));
     /// # Ok::<(), cxmetrics::Error>(())

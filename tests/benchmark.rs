@@ -11,7 +11,7 @@ const P95: ConfidenceLevel = ConfidenceLevel::P95;
 #[test]
 fn fixed_value_uses_the_score_test_and_its_interval() {
     let ours = Nps.score_counts(30, 50, 120).expect("non-empty");
-    let b = Benchmark::fixed("industry", BenchmarkKind::Global, Metric::Nps, 0.30).expect("finite");
+    let b = Benchmark::nps("industry", BenchmarkKind::Global, 30.0).expect("finite");
     let c = b.compare(&ours, P95).expect("comparable");
     assert_eq!(
         c.test().p_value(),
@@ -28,8 +28,8 @@ fn fixed_value_uses_the_score_test_and_its_interval() {
 #[test]
 fn a_benchmark_with_its_own_error_is_less_certain() {
     let ours = Nps.score_counts(30, 50, 120).expect("non-empty");
-    let exact = Benchmark::fixed("industry", BenchmarkKind::Global, Metric::Nps, 0.35).expect("finite");
-    let noisy = exact.clone().with_standard_error(0.05).expect("valid se");
+    let exact = Benchmark::nps("industry", BenchmarkKind::Global, 35.0).expect("finite");
+    let noisy = exact.clone().with_standard_error(5.0).expect("valid se");
     let (a, b) = (
         exact.compare(&ours, P95).expect("ok"),
         noisy.compare(&ours, P95).expect("ok"),
@@ -95,13 +95,22 @@ fn wrong_pairings_are_errors() {
             .is_err()
     );
     // A fixed figure for another metric.
-    let fixed = Benchmark::fixed("CES 2.0 mean", BenchmarkKind::Global, Metric::CesAgreement, 4.5).expect("finite");
+    let fixed = Benchmark::mean("CES 2.0 mean", BenchmarkKind::Global, Metric::CesAgreement, 4.5).expect("finite");
     assert!(matches!(fixed.compare(&ces1, P95), Err(Error::Mismatch { .. })));
-    // Points instead of a fraction; a mean outside the scale.
-    let points = Benchmark::fixed("points", BenchmarkKind::Global, Metric::Nps, 30.0).expect("finite");
-    let nps = Nps.score_counts(1, 1, 1).expect("ok");
-    assert!(matches!(points.compare(&nps, P95), Err(Error::InvalidArgument { .. })));
-    let off_scale = Benchmark::fixed("7-point", BenchmarkKind::Global, Metric::CesEffort, 6.1).expect("finite");
+    // An NPS past 100 points, a share past 100 %, a mean outside the scale.
+    assert_eq!(
+        Benchmark::nps("typo", BenchmarkKind::Global, 3000.0)
+            .unwrap_err()
+            .to_string(),
+        "benchmark NPS 3000 is out of range: expected points from -100 to 100"
+    );
+    assert_eq!(
+        Benchmark::share("typo", BenchmarkKind::Global, Metric::Csat, -1.0)
+            .unwrap_err()
+            .to_string(),
+        "benchmark share -1 is out of range: expected percent from 0 to 100"
+    );
+    let off_scale = Benchmark::mean("7-point", BenchmarkKind::Global, Metric::CesEffort, 6.1).expect("finite");
     assert!(matches!(
         off_scale.compare(&ces1, P95),
         Err(Error::InvalidArgument { .. })
@@ -113,14 +122,14 @@ fn lower_is_better_reads_above_as_worse() {
     let effort = CesEffort
         .score(&Tally::<Likert5>::from_counts(&[40, 40, 10, 5, 5]).expect("counts"))
         .expect("ok");
-    let b = Benchmark::fixed("industry", BenchmarkKind::Global, Metric::CesEffort, 2.6).expect("finite");
+    let b = Benchmark::mean("industry", BenchmarkKind::Global, Metric::CesEffort, 2.6).expect("finite");
     let c = b.compare(&effort, P95).expect("ok");
     assert_eq!((c.verdict(), c.is_better()), (Verdict::Below, Some(true)));
 }
 
 #[test]
 fn families_are_adjusted_and_keep_input_order() {
-    let target = Benchmark::fixed("target", BenchmarkKind::Global, Metric::Nps, 0.30).expect("finite");
+    let target = Benchmark::nps("target", BenchmarkKind::Global, 30.0).expect("finite");
     let segments: Vec<(String, NetScore)> = [(30, 50, 120), (2, 3, 5), (40, 60, 100), (50, 50, 100)]
         .iter()
         .enumerate()
@@ -155,7 +164,7 @@ fn ranking_orders_by_value_and_flags_detectable_gaps() {
             BenchmarkKind::Competitor,
             Nps.score_counts(90, 60, 50).expect("ok"),
         ),
-        Benchmark::fixed("far above", BenchmarkKind::Competitor, Metric::Nps, 0.8).expect("finite"),
+        Benchmark::nps("far above", BenchmarkKind::Competitor, 80.0).expect("finite"),
     ];
     let r = rank(&ours, &rivals, P95, Adjustment::Holm).expect("ok");
     assert_eq!((r.position(), r.of()), (3, 4));
@@ -181,7 +190,7 @@ fn weighted_estimates_compare_with_their_effective_sample_size() {
     );
     assert!((a.value() - w.value()).abs() < 1e-12);
     assert!(w.n_eff() < a.n_eff());
-    let target = Benchmark::fixed("target", BenchmarkKind::Global, Metric::Csat, 0.76).expect("finite");
+    let target = Benchmark::share("target", BenchmarkKind::Global, Metric::Csat, 76.0).expect("finite");
     let (ca, cw) = (
         target.compare(&a, P95).expect("ok"),
         target.compare(&w, P95).expect("ok"),
@@ -193,4 +202,60 @@ fn weighted_estimates_compare_with_their_effective_sample_size() {
         .compare(&a, P95)
         .expect("comparable");
     assert_eq!(c.verdict(), Verdict::NoDetectableDifference);
+}
+
+#[test]
+fn benchmarks_at_the_ends_of_the_range_are_legitimate() -> Result<(), Error> {
+    // NPS +100 and −100, CSAT 0 % and 100 %: accepted, compared without NaN.
+    let mixed = Nps.score_counts(30, 50, 120)?;
+    for points in [-100.0, 100.0] {
+        let c = Benchmark::nps("edge", BenchmarkKind::Global, points)?.compare(&mixed, P95)?;
+        let p = c.p_value().expect("a mixed sample has variance at the ends");
+        assert!(p < 1e-6, "{c}");
+        assert_eq!(c.verdict(), if points > 0.0 { Verdict::Below } else { Verdict::Above });
+    }
+    // All promoters against +100: no variance under the null, so the test
+    // is undefined (not z = 0, p = 1) and there is no verdict.
+    let all_promoters = Nps.score_counts(0, 0, 50)?;
+    let c = Benchmark::nps("edge", BenchmarkKind::Global, 100.0)?.compare(&all_promoters, P95)?;
+    assert_eq!((c.p_value(), c.verdict()), (None, Verdict::NoDetectableDifference));
+    // All passives against 0: likewise (METHODS.md §1.4).
+    let passives = Nps.score_counts(0, 40, 0)?;
+    assert_eq!(
+        passives
+            .test(0.0, cxmetrics::inference::NetScoreMethod::Score)?
+            .p_value(),
+        None
+    );
+
+    let csat = Csat::default().score(&Tally::<Likert5>::from_raw(&[5, 5, 5, 4])?)?;
+    let full = Benchmark::share("edge", BenchmarkKind::Global, Metric::Csat, 100.0)?;
+    assert_eq!(
+        full.compare(&csat, P95)?.p_value(),
+        None,
+        "4 of 4 fit 100 % exactly: undefined"
+    );
+    let three_of_four = Csat::default().score(&Tally::<Likert5>::from_raw(&[5, 5, 5, 1])?)?;
+    assert_eq!(
+        full.compare(&three_of_four, P95)?.p_value(),
+        Some(0.0),
+        "impossible at 100 %"
+    );
+    let exact = cxmetrics::inference::ShareTest::ExactBinomial;
+    assert_eq!(
+        csat.test(1.0, exact)?.p_value(),
+        Some(1.0),
+        "4 of 4 is certain at p0 = 1"
+    );
+    assert_eq!(
+        csat.test(0.0, exact)?.p_value(),
+        Some(0.0),
+        "4 of 4 is impossible at p0 = 0"
+    );
+    let err = csat.test(1.5, exact).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "benchmark share 1.5 is out of range: expected a fraction from 0 to 1"
+    );
+    Ok(())
 }

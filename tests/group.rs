@@ -208,7 +208,7 @@ fn segment_tables_against_rest_and_benchmark() {
     let most: Vec<u64> = table.most_answers_first().iter().map(|r| r.n()).collect();
     assert_eq!(most, [200, 200, 200, 1]);
 
-    let target = Benchmark::fixed("target", BenchmarkKind::Global, Metric::CesAgreement, 0.75).expect("finite");
+    let target = Benchmark::share("target", BenchmarkKind::Global, Metric::CesAgreement, 75.0).expect("finite");
     let vs_target = segments
         .table(
             |t| ces.score(t),

@@ -240,33 +240,21 @@ impl Label {
     }
 
     /// Checks a reference value (a benchmark, a test's null value) against
-    /// the one rule for this statistic: strictly inside `(0, 1)` for a share
-    /// and `(−1, 1)` for a net score (at the boundary the tests are
-    /// undefined), within `MIN..=MAX` for a mean.
+    /// the one rule: it must lie in the statistic's range, `[0, 1]` for a
+    /// share, `[−1, 1]` for a net score, `MIN..=MAX` for a mean. The ends are
+    /// legitimate (a benchmark of NPS +100 or CSAT 100 %); a test against
+    /// them is undefined only where it has no variance, and says so.
     pub(crate) fn check_value(&self, value: f64) -> Result<f64, Error> {
         let (lo, hi) = self.range();
-        let (ok, name, expected) = match self.statistic {
-            Statistic::Share => (
-                value > lo && value < hi,
-                "benchmark share",
-                "a fraction strictly between 0 and 1",
-            ),
-            Statistic::Net => (
-                value > lo && value < hi,
-                "benchmark net score",
-                "a fraction strictly between -1 and 1 (points / 100)",
-            ),
-            Statistic::Mean => (
-                value >= lo && value <= hi,
-                "benchmark mean",
-                "a value on the estimate's scale (MIN..=MAX)",
-            ),
-        };
-        if ok {
-            Ok(value)
-        } else {
-            Err(Error::InvalidArgument { name, value, expected })
+        if value >= lo && value <= hi {
+            return Ok(value);
         }
+        let (name, expected) = match self.statistic {
+            Statistic::Share => ("benchmark share", "a fraction from 0 to 1"),
+            Statistic::Net => ("benchmark net score", "a fraction from -1 to 1 (points / 100)"),
+            Statistic::Mean => ("benchmark mean", "a value on the estimate's scale (MIN..=MAX)"),
+        };
+        Err(Error::InvalidArgument { name, value, expected })
     }
 
     /// The range a value of this statistic lies in: `[0, 1]` for a share,

@@ -9,7 +9,7 @@ use core::fmt;
 use super::sealed::{Internal, Sealed};
 use super::{Estimate, Label, Spread};
 use crate::inference::{ConfidenceLevel, Difference, Interval, IntervalMethod, Options, Test, TestMethod, Unit};
-use crate::stats::ratio;
+use crate::stats::{null_ratio, ratio};
 use crate::{Error, Metric};
 
 /// A net score: the share of positive answers minus the share of negative
@@ -420,17 +420,22 @@ impl Counts {
 
     /// Tango's score statistic at `delta`; ±∞ where its variance vanishes.
     fn score(self, delta: f64) -> f64 {
-        let num = self.pos - self.neg - self.n * delta;
-        let var = self.n * (2.0 * self.restricted_negative(delta) + delta * (1.0 - delta));
-        if var > 0.0 {
-            num / var.sqrt()
-        } else {
-            match num.partial_cmp(&0.0) {
-                Some(core::cmp::Ordering::Greater) => f64::INFINITY,
-                Some(core::cmp::Ordering::Less) => f64::NEG_INFINITY,
-                _ => 0.0,
-            }
-        }
+        // Bisection needs a value everywhere: where the null has no
+        // variance, the sign of the numerator decides.
+        self.score_statistic(delta).unwrap_or(0.0)
+    }
+
+    /// The score statistic for a test against `delta`. Where the null has
+    /// no variance (`delta` = ±1, or 0 with no positive or negative
+    /// answers) the data either fit it exactly, and the test is undefined
+    /// (`None`, METHODS.md §1.4), or are impossible under it: `±∞`, p = 0.
+    fn score_statistic(self, delta: f64) -> Option<f64> {
+        null_ratio(self.pos - self.neg - self.n * delta, self.null_variance(delta).sqrt())
+    }
+
+    /// `n·Var(S)` under the null `Δ`, at the restricted MLE.
+    fn null_variance(self, delta: f64) -> f64 {
+        self.n * (2.0 * self.restricted_negative(delta) + delta * (1.0 - delta))
     }
 
     /// The score interval: roots of `S(Δ) = ±z`, by bisection (S decreases in Δ).
@@ -561,7 +566,7 @@ impl NetScore {
         let b = self.label.check_value(b)?;
         let counts = Counts::of(self);
         Ok(match method {
-            NetScoreMethod::Score => Test::z(Some(counts.score(b)).filter(|z| z.is_finite()), TestMethod::Score),
+            NetScoreMethod::Score => Test::z(counts.score_statistic(b), TestMethod::Score),
             NetScoreMethod::AdjustedWald => {
                 let (centre, se) = counts.adjusted();
                 Test::z(ratio(centre - b, se), TestMethod::AdjustedWald)

@@ -8,7 +8,7 @@ use statrs::function::gamma::ln_gamma;
 use super::sealed::{Internal, Sealed};
 use super::{Estimate, Label, Spread};
 use crate::inference::{ConfidenceLevel, Difference, Interval, IntervalMethod, Options, Test, TestMethod, Unit};
-use crate::stats::{beta_quantile, ratio};
+use crate::stats::{beta_quantile, null_ratio, ratio};
 use crate::{Error, Metric};
 
 /// A share: how many answers fall in a rating set, out of how many.
@@ -472,13 +472,22 @@ impl Share {
         let p = self.value();
         let (_, n) = self.effective_counts();
         Ok(match method {
-            ShareTest::Score => Test::z(ratio(p - p0, (p0 * (1.0 - p0) / n).sqrt()), TestMethod::Score),
+            ShareTest::Score => Test::z(null_ratio(p - p0, (p0 * (1.0 - p0) / n).sqrt()), TestMethod::Score),
             ShareTest::Wald => Test::z(ratio(p - p0, (p * (1.0 - p) / n).sqrt()), TestMethod::Wald),
             ShareTest::ExactBinomial => {
-                let exact = self
-                    .spread
-                    .is_exact()
-                    .then(|| binomial_two_sided(self.hits(), self.n(), p0));
+                let exact = self.spread.is_exact().then(|| {
+                    // At p0 = 0 or 1 only one count is possible: it has
+                    // probability 1, every other count probability 0.
+                    let certain = if p0 <= 0.0 {
+                        Some(0)
+                    } else {
+                        (p0 >= 1.0).then_some(self.n())
+                    };
+                    match certain {
+                        Some(x) => f64::from(u8::from(self.hits() == x)),
+                        None => binomial_two_sided(self.hits(), self.n(), p0),
+                    }
+                });
                 Test::p_only(exact, TestMethod::ExactBinomial)
             }
         })

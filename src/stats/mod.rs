@@ -185,6 +185,18 @@ pub(crate) fn beta_quantile(a: f64, b: f64, p: f64) -> f64 {
     x
 }
 
+/// A test statistic `x / se` whose `se` is its standard error *under the
+/// null*: where the null has no variance the data either fit it exactly
+/// (`None`: the test is undefined) or are impossible under it (`±∞`, so
+/// p = 0).
+pub(crate) fn null_ratio(x: f64, se: f64) -> Option<f64> {
+    if se > 0.0 {
+        ratio(x, se)
+    } else {
+        (x != 0.0 && !x.is_nan()).then(|| f64::INFINITY.copysign(x))
+    }
+}
+
 /// `Some(x / y)` when `y > 0`: a statistic whose standard error is zero is
 /// undefined, never infinite or NaN.
 pub(crate) fn ratio(x: f64, y: f64) -> Option<f64> {
