@@ -259,6 +259,7 @@ impl Period {
     }
 
     /// The period that starts on `start`, if one of `granularity` does.
+    #[cfg(feature = "serde")]
     pub(crate) fn starting(granularity: Granularity, start: NaiveDate) -> Option<Self> {
         Self::containing(granularity, start).filter(|p| p.start == start)
     }
