@@ -149,13 +149,7 @@ impl Benchmark<NetScore> {
         metric: Metric,
         points: f64,
     ) -> Result<Self, Error> {
-        if !(-100.0..=100.0).contains(&points) {
-            return Err(Error::InvalidArgument {
-                name: "benchmark net score",
-                value: points,
-                expected: "points from -100 to 100",
-            });
-        }
+        let points = Error::check_in("benchmark net score", points, -100.0..=100.0, "points from -100 to 100")?;
         Ok(Self::fixed(label, kind, metric, points / 100.0, Unit::Points))
     }
 }
@@ -180,13 +174,7 @@ impl Benchmark<Share> {
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     pub fn share(label: impl Into<String>, kind: BenchmarkKind, metric: Metric, percent: f64) -> Result<Self, Error> {
-        if !(0.0..=100.0).contains(&percent) {
-            return Err(Error::InvalidArgument {
-                name: "benchmark share",
-                value: percent,
-                expected: "percent from 0 to 100",
-            });
-        }
+        let percent = Error::check_in("benchmark share", percent, 0.0..=100.0, "percent from 0 to 100")?;
         Ok(Self::fixed(label, kind, metric, percent / 100.0, Unit::Percent))
     }
 }
@@ -209,13 +197,12 @@ impl Benchmark<MeanScore> {
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     pub fn mean(label: impl Into<String>, kind: BenchmarkKind, metric: Metric, value: f64) -> Result<Self, Error> {
-        if !value.is_finite() {
-            return Err(Error::InvalidArgument {
-                name: "benchmark mean",
-                value,
-                expected: "a finite rating on the estimate's scale",
-            });
-        }
+        let value = Error::check_in(
+            "benchmark mean",
+            value,
+            f64::MIN..=f64::MAX,
+            "a finite rating on the estimate's scale",
+        )?;
         Ok(Self::fixed(label, kind, metric, value, Unit::Scale))
     }
 }
@@ -317,13 +304,12 @@ impl<E: Estimate> Benchmark<E> {
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     pub fn with_margin(self, margin: f64, level: ConfidenceLevel) -> Result<Self, Error> {
-        if !(margin.is_finite() && margin >= 0.0) {
-            return Err(Error::InvalidArgument {
-                name: "benchmark margin of error",
-                value: margin,
-                expected: "a finite value >= 0",
-            });
-        }
+        let margin = Error::check_in(
+            "benchmark margin of error",
+            margin,
+            0.0..f64::INFINITY,
+            "a finite value >= 0",
+        )?;
         self.with_standard_error(margin / level.z())
     }
 

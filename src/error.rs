@@ -205,3 +205,21 @@ pub enum Error {
         remove: u64,
     },
 }
+
+impl Error {
+    /// `Ok(value)` when `value` lies in `range` (never for NaN); otherwise
+    /// [`Error::InvalidArgument`] naming the value and, in words, the range.
+    /// The one range check every float argument goes through.
+    pub(crate) fn check_in(
+        name: &'static str,
+        value: f64,
+        range: impl core::ops::RangeBounds<f64>,
+        expected: &'static str,
+    ) -> Result<f64, Self> {
+        if range.contains(&value) {
+            Ok(value)
+        } else {
+            Err(Self::InvalidArgument { name, value, expected })
+        }
+    }
+}

@@ -18,6 +18,7 @@
 //! ```
 
 use core::fmt;
+use core::ops::Bound::Excluded;
 
 use crate::Error;
 
@@ -310,13 +311,12 @@ impl ConfidenceLevel {
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     pub fn new(level: f64) -> Result<Self, Error> {
-        if !(level > 0.0 && level < 1.0) {
-            return Err(Error::InvalidArgument {
-                name: "confidence level",
-                value: level,
-                expected: "a fraction strictly between 0 and 1",
-            });
-        }
+        let level = Error::check_in(
+            "confidence level",
+            level,
+            (Excluded(0.0), Excluded(1.0)),
+            "a fraction strictly between 0 and 1",
+        )?;
         if let Some(&(level, alpha, z)) = TABLE.iter().find(|(l, _, _)| l.to_bits() == level.to_bits()) {
             return Ok(Self { level, alpha, z });
         }

@@ -4,6 +4,8 @@
 //! Margins and differences are on the fraction scale for NPS and shares
 //! (`0.05` is ±5 points) and in rating units for means.
 
+use core::ops::Bound::Excluded;
+
 use crate::stats::{normal_quantile, ratio};
 use crate::{ConfidenceLevel, Error};
 
@@ -91,15 +93,13 @@ impl UnitVariance {
     /// assert!(UnitVariance::mean(-1.0).is_err());
     /// ```
     pub fn mean(sd: f64) -> Result<Self, Error> {
-        if sd.is_finite() && sd >= 0.0 {
-            Ok(Self(sd * sd))
-        } else {
-            Err(Error::InvalidArgument {
-                name: "planning standard deviation",
-                value: sd,
-                expected: "a finite value >= 0",
-            })
-        }
+        let sd = Error::check_in(
+            "planning standard deviation",
+            sd,
+            0.0..f64::INFINITY,
+            "a finite value >= 0",
+        )?;
+        Ok(Self(sd * sd))
     }
 
     /// The variance.
@@ -119,39 +119,20 @@ impl UnitVariance {
 }
 
 fn fraction(name: &'static str, p: f64) -> Result<f64, Error> {
-    if (0.0..=1.0).contains(&p) {
-        Ok(p)
-    } else {
-        Err(Error::InvalidArgument {
-            name,
-            value: p,
-            expected: "a fraction in 0..=1",
-        })
-    }
+    Error::check_in(name, p, 0.0..=1.0, "a fraction in 0..=1")
 }
 
 fn positive(name: &'static str, x: f64) -> Result<f64, Error> {
-    if x > 0.0 && x.is_finite() {
-        Ok(x)
-    } else {
-        Err(Error::InvalidArgument {
-            name,
-            value: x,
-            expected: "a finite value > 0",
-        })
-    }
+    Error::check_in(name, x, (Excluded(0.0), Excluded(f64::INFINITY)), "a finite value > 0")
 }
 
 fn check_power(power: f64) -> Result<f64, Error> {
-    if power > 0.0 && power < 1.0 {
-        Ok(power)
-    } else {
-        Err(Error::InvalidArgument {
-            name: "power",
-            value: power,
-            expected: "a fraction strictly between 0 and 1",
-        })
-    }
+    Error::check_in(
+        "power",
+        power,
+        (Excluded(0.0), Excluded(1.0)),
+        "a fraction strictly between 0 and 1",
+    )
 }
 
 /// `⌈raw⌉`, less 1e-9 so that floating error cannot push an exact integer up by one.

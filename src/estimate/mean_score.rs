@@ -65,7 +65,7 @@ impl MeanScore {
 
     /// `σ̂²` (divisor Σw) and the sample size to use with it.
     pub(crate) fn plug_in(&self) -> (f64, f64) {
-        (self.sigma2, self.spread.n_for(self.sigma2))
+        (self.sigma2, self.spread.effective_n())
     }
 
     /// The number of answers (at least 1).

@@ -343,10 +343,14 @@ pub enum VarianceMethod {
     Linearized,
 }
 
-/// The sample-size side of an estimate: effective `n` and the linearised
+/// The sample-size side of an estimate, computed once at construction:
+/// the plug-in variance of one answer, the effective `n` and the linearised
 /// variance, for inference.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct Spread {
+    /// The plug-in variance of one answer: `p(1 − p)` for a share,
+    /// `p₊ + p₋ − (p₊ − p₋)²` for a net score, `σ²` for a mean.
+    pub(crate) unit_var: f64,
     /// Kish's effective sample size (`n` when unweighted).
     pub(crate) n_eff: f64,
     /// The linearised variance of the estimate; `None` when `n < 2`.
@@ -360,6 +364,7 @@ impl Spread {
     pub(crate) fn unweighted(n: u64, unit_var: f64) -> Self {
         let lin_var = (n > 1).then(|| unit_var / (n - 1) as f64);
         Self {
+            unit_var,
             n_eff: n as f64,
             lin_var,
             weighted: false,
@@ -395,9 +400,9 @@ impl Spread {
     /// The sample size that makes `unit_var / n` the chosen variance: Kish's
     /// `n_eff`, or the size implied by the linearised variance (falling back
     /// to `n_eff` where that is undefined: `n < 2` or a zero variance).
-    pub(crate) fn n_for(&self, unit_var: f64) -> f64 {
+    pub(crate) fn effective_n(&self) -> f64 {
         match (self.method, self.lin_var) {
-            (VarianceMethod::Linearized, Some(v)) if v > 0.0 && unit_var > 0.0 => unit_var / v,
+            (VarianceMethod::Linearized, Some(v)) if v > 0.0 && self.unit_var > 0.0 => self.unit_var / v,
             _ => self.n_eff,
         }
     }

@@ -103,7 +103,7 @@ impl NetScore {
     /// The category counts to use in count-based formulas: exact when
     /// unweighted, shares times the effective sample size otherwise.
     pub(crate) fn effective_counts(&self) -> (f64, f64, f64) {
-        let n = self.spread.n_for(unit_variance(self.p_positive, self.p_negative));
+        let n = self.spread.effective_n();
         if self.spread.is_exact() {
             (self.positive as f64, self.negative as f64, n)
         } else {
@@ -535,8 +535,7 @@ impl NetScore {
     /// ```
     #[must_use]
     pub fn standard_error(&self) -> f64 {
-        let c = Counts::of(self);
-        (unit_variance(self.positive_share(), self.negative_share()) / c.n).sqrt()
+        (self.spread.unit_var / self.spread.effective_n()).sqrt()
     }
 
     /// Tests the net score against a fixed benchmark by a chosen method.

@@ -69,7 +69,7 @@ impl Share {
     /// The number of positives to use in count-based formulas: exact when
     /// unweighted, `p·n_eff` otherwise (Korn & Graubard 1998).
     pub(crate) fn effective_counts(&self) -> (f64, f64) {
-        let n = self.spread.n_for(self.p * (1.0 - self.p));
+        let n = self.spread.effective_n();
         if self.spread.is_exact() {
             (self.hits as f64, n)
         } else {

@@ -132,7 +132,11 @@ fn weighted<S: Scale>(w: &WeightedTally<S>, statistic: &'static str, y: impl Fn(
         .map(|(r, _, sw2, _)| sw2 * (y(r) - mean).powi(2))
         .sum::<f64>();
     let lin_var = (n > 1).then(|| n as f64 / (n - 1) as f64 * lin / (total * total));
+    // The weighted variance of the scored answers is the unit variance of
+    // every statistic: p(1 − p) for a share's 0/1 scores, p₊ + p₋ − NPS²
+    // for a net score's +1/0/−1, σ² for a mean.
     let spread = Spread {
+        unit_var: sigma2,
         n_eff: total * total / w2,
         lin_var,
         weighted: true,
