@@ -465,6 +465,109 @@ impl Comparison {
         };
         Some(higher == (self.orientation == Orientation::HigherIsBetter))
     }
+
+    /// Whether the difference matters in practice: judged against a
+    /// minimum practical difference `delta` in display units (points for
+    /// net scores, percent for shares, the scale for means), from the
+    /// interval of the difference at the comparison's level.
+    ///
+    /// - [`PracticalVerdict::BetterByAtLeast`] / [`WorseByAtLeast`]: the
+    ///   whole interval lies beyond `delta` on the better / worse side
+    ///   (orientation-aware: lower effort is better);
+    /// - [`PracticalVerdict::NoChangeLargerThan`]: the whole interval lies
+    ///   inside `±delta` (equivalence, as two one-sided tests at `α/2`);
+    /// - [`PracticalVerdict::NotEnoughData`]: the interval reaches both
+    ///   inside and beyond `delta`, or is undefined.
+    ///
+    /// A detectable difference can be practically negligible at large `n`,
+    /// and "no detectable difference" is not "no difference": this verdict
+    /// says which.
+    ///
+    /// [`WorseByAtLeast`]: PracticalVerdict::WorseByAtLeast
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) when
+    /// `delta` is negative or not finite.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{Benchmark, BenchmarkKind, ConfidenceLevel, Nps, PracticalVerdict, Verdict};
+    ///
+    /// // 40,000 answers a week: a 1.5-point rise is detectable, but not 3 points' worth.
+    /// let before = Benchmark::sample("last week", BenchmarkKind::OwnHistory, Nps.score_counts(8_000, 12_000, 20_000)?);
+    /// let now = Nps.score_counts(7_700, 12_000, 20_300)?;
+    /// let c = before.compare(&now, ConfidenceLevel::P95)?;
+    /// assert_eq!(c.verdict(), Verdict::Above);
+    /// assert_eq!(c.practical(3.0)?, PracticalVerdict::NoChangeLargerThan);
+    /// assert_eq!(c.practical(0.25)?, PracticalVerdict::BetterByAtLeast);
+    /// assert_eq!(c.practical(1.5)?, PracticalVerdict::NotEnoughData);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn practical(&self, delta: f64) -> Result<PracticalVerdict, crate::Error> {
+        let delta = crate::Error::check_in(
+            "minimum practical difference",
+            delta,
+            0.0..f64::INFINITY,
+            "a finite value >= 0 in display units (points, percent or scale)",
+        )?;
+        let Some(i) = self.interval else {
+            return Ok(PracticalVerdict::NotEnoughData);
+        };
+        let (lower, upper) = (i.display_lower(), i.display_upper());
+        let higher_is_better = self.orientation == Orientation::HigherIsBetter;
+        Ok(if lower > delta || upper < -delta {
+            if (lower > delta) == higher_is_better {
+                PracticalVerdict::BetterByAtLeast
+            } else {
+                PracticalVerdict::WorseByAtLeast
+            }
+        } else if lower > -delta && upper < delta {
+            PracticalVerdict::NoChangeLargerThan
+        } else {
+            PracticalVerdict::NotEnoughData
+        })
+    }
+}
+
+/// Whether a difference matters in practice, against a minimum practical
+/// difference `δ` ([`Comparison::practical`]); beside the significance
+/// [`Verdict`].
+///
+/// # Example
+///
+/// ```
+/// use cxmetrics::PracticalVerdict;
+///
+/// assert_eq!(PracticalVerdict::NoChangeLargerThan.to_string(), "no change larger than the minimum difference");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum PracticalVerdict {
+    /// Better by at least `δ`: the whole interval lies beyond `δ` on the
+    /// better side.
+    BetterByAtLeast,
+    /// Worse by at least `δ`.
+    WorseByAtLeast,
+    /// No change larger than `δ`: the whole interval lies inside `±δ`.
+    NoChangeLargerThan,
+    /// Not enough data to tell: the interval reaches both inside and beyond
+    /// `δ`.
+    NotEnoughData,
+}
+
+impl fmt::Display for PracticalVerdict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::BetterByAtLeast => "better by at least the minimum difference",
+            Self::WorseByAtLeast => "worse by at least the minimum difference",
+            Self::NoChangeLargerThan => "no change larger than the minimum difference",
+            Self::NotEnoughData => "not enough data to tell",
+        })
+    }
 }
 
 impl fmt::Display for Comparison {

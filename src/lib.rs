@@ -231,7 +231,7 @@ mod tally;
 pub mod timing;
 
 pub use benchmark::{Benchmark, BenchmarkKind};
-pub use comparison::{Comparison, Ranking, Verdict, rank};
+pub use comparison::{Comparison, PracticalVerdict, Ranking, Verdict, rank};
 pub use error::Error;
 pub use estimate::Estimate;
 pub use estimate::mean_score::MeanScore;

@@ -2,7 +2,7 @@
 //! settings both share.
 
 use crate::inference::{Adjustment, Interval};
-use crate::{Comparison, ConfidenceLevel};
+use crate::{Comparison, ConfidenceLevel, Error, PracticalVerdict};
 
 /// One line of a report: a period of a trend ([`Series::trend`]) or a
 /// segment of a table ([`Segments::table`]).
@@ -40,6 +40,7 @@ pub struct Row<K, E> {
     estimate: Option<E>,
     interval: Option<Interval>,
     comparison: Option<Comparison>,
+    practical: Option<PracticalVerdict>,
     thin: bool,
 }
 
@@ -58,12 +59,17 @@ impl<K, E> Row<K, E> {
             estimate,
             interval,
             comparison,
+            practical: None,
             thin,
         }
     }
 
-    pub(crate) fn set_comparison(&mut self, comparison: Comparison) {
+    /// Sets the (adjusted) comparison and, when the report has a minimum
+    /// practical difference, its practical verdict.
+    pub(crate) fn set_comparison(&mut self, comparison: Comparison, delta: Option<f64>) -> Result<(), Error> {
+        self.practical = delta.map(|d| comparison.practical(d)).transpose()?;
         self.comparison = Some(comparison);
+        Ok(())
     }
 
     /// The period (in a trend) or the segment key (in a table).
@@ -129,6 +135,31 @@ impl<K, E> Row<K, E> {
         self.comparison.as_ref()
     }
 
+    /// The practical verdict of the comparison against the report's minimum
+    /// practical difference ([`ReportOptions::practical_difference`]);
+    /// `None` when the report has none or the row has no comparison.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{Against, Nps, PracticalVerdict, ReportOptions, Segments, ZeroToTen};
+    ///
+    /// let mut s = Segments::new();
+    /// for (agent, rating) in [("ana", 10), ("ana", 9), ("ben", 2), ("ben", 3)] {
+    ///     for _ in 0..50 {
+    ///         s.add(agent, ZeroToTen::new(rating)?)?;
+    ///     }
+    /// }
+    /// let table = s.table(|t| Nps.score(t), Against::Rest, ReportOptions::new().practical_difference(10.0))?;
+    /// assert_eq!(table.rows()[0].practical(), Some(PracticalVerdict::BetterByAtLeast));
+    /// assert_eq!(table.rows()[1].practical(), Some(PracticalVerdict::WorseByAtLeast));
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    #[must_use]
+    pub const fn practical(&self) -> Option<PracticalVerdict> {
+        self.practical
+    }
+
     /// Whether the row has answers but fewer than the report's minimum.
     ///
     /// # Example
@@ -184,6 +215,7 @@ pub struct ReportOptions {
     level: ConfidenceLevel,
     min_n: u64,
     adjustment: Adjustment,
+    practical: Option<f64>,
 }
 
 impl ReportOptions {
@@ -202,6 +234,7 @@ impl ReportOptions {
             level: ConfidenceLevel::P95,
             min_n: 30,
             adjustment: Adjustment::Holm,
+            practical: None,
         }
     }
 
@@ -234,8 +267,10 @@ impl ReportOptions {
         Self { min_n, ..self }
     }
 
-    /// The multiplicity adjustment across a segment table's comparisons.
-    /// Trends compare each period with the previous one and do not adjust.
+    /// The multiplicity adjustment across the report's comparisons: the
+    /// segments of a table, or the periods of a trend (each period's test
+    /// is one look; without an adjustment a long trend shows "changes"
+    /// that are noise). [`Adjustment::None`] turns it off.
     ///
     /// # Example
     ///
@@ -248,6 +283,31 @@ impl ReportOptions {
     #[must_use]
     pub const fn adjustment(self, adjustment: Adjustment) -> Self {
         Self { adjustment, ..self }
+    }
+
+    /// A minimum practical difference, in display units (points for net
+    /// scores, percent for shares, the scale for means): each compared row
+    /// then also carries a [`PracticalVerdict`] ([`Row::practical`]).
+    /// Checked when the report is made: negative or non-finite values are an
+    /// error there.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::ReportOptions;
+    ///
+    /// let _ = ReportOptions::new().practical_difference(3.0); // ±3 NPS points
+    /// ```
+    #[must_use]
+    pub const fn practical_difference(self, delta: f64) -> Self {
+        Self {
+            practical: Some(delta),
+            ..self
+        }
+    }
+
+    pub(crate) const fn practical(&self) -> Option<f64> {
+        self.practical
     }
 
     pub(crate) const fn confidence(&self) -> ConfidenceLevel {

@@ -255,7 +255,7 @@ impl<K: Ord + Clone, S: Scale> Segments<K, S> {
         }
         let (indices, comparisons): (Vec<usize>, Vec<Comparison>) = family.into_iter().unzip();
         for (i, c) in indices.into_iter().zip(adjust(comparisons, adjustment)?) {
-            rows[i].set_comparison(c);
+            rows[i].set_comparison(c, options.practical())?;
         }
         Ok(SegmentTable { rows })
     }

@@ -4,9 +4,11 @@ use alloc::collections::BTreeMap;
 
 use chrono::{DateTime, FixedOffset, Offset, Utc};
 
+use crate::comparison::adjust;
 use crate::estimate::sealed::INTERNAL;
 use crate::{
-    Benchmark, BenchmarkKind, Error, Estimate, Granularity, Period, ReportOptions, Response, Row, Scale, Tally,
+    Benchmark, BenchmarkKind, Comparison, Error, Estimate, Granularity, Period, ReportOptions, Response, Row, Scale,
+    Tally,
 };
 
 /// Responses tallied per calendar period: the data behind a trend.
@@ -243,15 +245,24 @@ impl<S: Scale> Series<S> {
 
     /// A trend: per period, the estimate with its default interval and `n`,
     /// and the comparison with the previous period (difference, p-value,
-    /// verdict). Periods with fewer than `min_n` answers are marked thin
-    /// and draw no comparison; empty periods are kept, with no estimate.
+    /// verdict). Periods with fewer than the minimum answers are marked
+    /// thin and draw no comparison; empty periods are kept, with no
+    /// estimate.
+    ///
+    /// The period-over-period p-values are adjusted across the trend
+    /// ([`ReportOptions::adjustment`], Holm by default): a dashboard that
+    /// shows 13 weekly changes runs 13 tests, and unadjusted it flags noise.
+    /// With [`ReportOptions::practical_difference`] each comparison also
+    /// says whether the change matters in practice.
     ///
     /// `score` is any metric definition, e.g. `|t| Nps.score(t)` or
     /// `|t| Csat::default().score(t)`.
     ///
     /// # Errors
     ///
-    /// Whatever `score` returns for a non-empty tally.
+    /// Whatever `score` returns for a non-empty tally;
+    /// [`Error::InvalidArgument`] for a negative or non-finite minimum
+    /// practical difference.
     ///
     /// # Example
     ///
@@ -277,15 +288,66 @@ impl<S: Scale> Series<S> {
         score: impl Fn(&Tally<S>) -> Result<E, Error>,
         options: impl Into<ReportOptions>,
     ) -> Result<Vec<Row<Period, E>>, Error> {
-        let options = options.into();
+        self.report(score, None, options.into())
+    }
+
+    /// A trend in which every period is compared with one fixed baseline
+    /// (a target, last year's figure, a baseline quarter's sample) instead
+    /// of with the previous period, with the same adjustment, minimum `n`
+    /// and practical difference as [`Series::trend`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Series::trend`], and as [`Benchmark::compare`] (a baseline of
+    /// another metric).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::{Duration, TimeZone, Utc};
+    /// use cxmetrics::{Benchmark, BenchmarkKind, Granularity, Nps, PracticalVerdict, ReportOptions, Series, ZeroToTen};
+    ///
+    /// let start = Utc.with_ymd_and_hms(2026, 1, 5, 0, 0, 0).unwrap();
+    /// let mut weekly = Series::utc(Granularity::IsoWeek);
+    /// for week in 0..4 {
+    ///     for i in 0..400 {
+    ///         let rating = if i % 2 == 0 { 10 } else { 7 }; // NPS +50 every week
+    ///         weekly.add_rating(start + Duration::days(7 * week) + Duration::minutes(i), ZeroToTen::new(rating)?)?;
+    ///     }
+    /// }
+    /// let target = Benchmark::nps("target", BenchmarkKind::Global, 40.0)?;
+    /// let options = ReportOptions::new().practical_difference(2.0);
+    /// let trend = weekly.trend_against(|t| Nps.score(t), &target, options)?;
+    /// assert!(trend.iter().all(|w| w.practical() == Some(PracticalVerdict::BetterByAtLeast)));
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn trend_against<E: Estimate>(
+        &self,
+        score: impl Fn(&Tally<S>) -> Result<E, Error>,
+        baseline: &Benchmark<E>,
+        options: impl Into<ReportOptions>,
+    ) -> Result<Vec<Row<Period, E>>, Error> {
+        self.report(score, Some(baseline), options.into())
+    }
+
+    /// Rows per period, compared with `baseline` or, without one, with the
+    /// previous period; the comparisons adjusted as one family.
+    fn report<E: Estimate>(
+        &self,
+        score: impl Fn(&Tally<S>) -> Result<E, Error>,
+        baseline: Option<&Benchmark<E>>,
+        options: ReportOptions,
+    ) -> Result<Vec<Row<Period, E>>, Error> {
         let (level, min_n) = (options.confidence(), options.minimum());
-        let mut points: Vec<Row<Period, E>> = Vec::new();
+        let mut rows: Vec<Row<Period, E>> = Vec::new();
+        let mut family = Vec::new();
         for (period, tally) in self.periods() {
             let n = tally.total();
             let estimate = if n == 0 { None } else { Some(score(&tally)?) };
             let thin = n > 0 && n < min_n;
-            let change = match (points.last(), &estimate) {
-                (Some(prev), Some(current)) if !thin && !prev.is_thin() => match prev.estimate() {
+            let comparison = match (&estimate, baseline, rows.last()) {
+                (Some(current), Some(b), _) if !thin => Some(b.compare(current, level)?),
+                (Some(current), None, Some(prev)) if !thin && !prev.is_thin() => match prev.estimate() {
                     Some(p) => {
                         let previous = Benchmark::sample(prev.key().to_string(), BenchmarkKind::OwnHistory, p.clone());
                         Some(previous.compare(current, level)?)
@@ -294,10 +356,20 @@ impl<S: Scale> Series<S> {
                 },
                 _ => None,
             };
+            if let Some(c) = comparison {
+                family.push((rows.len(), c));
+            }
             let interval = estimate.as_ref().and_then(|e| e.default_interval(level, INTERNAL));
-            points.push(Row::new(period, n, estimate, interval, change, thin));
+            rows.push(Row::new(period, n, estimate, interval, None, thin));
         }
-        Ok(points)
+        let (indices, comparisons): (Vec<usize>, Vec<Comparison>) = family.into_iter().unzip();
+        for (i, c) in indices
+            .into_iter()
+            .zip(adjust(comparisons, options.chosen_adjustment())?)
+        {
+            rows[i].set_comparison(c, options.practical())?;
+        }
+        Ok(rows)
     }
 }
 
