@@ -20,6 +20,8 @@ use crate::{Error, Estimate, MeanScore, Metric, NetScore, Share};
 /// assert_eq!(k.to_string(), "industry (EMEA)");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum BenchmarkKind {
     /// A competitor's score.

@@ -148,6 +148,8 @@ impl Ranking {
 /// assert_eq!(Verdict::NoDetectableDifference.to_string(), "no detectable difference");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Verdict {
     /// Detectably higher than the benchmark.
     Above,
@@ -229,6 +231,23 @@ impl Comparison {
         };
         c.verdict = c.decide();
         c
+    }
+
+    /// The confidence level of the comparison's interval and verdict.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{Benchmark, BenchmarkKind, ConfidenceLevel, Nps};
+    ///
+    /// let b = Benchmark::nps("target", BenchmarkKind::Global, 30.0)?;
+    /// let c = b.compare(&Nps.score_counts(30, 50, 120)?, ConfidenceLevel::P90)?;
+    /// assert_eq!(c.level(), ConfidenceLevel::P90);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    #[must_use]
+    pub const fn level(&self) -> ConfidenceLevel {
+        self.level
     }
 
     /// The unit the comparison displays in (points for net scores, percent

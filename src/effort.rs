@@ -36,6 +36,8 @@ use crate::{CesAgreement, ConfidenceLevel, Error, Feedback, Likert7, NetScore, N
 /// # Ok::<(), cxmetrics::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum EffortBand {
     /// 5–7: at least "somewhat agree" that it was easy (low effort).
     Easy,
@@ -197,6 +199,8 @@ pub fn nps_by_effort(feedback: &[Feedback], level: ConfidenceLevel) -> Result<Ef
 /// assert_eq!(EffortDriver::Transferred.to_string(), "transferred");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum EffortDriver {
     /// Not resolved on first contact.

@@ -397,6 +397,8 @@ impl fmt::Display for ConfidenceLevel {
 /// # Ok::<(), cxmetrics::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum IntervalMethod {
     /// Score (Wilson-type) interval for a net score: Tango (1998), as in Rocks (2016).
@@ -695,6 +697,8 @@ impl fmt::Display for Interval {
 /// # Ok::<(), cxmetrics::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum TestMethod {
     /// Score test: the standard error under the null hypothesis.

@@ -200,7 +200,23 @@
 //! - `std` (default): reserved; the crate always uses `std` today.
 //! - `serde`: `Serialize`/`Deserialize` for scales, tallies (plain and
 //!   weighted), series, segments, periods, responses and feedback,
-//!   validating on deserialize; forwards to `chrono/serde`.
+//!   validating on deserialize; forwards to `chrono/serde`. Every result
+//!   type (estimates, intervals, tests, differences, comparisons,
+//!   rankings, trend and segment rows and tables, effort and operational
+//!   results) serializes for dashboards: each number on the internal scale
+//!   and in display units, with its `unit`, `method` and `level`:
+//!
+//!   ```json
+//!   {"metric": "nps", "statistic": "net_score", "value": 0.45, "display": 45.0,
+//!    "unit": "points", "n": 200, "negative": 30, "neutral": 50, "positive": 120,
+//!    "n_eff": 200.0, "weighted": false}
+//!   {"estimate": 0.45, "lower": 0.341, "upper": 0.546,
+//!    "display": {"estimate": 45.0, "lower": 34.1, "upper": 54.6},
+//!    "unit": "points", "level": 0.95, "method": "score"}
+//!   ```
+//!
+//!   The full shape of every type is in the repository's
+//!   `tests/data/results_snapshot.json`, checked by a test.
 //!
 //! The crate does no IO and never reads the clock: callers pass times in.
 

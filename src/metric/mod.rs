@@ -33,6 +33,8 @@ pub(crate) mod top_box;
 /// # Ok::<(), cxmetrics::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Metric {
     /// Net Promoter Score on 0–10.
@@ -79,6 +81,8 @@ impl fmt::Display for Metric {
 /// assert_eq!(CesEffort::ORIENTATION, Orientation::LowerIsBetter);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Orientation {
     /// Larger values are better (NPS, CSAT, CES 2.0, every share of a "good" set).
     HigherIsBetter,

@@ -1,5 +1,8 @@
 //! Hand-written serde support. Everything that enters through
-//! `Deserialize` goes through the same validation as the constructors.
+//! `Deserialize` goes through the same validation as the constructors;
+//! result types serialize for dashboards (`results`).
+
+mod results;
 
 use alloc::string::String;
 use alloc::vec::Vec;
