@@ -72,6 +72,37 @@ impl EffortBand {
     }
 }
 
+/// Parses `easy`, `neutral` and `difficult`, ignoring case and spaces.
+///
+/// # Errors
+///
+/// [`Error::UnknownName`] for any other text.
+///
+/// # Example
+///
+/// ```
+/// use cxmetrics::effort::EffortBand;
+///
+/// assert_eq!(" Easy ".parse::<EffortBand>()?, EffortBand::Easy);
+/// assert!("hard".parse::<EffortBand>().is_err());
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
+impl core::str::FromStr for EffortBand {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self, Error> {
+        let folded = crate::input::fold(s);
+        [Self::Easy, Self::Neutral, Self::Difficult]
+            .into_iter()
+            .find(|b| crate::input::fold(&b.to_string()) == folded)
+            .ok_or_else(|| Error::UnknownName {
+                input: s.to_owned(),
+                what: "effort band",
+                expected: "easy, neutral or difficult",
+            })
+    }
+}
+
 impl fmt::Display for EffortBand {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {

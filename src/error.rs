@@ -204,6 +204,37 @@ pub enum Error {
         /// Answers at that rating to remove.
         remove: u64,
     },
+
+    /// Answer text that matches none of the labels of a
+    /// [`Labels`](crate::input::Labels) map. The message lists the accepted
+    /// labels; fix the map (add the wording) or the data.
+    #[error("unknown answer \"{input}\": expected one of {accepted}")]
+    #[non_exhaustive]
+    UnknownLabel {
+        /// The text as given.
+        input: String,
+        /// The accepted labels, comma-separated.
+        accepted: String,
+    },
+
+    /// Two texts of a label map match each other (ignoring case, spaces
+    /// and punctuation) but name different points.
+    #[error("labels \"{first}\" and \"{second}\" read the same but name different points")]
+    #[non_exhaustive]
+    DuplicateLabel {
+        /// The first text.
+        first: String,
+        /// The second text.
+        second: String,
+    },
+
+    /// A label with no letter or digit, which no answer could match.
+    #[error("label \"{input}\" has no letter or digit")]
+    #[non_exhaustive]
+    EmptyLabel {
+        /// The text as given.
+        input: String,
+    },
 }
 
 impl Error {

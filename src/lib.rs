@@ -230,6 +230,7 @@ mod error;
 mod estimate;
 mod feedback;
 pub mod inference;
+pub mod input;
 mod metric;
 pub mod operations;
 mod period;

@@ -2,9 +2,11 @@
 //! segment, weight, interaction time).
 
 use core::fmt;
+use core::str::FromStr;
 
 use chrono::{DateTime, Utc};
 
+use crate::input::fold;
 use crate::{Error, Scale, Tally};
 
 /// Where in the customer journey an answer was collected.
@@ -100,6 +102,101 @@ impl fmt::Display for Channel {
 }
 
 /// Checks a survey weight: finite and `>= 0`.
+/// Parses the names `Display` and serde use (`"returns and refunds"`,
+/// `"returns_refunds"`, ignoring case, spaces and punctuation); any other
+/// non-blank text is a [`Touchpoint::Custom`] with that text, trimmed.
+///
+/// # Errors
+///
+/// [`Error::UnknownName`] for blank text.
+///
+/// # Example
+///
+/// ```
+/// use cxmetrics::Touchpoint;
+///
+/// assert_eq!("Follow-up".parse::<Touchpoint>()?, Touchpoint::FollowUp);
+/// assert_eq!("after_hours".parse::<Touchpoint>()?, Touchpoint::AfterHours);
+/// assert_eq!("returns_refunds".parse::<Touchpoint>()?, Touchpoint::ReturnsRefunds);
+/// assert_eq!(" warranty ".parse::<Touchpoint>()?, Touchpoint::Custom("warranty".into()));
+/// assert!("  ".parse::<Touchpoint>().is_err());
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
+impl FromStr for Touchpoint {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self, Error> {
+        let known = [
+            Self::FirstContact,
+            Self::FollowUp,
+            Self::ReturnsRefunds,
+            Self::AfterHours,
+            Self::Purchase,
+            Self::Onboarding,
+        ];
+        parse_named(s, "touchpoint", &known, Self::Custom)
+    }
+}
+
+/// Parses the names `Display` and serde use (`"self-service"`,
+/// `"self_service"`, `"SMS"`, ignoring case, spaces and punctuation); any
+/// other non-blank text is a [`Channel::Custom`] with that text, trimmed.
+///
+/// # Errors
+///
+/// [`Error::UnknownName`] for blank text.
+///
+/// # Example
+///
+/// ```
+/// use cxmetrics::Channel;
+///
+/// assert_eq!("Self Service".parse::<Channel>()?, Channel::SelfService);
+/// assert_eq!("in_app".parse::<Channel>()?, Channel::InApp);
+/// assert_eq!("WhatsApp".parse::<Channel>()?, Channel::Custom("WhatsApp".into()));
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
+impl FromStr for Channel {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self, Error> {
+        let known = [
+            Self::Phone,
+            Self::Email,
+            Self::Chat,
+            Self::Social,
+            Self::SelfService,
+            Self::InApp,
+            Self::Sms,
+        ];
+        parse_named(s, "channel", &known, Self::Custom)
+    }
+}
+
+/// One of `known` whose display name or serde name (the variant name in
+/// snake case, which folds like its `Debug` name) folds to the same text as
+/// `s`, or a custom value; blank text is an error.
+fn parse_named<T: Clone + fmt::Display + fmt::Debug>(
+    s: &str,
+    what: &'static str,
+    known: &[T],
+    custom: fn(String) -> T,
+) -> Result<T, Error> {
+    let folded = fold(s);
+    if folded.is_empty() {
+        return Err(Error::UnknownName {
+            input: s.to_owned(),
+            what,
+            expected: "a non-blank name",
+        });
+    }
+    Ok(known
+        .iter()
+        .find(|k| fold(&k.to_string()) == folded || fold(&format!("{k:?}")) == folded)
+        .cloned()
+        .unwrap_or_else(|| custom(s.trim().to_owned())))
+}
+
 pub(crate) fn check_weight(value: f64) -> Result<f64, Error> {
     if value.is_finite() && value >= 0.0 {
         Ok(value)
