@@ -72,7 +72,8 @@ impl EffortBand {
     }
 }
 
-/// Parses `easy`, `neutral` and `difficult`, ignoring case and spaces.
+/// Parses `easy`, `neutral` and `difficult` (the serde names) or the
+/// `Display` text (`easy (CES 5–7)`), ignoring case and spaces.
 ///
 /// # Errors
 ///
@@ -94,7 +95,7 @@ impl core::str::FromStr for EffortBand {
         let folded = crate::input::fold(s);
         [Self::Easy, Self::Neutral, Self::Difficult]
             .into_iter()
-            .find(|b| crate::input::fold(&b.to_string()) == folded)
+            .find(|b| crate::input::fold(&format!("{b:?}")) == folded || crate::input::fold(&b.to_string()) == folded)
             .ok_or_else(|| Error::UnknownName {
                 input: s.to_owned(),
                 what: "effort band",
