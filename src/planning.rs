@@ -4,7 +4,7 @@
 //! Margins and differences are on the fraction scale for NPS and shares
 //! (`0.05` is ±5 points) and in rating units for means.
 
-use core::ops::Bound::Excluded;
+use core::ops::Bound::{Excluded, Included};
 
 use crate::stats::{normal_quantile, ratio};
 use crate::{ConfidenceLevel, Error};
@@ -24,7 +24,42 @@ use crate::{ConfidenceLevel, Error};
 /// # Ok::<(), cxmetrics::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct UnitVariance(f64);
+pub struct UnitVariance {
+    variance: f64,
+    /// What the margin and differences are measured on.
+    kind: Kind,
+}
+
+/// The statistic planned for, which bounds its margins: a share lies in
+/// `[0, 1]`, a net score in `[−1, 1]`, a mean anywhere on its scale.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Share,
+    NetScore,
+    Mean,
+}
+
+impl Kind {
+    const fn name(self) -> &'static str {
+        match self {
+            Self::Share => "share",
+            Self::NetScore => "net score",
+            Self::Mean => "mean",
+        }
+    }
+
+    /// Checks a margin of error or a difference to detect: positive, finite
+    /// and no wider than the statistic's range (a margin of `3.0` for an
+    /// NPS is 300 points: a margin given in points by mistake).
+    fn check(self, name: &'static str, margin: f64) -> Result<f64, Error> {
+        let (range, expected) = match self {
+            Self::Share => (1.0, "a fraction in (0, 1] for a share (±3 percent is 0.03)"),
+            Self::NetScore => (2.0, "a fraction in (0, 2] for a net score (±3 points is 0.03)"),
+            Self::Mean => (f64::MAX, "a finite value > 0 on the scale"),
+        };
+        Error::check_in(name, margin, (Excluded(0.0), Included(range)), expected)
+    }
+}
 
 impl UnitVariance {
     /// `p(1 − p)` for a share expected to be near `p`; `p = 0.5` is the
@@ -43,7 +78,10 @@ impl UnitVariance {
     /// ```
     pub fn share(p: f64) -> Result<Self, Error> {
         let p = fraction("planning share", p)?;
-        Ok(Self(p * (1.0 - p)))
+        Ok(Self {
+            variance: p * (1.0 - p),
+            kind: Kind::Share,
+        })
     }
 
     /// `p₊ + p₋ − (p₊ − p₋)²` for a net score (NPS: promoter and detractor
@@ -76,7 +114,10 @@ impl UnitVariance {
                 expected: "at most 1",
             });
         }
-        Ok(Self(crate::estimate::net_score::unit_variance(p, d)))
+        Ok(Self {
+            variance: crate::estimate::net_score::unit_variance(p, d),
+            kind: Kind::NetScore,
+        })
     }
 
     /// `sd²` for a mean rating with planning standard deviation `sd`.
@@ -99,7 +140,10 @@ impl UnitVariance {
             0.0..f64::INFINITY,
             "a finite value >= 0",
         )?;
-        Ok(Self(sd * sd))
+        Ok(Self {
+            variance: sd * sd,
+            kind: Kind::Mean,
+        })
     }
 
     /// The variance.
@@ -114,16 +158,12 @@ impl UnitVariance {
     /// ```
     #[must_use]
     pub const fn get(self) -> f64 {
-        self.0
+        self.variance
     }
 }
 
 fn fraction(name: &'static str, p: f64) -> Result<f64, Error> {
     Error::check_in(name, p, 0.0..=1.0, "a fraction in 0..=1")
-}
-
-fn positive(name: &'static str, x: f64) -> Result<f64, Error> {
-    Error::check_in(name, x, (Excluded(0.0), Excluded(f64::INFINITY)), "a finite value > 0")
 }
 
 fn check_power(power: f64) -> Result<f64, Error> {
@@ -136,8 +176,35 @@ fn check_power(power: f64) -> Result<f64, Error> {
 }
 
 /// `⌈raw⌉`, less 1e-9 so that floating error cannot push an exact integer up by one.
-fn ceil(raw: f64) -> u64 {
-    (raw - 1e-9).ceil().max(1.0) as u64
+/// `⌈raw − 1e-9⌉` (METHODS.md §7: floating error cannot push an exact
+/// integer up by one); 0 when nothing needs to be sampled (a planning share
+/// of 0 or 1 has no variance). A size past `u64::MAX` is an error naming
+/// the argument that made it so.
+fn ceil(raw: f64, name: &'static str, value: f64) -> Result<u64, Error> {
+    let n = (raw - 1e-9).ceil().max(0.0);
+    if n < u64::MAX as f64 {
+        Ok(n as u64)
+    } else {
+        Err(Error::InvalidArgument {
+            name,
+            value,
+            expected: "a value that needs fewer than 2^64 answers",
+        })
+    }
+}
+
+/// `z_{power}`, for a power above `α/2`: below it `z_{1−α/2} + z_{power}`
+/// is negative and so would be a minimum detectable difference.
+fn z_power(power: f64, level: ConfidenceLevel) -> Result<f64, Error> {
+    let power = check_power(power)?;
+    if power <= level.alpha() / 2.0 {
+        return Err(Error::InvalidArgument {
+            name: "power",
+            value: power,
+            expected: "more than half the significance level (α/2); usual values are 0.8 or 0.9",
+        });
+    }
+    Ok(normal_quantile(power))
 }
 
 /// The sample size for a margin of error: `n = ⌈z²·V/E²⌉`.
@@ -160,8 +227,12 @@ fn ceil(raw: f64) -> u64 {
 /// # Ok::<(), cxmetrics::Error>(())
 /// ```
 pub fn sample_size(variance: UnitVariance, margin: f64, level: ConfidenceLevel) -> Result<u64, Error> {
-    let margin = positive("margin of error", margin)?;
-    Ok(ceil(level.z().powi(2) * variance.get() / (margin * margin)))
+    let margin = variance.kind.check("margin of error", margin)?;
+    ceil(
+        level.z().powi(2) * variance.get() / (margin * margin),
+        "margin of error",
+        margin,
+    )
 }
 
 /// Applies the finite-population correction `n = n₀/(1 + (n₀ − 1)/N)`,
@@ -187,8 +258,16 @@ pub fn finite_population(n0: u64, population: u64) -> Result<u64, Error> {
             expected: "at least 1",
         });
     }
+    if n0 == 0 {
+        return Ok(0);
+    }
     let n0f = n0 as f64;
-    Ok(ceil(n0f / (1.0 + (n0f - 1.0) / population as f64)).min(population))
+    Ok(ceil(
+        n0f / (1.0 + (n0f - 1.0) / population as f64),
+        "population",
+        population as f64,
+    )?
+    .min(population))
 }
 
 /// The minimum detectable difference between two independent groups at
@@ -221,7 +300,7 @@ pub fn minimum_detectable_difference(
     level: ConfidenceLevel,
     power: f64,
 ) -> Result<f64, Error> {
-    let z_beta = normal_quantile(check_power(power)?);
+    let z_beta = z_power(power, level)?;
     let term = |(v, n): (UnitVariance, u64)| {
         ratio(v.get(), n as f64).ok_or(Error::InvalidArgument {
             name: "group size",
@@ -260,11 +339,19 @@ pub fn sample_size_per_group(
     level: ConfidenceLevel,
     power: f64,
 ) -> Result<u64, Error> {
-    let delta = positive("difference to detect", delta.abs())?;
-    let z_beta = normal_quantile(check_power(power)?);
-    Ok(ceil(
+    if a.kind != b.kind {
+        return Err(Error::Mismatch {
+            left: format!("a plan for a {}", a.kind.name()),
+            right: format!("a plan for a {}", b.kind.name()),
+        });
+    }
+    let delta = a.kind.check("difference to detect", delta.abs())?;
+    let z_beta = z_power(power, level)?;
+    ceil(
         (level.z() + z_beta).powi(2) * (a.get() + b.get()) / (delta * delta),
-    ))
+        "difference to detect",
+        delta,
+    )
 }
 
 /// The sample size per group to tell two shares apart, by the classic
@@ -288,10 +375,14 @@ pub fn sample_size_per_group(
 /// ```
 pub fn sample_size_per_group_shares(p1: f64, p2: f64, level: ConfidenceLevel, power: f64) -> Result<u64, Error> {
     let (p1, p2) = (fraction("first share", p1)?, fraction("second share", p2)?);
-    let delta = positive("difference between the shares", (p1 - p2).abs())?;
-    let z_beta = normal_quantile(check_power(power)?);
+    let delta = Kind::Share.check("difference between the shares", (p1 - p2).abs())?;
+    let z_beta = z_power(power, level)?;
     let pooled = f64::midpoint(p1, p2);
     let numerator =
         level.z() * (2.0 * pooled * (1.0 - pooled)).sqrt() + z_beta * (p1 * (1.0 - p1) + p2 * (1.0 - p2)).sqrt();
-    Ok(ceil(numerator.powi(2) / (delta * delta)))
+    ceil(
+        numerator.powi(2) / (delta * delta),
+        "difference between the shares",
+        delta,
+    )
 }
