@@ -231,3 +231,17 @@ pub fn check_two_shares(name: &str, a: &Share, b: &Share, e: &Value, level: Conf
     );
     Ok(())
 }
+
+/// A row of an error table: what is tried, its result, the exact message.
+pub type Case<'a, T> = (&'a str, Result<T, Error>, &'a str);
+
+/// Asserts that every row of an error table fails with exactly its message.
+#[track_caller]
+pub fn assert_errors<'a, T: std::fmt::Debug>(cases: impl IntoIterator<Item = Case<'a, T>>) {
+    for (what, result, message) in cases {
+        match result {
+            Ok(value) => panic!("{what}: expected the error {message:?}, got Ok({value:?})"),
+            Err(err) => assert_eq!(err.to_string(), message, "{what}"),
+        }
+    }
+}
