@@ -97,7 +97,16 @@ impl Ranking {
     ///
     /// # Example
     ///
-    /// See [`rank`].
+    /// ```
+    /// use cxmetrics::inference::Adjustment;
+    /// use cxmetrics::{Benchmark, BenchmarkKind, ConfidenceLevel, Metric, Nps, rank};
+    ///
+    /// let ours = Nps.score_counts(30, 50, 120)?; // +45
+    /// let rivals = [Benchmark::nps("Globex", BenchmarkKind::Competitor, 60.0)?];
+    /// let r = rank(&ours, &rivals, ConfidenceLevel::P95, Adjustment::Holm)?;
+    /// assert_eq!(r.position(), 2); // behind Globex's +60
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
     #[must_use]
     pub const fn position(&self) -> usize {
         self.position
@@ -107,7 +116,18 @@ impl Ranking {
     ///
     /// # Example
     ///
-    /// See [`rank`].
+    /// ```
+    /// use cxmetrics::inference::Adjustment;
+    /// use cxmetrics::{Benchmark, BenchmarkKind, ConfidenceLevel, Metric, Nps, rank};
+    ///
+    /// let rivals = [
+    ///     Benchmark::nps("Globex", BenchmarkKind::Competitor, 20.0)?,
+    ///     Benchmark::nps("Initech", BenchmarkKind::Competitor, 10.0)?,
+    /// ];
+    /// let r = rank(&Nps.score_counts(30, 50, 120)?, &rivals, ConfidenceLevel::P95, Adjustment::Holm)?;
+    /// assert_eq!(r.of(), 3); // two rivals and us
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
     #[must_use]
     pub const fn of(&self) -> usize {
         self.of
@@ -117,7 +137,20 @@ impl Ranking {
     ///
     /// # Example
     ///
-    /// See [`rank`].
+    /// ```
+    /// use cxmetrics::inference::Adjustment;
+    /// use cxmetrics::{Benchmark, BenchmarkKind, ConfidenceLevel, Metric, Nps, rank};
+    ///
+    /// let rivals = [
+    ///     Benchmark::nps("Globex", BenchmarkKind::Competitor, 20.0)?,
+    ///     Benchmark::nps("Initech", BenchmarkKind::Competitor, 60.0)?,
+    /// ];
+    /// let r = rank(&Nps.score_counts(30, 50, 120)?, &rivals, ConfidenceLevel::P95, Adjustment::Holm)?;
+    /// let labels: Vec<&str> = r.comparisons().iter().map(|c| c.benchmark()).collect();
+    /// assert_eq!(labels, ["Globex", "Initech"]); // input order, not rank order
+    /// assert!(r.comparisons().iter().all(|c| c.p_value() >= c.test().p_value()));
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
     #[must_use]
     pub fn comparisons(&self) -> &[Comparison] {
         &self.comparisons
@@ -127,7 +160,19 @@ impl Ranking {
     ///
     /// # Example
     ///
-    /// See [`rank`].
+    /// ```
+    /// use cxmetrics::inference::Adjustment;
+    /// use cxmetrics::{Benchmark, BenchmarkKind, ConfidenceLevel, Metric, Nps, Verdict, rank};
+    ///
+    /// let rivals = [
+    ///     Benchmark::nps("Globex", BenchmarkKind::Competitor, 20.0)?,  // far behind us
+    ///     Benchmark::nps("Initech", BenchmarkKind::Competitor, 47.0)?, // within noise
+    /// ];
+    /// let r = rank(&Nps.score_counts(30, 50, 120)?, &rivals, ConfidenceLevel::P95, Adjustment::Holm)?;
+    /// let clear: Vec<(&str, Verdict)> = r.detectable().map(|c| (c.benchmark(), c.verdict())).collect();
+    /// assert_eq!(clear, [("Globex", Verdict::Above)]);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
     pub fn detectable(&self) -> impl Iterator<Item = &Comparison> {
         self.comparisons
             .iter()
@@ -304,7 +349,17 @@ impl Comparison {
     ///
     /// # Example
     ///
-    /// See [`Benchmark::compare_each`].
+    /// ```
+    /// use cxmetrics::inference::Adjustment;
+    /// use cxmetrics::{Benchmark, BenchmarkKind, ConfidenceLevel, Metric, Nps};
+    ///
+    /// let target = Benchmark::nps("target", BenchmarkKind::Global, 30.0)?;
+    /// let north = Nps.score_counts(30, 50, 120)?;
+    /// let family = target.compare_each(&[("north", north)], ConfidenceLevel::P95, Adjustment::Holm)?;
+    /// assert_eq!(family[0].subject(), Some("north"));
+    /// assert_eq!(target.compare(&north, ConfidenceLevel::P95)?.subject(), None); // a lone comparison has no label
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
     #[must_use]
     pub fn subject(&self) -> Option<&str> {
         self.subject.as_deref()

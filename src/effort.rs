@@ -61,7 +61,16 @@ impl EffortBand {
     ///
     /// # Example
     ///
-    /// See [`EffortBand`].
+    /// ```
+    /// use cxmetrics::effort::EffortBand;
+    /// use cxmetrics::Likert7;
+    ///
+    /// let bands: Vec<EffortBand> = (1..=7).map(|r| Likert7::new(r).map(EffortBand::of)).collect::<Result<_, _>>()?;
+    /// assert_eq!(bands[..3], [EffortBand::Difficult; 3]);
+    /// assert_eq!(bands[3], EffortBand::Neutral);
+    /// assert_eq!(bands[4..], [EffortBand::Easy; 3]);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
     #[must_use]
     pub const fn of(ces: Likert7) -> Self {
         match ces.get() {
@@ -119,7 +128,21 @@ impl fmt::Display for EffortBand {
 ///
 /// # Example
 ///
-/// See [`nps_by_effort`].
+/// ```
+/// use chrono::DateTime;
+/// use cxmetrics::effort::{EffortBand, EffortLoyalty, nps_by_effort};
+/// use cxmetrics::{ConfidenceLevel, Feedback, Likert7, ZeroToTen};
+///
+/// let at = DateTime::from_timestamp(0, 0).unwrap();
+/// let answer = |ces: u8, nps: u8| -> Result<Feedback, cxmetrics::Error> {
+///     Ok(Feedback::new(at).with_ces(Likert7::new(ces)?).with_nps(ZeroToTen::new(nps)?))
+/// };
+/// let loyalty: EffortLoyalty = nps_by_effort(&[answer(7, 10)?, answer(6, 9)?, answer(1, 0)?], ConfidenceLevel::P95)?;
+/// assert_eq!(loyalty.nps(EffortBand::Easy).map(|e| e.rounded()), Some(100));
+/// assert_eq!(loyalty.nps(EffortBand::Difficult).map(|e| e.rounded()), Some(-100));
+/// assert!(loyalty.difference().is_some_and(|d| (d.estimate() - 2.0).abs() < 1e-12));
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct EffortLoyalty {
     bands: [(EffortBand, Option<NetScore>); 3],
@@ -131,7 +154,21 @@ impl EffortLoyalty {
     ///
     /// # Example
     ///
-    /// See [`nps_by_effort`].
+    /// ```
+    /// use chrono::DateTime;
+    /// use cxmetrics::effort::{EffortBand, nps_by_effort};
+    /// use cxmetrics::{ConfidenceLevel, Feedback, Likert7, ZeroToTen};
+    ///
+    /// let at = DateTime::from_timestamp(0, 0).unwrap();
+    /// let answer = |ces: u8, nps: u8| -> Result<Feedback, cxmetrics::Error> {
+    ///     Ok(Feedback::new(at).with_ces(Likert7::new(ces)?).with_nps(ZeroToTen::new(nps)?))
+    /// };
+    /// let loyalty = nps_by_effort(&[answer(6, 10)?, answer(7, 6)?, answer(2, 4)?], ConfidenceLevel::P95)?;
+    /// assert_eq!(loyalty.nps(EffortBand::Easy).map(|e| e.rounded()), Some(0)); // a promoter and a detractor
+    /// assert_eq!(loyalty.nps(EffortBand::Difficult).map(|e| e.n()), Some(1));
+    /// assert!(loyalty.nps(EffortBand::Neutral).is_none()); // nobody answered 4
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
     #[must_use]
     pub fn nps(&self, band: EffortBand) -> Option<&NetScore> {
         self.bands
@@ -144,7 +181,22 @@ impl EffortLoyalty {
     ///
     /// # Example
     ///
-    /// See [`nps_by_effort`].
+    /// ```
+    /// use chrono::DateTime;
+    /// use cxmetrics::effort::{EffortBand, nps_by_effort};
+    /// use cxmetrics::{ConfidenceLevel, Feedback, Likert7, ZeroToTen};
+    ///
+    /// let at = DateTime::from_timestamp(0, 0).unwrap();
+    /// let answer = |ces: u8, nps: u8| -> Result<Feedback, cxmetrics::Error> {
+    ///     Ok(Feedback::new(at).with_ces(Likert7::new(ces)?).with_nps(ZeroToTen::new(nps)?))
+    /// };
+    /// let loyalty = nps_by_effort(&[answer(6, 10)?, answer(4, 8)?], ConfidenceLevel::P95)?;
+    /// let order: Vec<EffortBand> = loyalty.bands().iter().map(|(band, _)| *band).collect();
+    /// assert_eq!(order, [EffortBand::Easy, EffortBand::Neutral, EffortBand::Difficult]);
+    /// let answered: Vec<bool> = loyalty.bands().iter().map(|(_, nps)| nps.is_some()).collect();
+    /// assert_eq!(answered, [true, true, false]);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
     #[must_use]
     pub fn bands(&self) -> &[(EffortBand, Option<NetScore>)] {
         &self.bands
@@ -155,7 +207,23 @@ impl EffortLoyalty {
     ///
     /// # Example
     ///
-    /// See [`nps_by_effort`].
+    /// ```
+    /// use chrono::DateTime;
+    /// use cxmetrics::effort::{EffortBand, nps_by_effort};
+    /// use cxmetrics::{ConfidenceLevel, Feedback, Likert7, ZeroToTen};
+    ///
+    /// let at = DateTime::from_timestamp(0, 0).unwrap();
+    /// let answer = |ces: u8, nps: u8| -> Result<Feedback, cxmetrics::Error> {
+    ///     Ok(Feedback::new(at).with_ces(Likert7::new(ces)?).with_nps(ZeroToTen::new(nps)?))
+    /// };
+    /// let both = [answer(6, 10)?, answer(6, 9)?, answer(2, 3)?, answer(2, 9)?];
+    /// let d = nps_by_effort(&both, ConfidenceLevel::P95)?.difference().copied().unwrap();
+    /// assert!((d.estimate() - 1.0).abs() < 1e-12); // +100 − 0 points, on the fraction scale
+    /// assert!(d.interval().contains(d.estimate()));
+    /// let easy_only = nps_by_effort(&[answer(6, 10)?], ConfidenceLevel::P95)?;
+    /// assert!(easy_only.difference().is_none());
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
     #[must_use]
     pub const fn difference(&self) -> Option<&Difference> {
         self.difference.as_ref()
@@ -299,7 +367,21 @@ impl fmt::Display for EffortDriver {
 ///
 /// # Example
 ///
-/// See [`ces_by_driver`].
+/// ```
+/// use chrono::DateTime;
+/// use cxmetrics::effort::{DriverEffect, EffortDriver, ces_by_driver};
+/// use cxmetrics::{ConfidenceLevel, Feedback, Likert7};
+///
+/// let at = DateTime::from_timestamp(0, 0).unwrap();
+/// let answer = |transfers: u32, ces: u8| -> Result<Feedback, cxmetrics::Error> {
+///     Ok(Feedback::new(at).with_transfers(transfers).with_ces(Likert7::new(ces)?))
+/// };
+/// let feedback = [answer(1, 2)?, answer(1, 6)?, answer(0, 6)?, answer(0, 7)?];
+/// let effect: DriverEffect = ces_by_driver(&feedback, EffortDriver::Transferred, ConfidenceLevel::P95)?;
+/// assert_eq!(effect.with().map(|s| s.rounded()), Some(50));
+/// assert_eq!(effect.without().map(|s| s.rounded()), Some(100));
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct DriverEffect {
     driver: EffortDriver,
@@ -313,7 +395,19 @@ impl DriverEffect {
     ///
     /// # Example
     ///
-    /// See [`ces_by_driver`].
+    /// ```
+    /// use chrono::DateTime;
+    /// use cxmetrics::effort::{EffortDriver, ces_by_driver};
+    /// use cxmetrics::{ConfidenceLevel, Feedback, Likert7};
+    ///
+    /// let at = DateTime::from_timestamp(0, 0).unwrap();
+    /// let answer = |transfers: u32, ces: u8| -> Result<Feedback, cxmetrics::Error> {
+    ///     Ok(Feedback::new(at).with_transfers(transfers).with_ces(Likert7::new(ces)?))
+    /// };
+    /// let effect = ces_by_driver(&[answer(2, 6)?], EffortDriver::Transferred, ConfidenceLevel::P95)?;
+    /// assert_eq!(effect.driver(), EffortDriver::Transferred);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
     #[must_use]
     pub const fn driver(&self) -> EffortDriver {
         self.driver
@@ -323,7 +417,21 @@ impl DriverEffect {
     ///
     /// # Example
     ///
-    /// See [`ces_by_driver`].
+    /// ```
+    /// use chrono::DateTime;
+    /// use cxmetrics::effort::{EffortDriver, ces_by_driver};
+    /// use cxmetrics::{ConfidenceLevel, Feedback, Likert7};
+    ///
+    /// let at = DateTime::from_timestamp(0, 0).unwrap();
+    /// let answer = |transfers: u32, ces: u8| -> Result<Feedback, cxmetrics::Error> {
+    ///     Ok(Feedback::new(at).with_transfers(transfers).with_ces(Likert7::new(ces)?))
+    /// };
+    /// let effect = ces_by_driver(&[answer(1, 2)?, answer(3, 5)?, answer(0, 7)?], EffortDriver::Transferred, ConfidenceLevel::P95)?;
+    /// assert_eq!(effect.with().map(|s| (s.hits(), s.n())), Some((1, 2)));
+    /// let never_transferred = ces_by_driver(&[answer(0, 7)?], EffortDriver::Transferred, ConfidenceLevel::P95)?;
+    /// assert!(never_transferred.with().is_none());
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
     #[must_use]
     pub const fn with(&self) -> Option<&Share> {
         self.with.as_ref()
@@ -333,7 +441,21 @@ impl DriverEffect {
     ///
     /// # Example
     ///
-    /// See [`ces_by_driver`].
+    /// ```
+    /// use chrono::DateTime;
+    /// use cxmetrics::effort::{EffortDriver, ces_by_driver};
+    /// use cxmetrics::{ConfidenceLevel, Feedback, Likert7};
+    ///
+    /// let at = DateTime::from_timestamp(0, 0).unwrap();
+    /// let answer = |transfers: u32, ces: u8| -> Result<Feedback, cxmetrics::Error> {
+    ///     Ok(Feedback::new(at).with_transfers(transfers).with_ces(Likert7::new(ces)?))
+    /// };
+    /// let effect = ces_by_driver(&[answer(1, 2)?, answer(0, 3)?, answer(0, 7)?], EffortDriver::Transferred, ConfidenceLevel::P95)?;
+    /// assert_eq!(effect.without().map(|s| (s.hits(), s.n())), Some((1, 2)));
+    /// let all_transferred = ces_by_driver(&[answer(1, 7)?], EffortDriver::Transferred, ConfidenceLevel::P95)?;
+    /// assert!(all_transferred.without().is_none());
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
     #[must_use]
     pub const fn without(&self) -> Option<&Share> {
         self.without.as_ref()
@@ -343,7 +465,22 @@ impl DriverEffect {
     ///
     /// # Example
     ///
-    /// See [`ces_by_driver`].
+    /// ```
+    /// use chrono::DateTime;
+    /// use cxmetrics::effort::{EffortDriver, ces_by_driver};
+    /// use cxmetrics::{ConfidenceLevel, Feedback, Likert7};
+    ///
+    /// let at = DateTime::from_timestamp(0, 0).unwrap();
+    /// let answer = |transfers: u32, ces: u8| -> Result<Feedback, cxmetrics::Error> {
+    ///     Ok(Feedback::new(at).with_transfers(transfers).with_ces(Likert7::new(ces)?))
+    /// };
+    /// let feedback = [answer(1, 2)?, answer(1, 6)?, answer(0, 6)?, answer(0, 7)?];
+    /// let effect = ces_by_driver(&feedback, EffortDriver::Transferred, ConfidenceLevel::P95)?;
+    /// let d = effect.difference().copied().unwrap();
+    /// assert!((d.estimate() + 0.5).abs() < 1e-12); // 50 % − 100 %: transfers make it harder
+    /// assert!(d.interval().contains(d.estimate()));
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
     #[must_use]
     pub const fn difference(&self) -> Option<&Difference> {
         self.difference.as_ref()

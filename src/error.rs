@@ -235,6 +235,21 @@ pub enum Error {
         /// The text as given.
         input: String,
     },
+
+    /// A value for a mean (a benchmark, a test's null value) off the scale
+    /// of the estimate, e.g. 6.1 for a 1–5 CES 1.0 mean.
+    #[error("{name} {value} is off the {min}–{max} scale of the estimate")]
+    #[non_exhaustive]
+    OffScale {
+        /// What the value is.
+        name: &'static str,
+        /// The value.
+        value: f64,
+        /// The scale's lowest point.
+        min: u8,
+        /// The scale's highest point.
+        max: u8,
+    },
 }
 
 impl Error {

@@ -97,7 +97,18 @@ pub fn response_rate(responses: u64, invitations: u64) -> Result<Share, Error> {
 ///
 /// # Example
 ///
-/// See [`time_to_resolution`].
+/// ```
+/// use chrono::DateTime;
+/// use core::time::Duration;
+/// use cxmetrics::operations::{ResolutionTime, time_to_resolution};
+/// use cxmetrics::Feedback;
+///
+/// let at = DateTime::from_timestamp(0, 0).unwrap();
+/// let resolved_in = |hours: u64| Feedback::new(at).with_time_to_resolution(Duration::from_secs(3600 * hours));
+/// let t: ResolutionTime = time_to_resolution(&[resolved_in(1), resolved_in(3)])?;
+/// assert_eq!((t.n(), t.mean(), t.median()), (2, Duration::from_secs(7200), Duration::from_secs(7200)));
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ResolutionTime {
     n: u64,
@@ -110,7 +121,18 @@ impl ResolutionTime {
     ///
     /// # Example
     ///
-    /// See [`time_to_resolution`].
+    /// ```
+    /// use chrono::DateTime;
+    /// use core::time::Duration;
+    /// use cxmetrics::operations::time_to_resolution;
+    /// use cxmetrics::Feedback;
+    ///
+    /// let at = DateTime::from_timestamp(0, 0).unwrap();
+    /// let resolved_in = |hours: u64| Feedback::new(at).with_time_to_resolution(Duration::from_secs(3600 * hours));
+    /// let feedback = [resolved_in(1), resolved_in(2), Feedback::new(at), resolved_in(4)];
+    /// assert_eq!(time_to_resolution(&feedback)?.n(), 3); // the one without a time is left out
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
     #[must_use]
     pub const fn n(&self) -> u64 {
         self.n
@@ -120,7 +142,18 @@ impl ResolutionTime {
     ///
     /// # Example
     ///
-    /// See [`time_to_resolution`].
+    /// ```
+    /// use chrono::DateTime;
+    /// use core::time::Duration;
+    /// use cxmetrics::operations::time_to_resolution;
+    /// use cxmetrics::Feedback;
+    ///
+    /// let at = DateTime::from_timestamp(0, 0).unwrap();
+    /// let resolved_in = |hours: u64| Feedback::new(at).with_time_to_resolution(Duration::from_secs(3600 * hours));
+    /// let t = time_to_resolution(&[resolved_in(1), resolved_in(2), resolved_in(6)])?;
+    /// assert_eq!(t.mean(), Duration::from_secs(3 * 3600));
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
     #[must_use]
     pub const fn mean(&self) -> Duration {
         self.mean
@@ -131,7 +164,18 @@ impl ResolutionTime {
     ///
     /// # Example
     ///
-    /// See [`time_to_resolution`].
+    /// ```
+    /// use chrono::DateTime;
+    /// use core::time::Duration;
+    /// use cxmetrics::operations::time_to_resolution;
+    /// use cxmetrics::Feedback;
+    ///
+    /// let at = DateTime::from_timestamp(0, 0).unwrap();
+    /// let resolved_in = |hours: u64| Feedback::new(at).with_time_to_resolution(Duration::from_secs(3600 * hours));
+    /// let t = time_to_resolution(&[resolved_in(1), resolved_in(2), resolved_in(300)])?;
+    /// assert_eq!(t.median(), Duration::from_secs(2 * 3600)); // the mean is 101 h
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
     #[must_use]
     pub const fn median(&self) -> Duration {
         self.median
@@ -185,7 +229,13 @@ pub fn time_to_resolution(feedback: &[Feedback]) -> Result<ResolutionTime, Error
 ///
 /// # Example
 ///
-/// See [`retention`].
+/// ```
+/// use cxmetrics::operations::{Retention, retention};
+///
+/// let r: Retention = retention(200, 210, 30)?; // 180 of 200 kept
+/// assert!((r.rate() - 0.9).abs() < 1e-15);
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Retention {
     rate: f64,
@@ -196,7 +246,13 @@ impl Retention {
     ///
     /// # Example
     ///
-    /// See [`retention`].
+    /// ```
+    /// use cxmetrics::operations::retention;
+    ///
+    /// let r = retention(500, 480, 5)?; // 475 of 500 kept
+    /// assert!((r.rate() - 0.95).abs() < 1e-15);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
     #[must_use]
     pub const fn rate(&self) -> f64 {
         self.rate
@@ -206,7 +262,13 @@ impl Retention {
     ///
     /// # Example
     ///
-    /// See [`retention`].
+    /// ```
+    /// use cxmetrics::operations::retention;
+    ///
+    /// let r = retention(400, 400, 100)?; // 300 of 400 kept: the headcount hides the churn
+    /// assert!((r.churn() - 0.25).abs() < 1e-15);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
     #[must_use]
     pub fn churn(&self) -> f64 {
         1.0 - self.rate

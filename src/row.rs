@@ -76,7 +76,16 @@ impl<K, E> Row<K, E> {
     ///
     /// # Example
     ///
-    /// See [`Row`].
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use cxmetrics::{Granularity, Nps, ReportOptions, Series, ZeroToTen};
+    ///
+    /// let mut s = Series::utc(Granularity::Month);
+    /// s.add_rating(Utc.with_ymd_and_hms(2026, 3, 14, 12, 0, 0).unwrap(), ZeroToTen::new(9)?)?;
+    /// let trend = s.trend(|t| Nps.score(t), ReportOptions::new())?;
+    /// assert_eq!(trend[0].key().to_string(), "2026-03"); // a trend's key is its period
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
     #[must_use]
     pub const fn key(&self) -> &K {
         &self.key
@@ -86,7 +95,18 @@ impl<K, E> Row<K, E> {
     ///
     /// # Example
     ///
-    /// See [`Row`].
+    /// ```
+    /// use cxmetrics::{Against, Nps, ReportOptions, Segments, ZeroToTen};
+    ///
+    /// let mut s = Segments::new();
+    /// for (key, rating) in [("web", 10), ("web", 3), ("app", 9)] {
+    ///     s.add(key, ZeroToTen::new(rating)?)?;
+    /// }
+    /// let table = s.table(|t| Nps.score(t), Against::Rest, ReportOptions::new())?;
+    /// let n: Vec<(&str, u64)> = table.rows().iter().map(|r| (*r.key(), r.n())).collect();
+    /// assert_eq!(n, [("app", 1), ("web", 2)]);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
     #[must_use]
     pub const fn n(&self) -> u64 {
         self.n
@@ -96,7 +116,19 @@ impl<K, E> Row<K, E> {
     ///
     /// # Example
     ///
-    /// See [`Row`].
+    /// ```
+    /// use chrono::{DateTime, TimeDelta};
+    /// use cxmetrics::{Granularity, Nps, ReportOptions, Series, ZeroToTen};
+    ///
+    /// let day0 = DateTime::from_timestamp(0, 0).unwrap();
+    /// let mut s = Series::utc(Granularity::Day);
+    /// s.add_rating(day0, ZeroToTen::new(10)?)?;
+    /// s.add_rating(day0 + TimeDelta::days(2), ZeroToTen::new(0)?)?;
+    /// let trend = s.trend(|t| Nps.score(t), ReportOptions::new())?;
+    /// let scores: Vec<Option<i64>> = trend.iter().map(|r| r.estimate().map(|e| e.rounded())).collect();
+    /// assert_eq!(scores, [Some(100), None, Some(-100)]); // the day without answers has no estimate
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
     #[must_use]
     pub const fn estimate(&self) -> Option<&E> {
         self.estimate.as_ref()
@@ -129,7 +161,21 @@ impl<K, E> Row<K, E> {
     ///
     /// # Example
     ///
-    /// See [`Row`].
+    /// ```
+    /// use chrono::{DateTime, TimeDelta};
+    /// use cxmetrics::{Granularity, Nps, ReportOptions, Series, Verdict, ZeroToTen};
+    ///
+    /// let day0 = DateTime::from_timestamp(0, 0).unwrap();
+    /// let mut s = Series::utc(Granularity::Day);
+    /// for i in 0..40 {
+    ///     s.add_rating(day0, ZeroToTen::new(if i < 30 { 10 } else { 0 })?)?; // +50
+    ///     s.add_rating(day0 + TimeDelta::days(1), ZeroToTen::new(if i < 10 { 10 } else { 0 })?)?; // −50
+    /// }
+    /// let trend = s.trend(|t| Nps.score(t), ReportOptions::new())?;
+    /// assert!(trend[0].comparison().is_none()); // nothing before the first period
+    /// assert_eq!(trend[1].comparison().map(|c| c.verdict()), Some(Verdict::Below));
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
     #[must_use]
     pub const fn comparison(&self) -> Option<&Comparison> {
         self.comparison.as_ref()
@@ -164,7 +210,18 @@ impl<K, E> Row<K, E> {
     ///
     /// # Example
     ///
-    /// See [`Row`].
+    /// ```
+    /// use cxmetrics::{Against, Csat, Likert5, ReportOptions, Segments};
+    ///
+    /// let mut s = Segments::new();
+    /// for (key, rating) in [("ana", 5), ("ana", 4), ("ana", 2), ("ben", 5)] {
+    ///     s.add(key, Likert5::new(rating)?)?;
+    /// }
+    /// let table = s.table(|t| Csat::default().score(t), Against::Rest, ReportOptions::new().minimum_n(3))?;
+    /// let thin: Vec<(&str, bool)> = table.rows().iter().map(|r| (*r.key(), r.is_thin())).collect();
+    /// assert_eq!(thin, [("ana", false), ("ben", true)]);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
     #[must_use]
     pub const fn is_thin(&self) -> bool {
         self.thin

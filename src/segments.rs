@@ -136,7 +136,16 @@ impl<K: Ord + Clone, S: Scale> Segments<K, S> {
     ///
     /// # Example
     ///
-    /// See [`Segments`].
+    /// ```
+    /// use cxmetrics::{Likert5, Segments};
+    ///
+    /// let mut s = Segments::new();
+    /// s.add("chat", Likert5::new(5)?)?;
+    /// s.add("chat", Likert5::new(3)?)?;
+    /// assert_eq!(s.get(&"chat").map(|t| t.total()), Some(2));
+    /// assert!(s.get(&"phone").is_none());
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
     #[must_use]
     pub fn get(&self, key: &K) -> Option<&Tally<S>> {
         self.tallies.get(key)
@@ -146,7 +155,16 @@ impl<K: Ord + Clone, S: Scale> Segments<K, S> {
     ///
     /// # Example
     ///
-    /// See [`Segments`].
+    /// ```
+    /// use cxmetrics::{Likert5, Segments};
+    ///
+    /// let mut s = Segments::new();
+    /// s.add("chat", Likert5::new(5)?)?;
+    /// s.add("chat", Likert5::new(3)?)?;
+    /// s.add("phone", Likert5::new(4)?)?;
+    /// assert_eq!(s.len(), 2); // segments, not answers
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
     #[must_use]
     pub fn len(&self) -> usize {
         self.tallies.len()
@@ -271,7 +289,22 @@ impl<K: Ord + Clone, S: Scale> Default for Segments<K, S> {
 ///
 /// # Example
 ///
-/// See [`Segments::table`].
+/// ```
+/// use cxmetrics::{Against, Benchmark, BenchmarkKind, Csat, Likert5, Metric, ReportOptions, Segments, Verdict};
+///
+/// let mut s = Segments::new();
+/// for i in 0..100u32 {
+///     s.add("web", Likert5::new(if i % 10 < 9 { 5 } else { 1 })?)?; // 90 % satisfied
+/// }
+/// let csat = Csat::default();
+/// let target = Benchmark::share("target", BenchmarkKind::Global, Metric::Csat, 70.0)?;
+/// let vs_target = s.table(|t| csat.score(t), Against::Benchmark(&target), ReportOptions::new())?;
+/// assert_eq!(vs_target.rows()[0].comparison().map(|c| c.verdict()), Some(Verdict::Above));
+/// // A lone segment is all the data: there is no rest to compare it with.
+/// let vs_rest = s.table(|t| csat.score(t), Against::Rest, ReportOptions::new())?;
+/// assert!(vs_rest.rows()[0].comparison().is_none());
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum Against<'a, E: Estimate> {
@@ -301,7 +334,17 @@ impl<E: Estimate> Default for Against<'_, E> {
 ///
 /// # Example
 ///
-/// See [`Segments::table`].
+/// ```
+/// use cxmetrics::{Against, Likert5, Mean, MeanScore, ReportOptions, SegmentTable, Segments};
+///
+/// let mut s = Segments::new();
+/// s.add("north", Likert5::new(4)?)?;
+/// s.add("south", Likert5::new(2)?)?;
+/// let table: SegmentTable<&str, MeanScore> = s.table(|t| Mean.score(t), Against::Rest, ReportOptions::new())?;
+/// assert_eq!(table.rows().len(), 2);
+/// assert!(table.rows().iter().all(|r| r.is_thin())); // one answer each, below the default 30
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct SegmentTable<K, E> {
     rows: Vec<Row<K, E>>,
@@ -312,7 +355,17 @@ impl<K, E: Estimate> SegmentTable<K, E> {
     ///
     /// # Example
     ///
-    /// See [`Segments::table`].
+    /// ```
+    /// use cxmetrics::{Against, Likert5, Mean, ReportOptions, Segments};
+    ///
+    /// let mut s = Segments::new();
+    /// s.add("south", Likert5::new(2)?)?;
+    /// s.add("north", Likert5::new(4)?)?;
+    /// let table = s.table(|t| Mean.score(t), Against::Rest, ReportOptions::new())?;
+    /// let keys: Vec<&str> = table.rows().iter().map(|r| *r.key()).collect();
+    /// assert_eq!(keys, ["north", "south"]); // key order, not insertion order
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
     #[must_use]
     pub fn rows(&self) -> &[Row<K, E>] {
         &self.rows
@@ -322,7 +375,19 @@ impl<K, E: Estimate> SegmentTable<K, E> {
     ///
     /// # Example
     ///
-    /// See [`Segments::table`].
+    /// ```
+    /// use cxmetrics::{Against, CesEffort, Likert5, ReportOptions, Segments};
+    ///
+    /// let mut s = Segments::new();
+    /// for i in 0..30u8 {
+    ///     s.add("app", Likert5::new(1 + i % 2)?)?;   // effort 1–2
+    ///     s.add("store", Likert5::new(4 + i % 2)?)?; // effort 4–5
+    /// }
+    /// let table = s.table(|t| CesEffort.score(t), Against::Rest, ReportOptions::new())?;
+    /// let worst: Vec<&str> = table.worst_first().iter().map(|r| *r.key()).collect();
+    /// assert_eq!(worst, ["store", "app"]); // CES 1.0: the higher mean effort is worse
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
     #[must_use]
     pub fn worst_first(&self) -> Vec<&Row<K, E>> {
         let badness = |r: &Row<K, E>| {

@@ -180,7 +180,17 @@ impl<S: Scale> Series<S> {
     ///
     /// # Example
     ///
-    /// See [`Series`].
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use cxmetrics::{Granularity, Likert5, Series};
+    ///
+    /// let mut s = Series::utc(Granularity::Month);
+    /// s.add_rating(Utc.with_ymd_and_hms(2026, 1, 20, 8, 0, 0).unwrap(), Likert5::new(4)?)?;
+    /// s.add_rating(Utc.with_ymd_and_hms(2026, 3, 2, 8, 0, 0).unwrap(), Likert5::new(5)?)?;
+    /// let periods: Vec<(String, u64)> = s.periods().map(|(p, t)| (p.to_string(), t.total())).collect();
+    /// assert_eq!(periods, [("2026-01".into(), 1), ("2026-02".into(), 0), ("2026-03".into(), 1)]);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
     pub fn periods(&self) -> impl Iterator<Item = (Period, Tally<S>)> + '_ {
         let last = self.tallies.last_key_value().map(|(&p, _)| p);
         let mut next = self.tallies.first_key_value().map(|(&p, _)| p);

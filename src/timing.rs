@@ -42,7 +42,19 @@ pub struct SurveyTiming<S: Scale> {
 ///
 /// # Example
 ///
-/// See [`SurveyTiming`].
+/// ```
+/// use chrono::{DateTime, TimeDelta};
+/// use cxmetrics::timing::{DelayBand, SurveyTiming};
+/// use cxmetrics::{Likert5, Response};
+///
+/// let served = DateTime::from_timestamp(0, 0).unwrap();
+/// let after = |delay: TimeDelta| Response::new(Likert5::new(4)?, served + delay).with_interaction_at(served);
+/// let timing = SurveyTiming::new(&[after(TimeDelta::hours(3))?], &[TimeDelta::hours(24)])?;
+/// let first: &DelayBand<Likert5> = &timing.bands()[0];
+/// assert_eq!((first.start(), first.end()), (TimeDelta::zero(), Some(TimeDelta::hours(24))));
+/// assert_eq!(first.tally().total(), 1);
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DelayBand<S: Scale> {
     start: TimeDelta,
@@ -55,7 +67,18 @@ impl<S: Scale> DelayBand<S> {
     ///
     /// # Example
     ///
-    /// See [`SurveyTiming`].
+    /// ```
+    /// use chrono::{DateTime, TimeDelta};
+    /// use cxmetrics::timing::SurveyTiming;
+    /// use cxmetrics::{Likert5, Response};
+    ///
+    /// let served = DateTime::from_timestamp(0, 0).unwrap();
+    /// let after = |delay: TimeDelta| Response::new(Likert5::new(4)?, served + delay).with_interaction_at(served);
+    /// let timing = SurveyTiming::new(&[after(TimeDelta::hours(3))?], &[TimeDelta::hours(1), TimeDelta::days(1)])?;
+    /// let starts: Vec<TimeDelta> = timing.bands().iter().map(|b| b.start()).collect();
+    /// assert_eq!(starts, [TimeDelta::zero(), TimeDelta::hours(1), TimeDelta::days(1)]);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
     #[must_use]
     pub const fn start(&self) -> TimeDelta {
         self.start
@@ -65,7 +88,18 @@ impl<S: Scale> DelayBand<S> {
     ///
     /// # Example
     ///
-    /// See [`SurveyTiming`].
+    /// ```
+    /// use chrono::{DateTime, TimeDelta};
+    /// use cxmetrics::timing::SurveyTiming;
+    /// use cxmetrics::{Likert5, Response};
+    ///
+    /// let served = DateTime::from_timestamp(0, 0).unwrap();
+    /// let after = |delay: TimeDelta| Response::new(Likert5::new(4)?, served + delay).with_interaction_at(served);
+    /// let timing = SurveyTiming::new(&[after(TimeDelta::hours(3))?], &[TimeDelta::hours(1), TimeDelta::days(1)])?;
+    /// let ends: Vec<Option<TimeDelta>> = timing.bands().iter().map(|b| b.end()).collect();
+    /// assert_eq!(ends, [Some(TimeDelta::hours(1)), Some(TimeDelta::days(1)), None]); // the last band is open
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
     #[must_use]
     pub const fn end(&self) -> Option<TimeDelta> {
         self.end
@@ -75,7 +109,19 @@ impl<S: Scale> DelayBand<S> {
     ///
     /// # Example
     ///
-    /// See [`SurveyTiming`].
+    /// ```
+    /// use chrono::{DateTime, TimeDelta};
+    /// use cxmetrics::timing::SurveyTiming;
+    /// use cxmetrics::{Likert5, Response};
+    ///
+    /// let served = DateTime::from_timestamp(0, 0).unwrap();
+    /// let after = |delay: TimeDelta| Response::new(Likert5::new(4)?, served + delay).with_interaction_at(served);
+    /// let responses = [after(TimeDelta::hours(2))?, after(TimeDelta::hours(5))?, after(TimeDelta::hours(30))?];
+    /// let timing = SurveyTiming::new(&responses, &[TimeDelta::hours(24)])?;
+    /// assert_eq!(timing.bands()[0].tally().total(), 2);
+    /// assert_eq!(timing.bands()[1].tally().count(Likert5::new(4)?), 1);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
     #[must_use]
     pub const fn tally(&self) -> &Tally<S> {
         &self.tally
@@ -94,7 +140,20 @@ impl<S: Scale> SurveyTiming<S> {
     ///
     /// # Example
     ///
-    /// See [`SurveyTiming`].
+    /// ```
+    /// use chrono::{DateTime, TimeDelta};
+    /// use cxmetrics::timing::SurveyTiming;
+    /// use cxmetrics::{Likert5, Response};
+    ///
+    /// let served = DateTime::from_timestamp(0, 0).unwrap();
+    /// let after = |delay: TimeDelta| Response::new(Likert5::new(4)?, served + delay).with_interaction_at(served);
+    /// let responses = [after(TimeDelta::minutes(10))?, after(TimeDelta::days(3))?];
+    /// let timing = SurveyTiming::new(&responses, &[TimeDelta::hours(1), TimeDelta::days(1)])?;
+    /// assert_eq!(timing.bands().len(), 3); // [0, 1 h), [1 h, 1 d), [1 d, ∞)
+    /// assert!(SurveyTiming::new(&responses, &[TimeDelta::days(1), TimeDelta::hours(1)]).is_err()); // not increasing
+    /// assert!(SurveyTiming::new(&responses, &[TimeDelta::zero()]).is_err()); // not positive
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
     pub fn new<'a>(responses: impl IntoIterator<Item = &'a Response<S>>, bounds: &[TimeDelta]) -> Result<Self, Error> {
         let mut previous = TimeDelta::zero();
         for &b in bounds {
@@ -136,7 +195,19 @@ impl<S: Scale> SurveyTiming<S> {
     ///
     /// # Example
     ///
-    /// See [`SurveyTiming`].
+    /// ```
+    /// use chrono::{DateTime, TimeDelta};
+    /// use cxmetrics::timing::SurveyTiming;
+    /// use cxmetrics::{Likert5, Response};
+    ///
+    /// let served = DateTime::from_timestamp(0, 0).unwrap();
+    /// let after = |delay: TimeDelta| Response::new(Likert5::new(4)?, served + delay).with_interaction_at(served);
+    /// let responses = [after(TimeDelta::hours(1))?, after(TimeDelta::days(8))?];
+    /// let timing = SurveyTiming::new(&responses, &[TimeDelta::days(1), TimeDelta::days(7)])?;
+    /// let counts: Vec<u64> = timing.bands().iter().map(|b| b.tally().total()).collect();
+    /// assert_eq!(counts, [1, 0, 1]); // shortest delay first; empty bands are kept
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
     #[must_use]
     pub fn bands(&self) -> &[DelayBand<S>] {
         &self.bands
@@ -192,7 +263,19 @@ impl<S: Scale> SurveyTiming<S> {
     ///
     /// # Example
     ///
-    /// See [`SurveyTiming`].
+    /// ```
+    /// use chrono::{DateTime, TimeDelta};
+    /// use cxmetrics::timing::SurveyTiming;
+    /// use cxmetrics::{Likert5, Response};
+    ///
+    /// let served = DateTime::from_timestamp(0, 0).unwrap();
+    /// let after = |delay: TimeDelta| Response::new(Likert5::new(4)?, served + delay).with_interaction_at(served);
+    /// let responses = [after(TimeDelta::hours(1))?, after(TimeDelta::hours(2))?, after(TimeDelta::hours(60))?];
+    /// assert_eq!(SurveyTiming::new(&responses, &[])?.median_delay(), Some(TimeDelta::hours(2)));
+    /// let undated = [Response::new(Likert5::new(4)?, served)]; // no interaction time: no delay
+    /// assert_eq!(SurveyTiming::new(&undated, &[])?.median_delay(), None);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
     #[must_use]
     pub fn median_delay(&self) -> Option<TimeDelta> {
         median(&self.delays, |a, b| a + (b - a) / 2)

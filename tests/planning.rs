@@ -1,5 +1,5 @@
 //! Planning refuses what it cannot mean: margins outside the estimate's
-//! range, powers that make the MDD negative, sizes past u64::MAX.
+//! range, powers that make the MDD negative, sizes past `u64::MAX`.
 
 use cxmetrics::ConfidenceLevel;
 use cxmetrics::Error;

@@ -1,4 +1,5 @@
-//! Property tests: merge laws, bulk path = one-by-one, scores in range.
+//! Property tests: merge laws (plain and weighted), bulk path = one-by-one,
+//! scores in range, interval laws.
 
 use cxmetrics::{CesAgreement, Csat, Likert5, Likert7, Mean, Nps, Scale, Tally, ZeroToTen};
 use proptest::prelude::*;
@@ -12,8 +13,8 @@ fn valid<S: Scale>(max_len: usize) -> impl Strategy<Value = Vec<u8>> {
     prop::collection::vec(S::MIN..=S::MAX, 0..max_len)
 }
 
-fn tally<S: Scale>(bytes: &[u8]) -> Tally<S> {
-    Tally::from_raw(bytes).expect("valid by construction")
+fn tally<S: Scale>(bytes: &[u8]) -> Result<Tally<S>, cxmetrics::Error> {
+    Tally::from_raw(bytes)
 }
 
 /// Collecting one answer at a time through the validating constructor.
@@ -60,7 +61,7 @@ proptest! {
     #[test]
     fn bulk_path_over_block_boundaries(len in 16_000usize..40_000, bad in any::<prop::sample::Index>(), value in 11u8..) {
         let mut bytes: Vec<u8> = (0..len).map(|i| (i % 11) as u8).collect();
-        prop_assert_eq!(tally::<ZeroToTen>(&bytes), one_by_one::<ZeroToTen>(&bytes)?);
+        prop_assert_eq!(tally::<ZeroToTen>(&bytes)?, one_by_one::<ZeroToTen>(&bytes)?);
         let at = bad.index(len);
         bytes[at] = value;
         let err = Tally::<ZeroToTen>::from_raw(&bytes).expect_err("invalid byte");
@@ -72,7 +73,7 @@ proptest! {
     fn merge_is_associative_commutative_and_equals_concatenation(
         a in valid::<ZeroToTen>(300), b in valid::<ZeroToTen>(300), c in valid::<ZeroToTen>(300),
     ) {
-        let (ta, tb, tc) = (tally::<ZeroToTen>(&a), tally::<ZeroToTen>(&b), tally::<ZeroToTen>(&c));
+        let (ta, tb, tc) = (tally::<ZeroToTen>(&a)?, tally::<ZeroToTen>(&b)?, tally::<ZeroToTen>(&c)?);
         let mut ab = ta.clone();
         ab.merge(&tb)?;
         let mut ba = tb.clone();
@@ -86,7 +87,7 @@ proptest! {
         a_bc.merge(&bc)?;
         prop_assert_eq!(&ab_c, &a_bc);
         let concat: Vec<u8> = a.iter().chain(&b).chain(&c).copied().collect();
-        prop_assert_eq!(&ab_c, &tally::<ZeroToTen>(&concat));
+        prop_assert_eq!(&ab_c, &tally::<ZeroToTen>(&concat)?);
         prop_assert_eq!(ab_c.total(), concat.len() as u64);
     }
 
@@ -97,10 +98,10 @@ proptest! {
         prop_assert!((-1.0..=1.0).contains(&n.value()));
         prop_assert!((-100..=100).contains(&n.rounded()));
         prop_assert!((n.points() - 100.0 * n.value()).abs() < 1e-9);
-        let s = Csat::default().score(&tally::<Likert5>(&five))?;
+        let s = Csat::default().score(&tally::<Likert5>(&five)?)?;
         prop_assert!((0.0..=1.0).contains(&s.value()));
         prop_assert!((0..=100).contains(&s.rounded()));
-        let m = CesAgreement::default().mean(&tally::<Likert7>(&seven))?;
+        let m = CesAgreement::default().mean(&tally::<Likert7>(&seven)?)?;
         prop_assert!((1.0..=7.0).contains(&m.value()));
         prop_assert!((0.0..=1.0).contains(&m.index()));
         if let Some(sd) = m.sd() {
@@ -109,7 +110,7 @@ proptest! {
             prop_assert!((0.0..=3.0 * (n / (n - 1.0)).sqrt() * (1.0 + 1e-12)).contains(&sd));
         }
         let direct: f64 = seven.iter().map(|&x| f64::from(x)).sum::<f64>() / seven.len() as f64;
-        prop_assert!((Mean.score(&tally::<Likert7>(&seven))?.value() - direct).abs() < 1e-12);
+        prop_assert!((Mean.score(&tally::<Likert7>(&seven)?)?.value() - direct).abs() < 1e-12);
     }
 
     #[test]
@@ -136,10 +137,8 @@ mod inference {
         ConfidenceLevel::P99,
     ];
 
-    fn share(x: u64, n: u64) -> cxmetrics::Share {
-        Csat::default()
-            .score(&Tally::<Likert5>::from_counts(&[n - x, 0, 0, 0, x]).expect("counts"))
-            .expect("n > 0")
+    fn share(x: u64, n: u64) -> Result<cxmetrics::Share, cxmetrics::Error> {
+        Csat::default().score(&Tally::<Likert5>::from_counts(&[n - x, 0, 0, 0, x])?)
     }
 
     proptest! {
@@ -167,7 +166,7 @@ mod inference {
         #[test]
         fn share_intervals_bound_the_estimate_and_widen_with_level(n in 1u64..500, x in any::<prop::sample::Index>()) {
             let x = x.index(n as usize + 1) as u64;
-            let s = share(x, n);
+            let s = share(x, n)?;
             for method in [ShareMethod::Wilson, ShareMethod::AgrestiCoull, ShareMethod::ClopperPearson, ShareMethod::Jeffreys, ShareMethod::Wald] {
                 let mut previous = 0.0;
                 for level in LEVELS {
@@ -185,7 +184,7 @@ mod inference {
         #[test]
         fn exact_intervals_stay_sound_for_huge_samples(n in 1_000_000u64..10_000_000_000, x in any::<prop::sample::Index>()) {
             let x = [0, 1, 3, x.index(1000) as u64, n / 2, n - 5, n][x.index(7)].min(n);
-            let s = share(x, n);
+            let s = share(x, n)?;
             let wilson = s.interval(ConfidenceLevel::P95);
             for method in [ShareMethod::ClopperPearson, ShareMethod::Jeffreys] {
                 let i = s.interval(cxmetrics::inference::Options::new().level(ConfidenceLevel::P95).method(method));
@@ -207,7 +206,7 @@ mod inference {
             let (small, large) = (Nps.score_counts(d, o, p)?, Nps.score_counts(k * d, k * o, k * p)?);
             for level in LEVELS {
                 prop_assert!(large.interval(level).width() < small.interval(level).width());
-                let (a, b) = (share(p, d + o + p), share(k * p, k * (d + o + p)));
+                let (a, b) = (share(p, d + o + p)?, share(k * p, k * (d + o + p))?);
                 prop_assert!(b.interval(level).width() < a.interval(level).width());
             }
         }
@@ -218,7 +217,7 @@ mod inference {
         ) {
             prop_assume!(d + o + p > 0);
             let nps = Nps.score_counts(d, o, p)?;
-            let share = share(p, d + o + p);
+            let share = share(p, d + o + p)?;
             for level in LEVELS {
                 let i = nps.interval(level);
                 // Skip benchmarks within bisection precision of a limit.
@@ -274,6 +273,88 @@ mod inference {
                 (Some(a), Some(b)) => prop_assert!((a - b).abs() < 1e-9),
                 (a, b) => prop_assert_eq!(a, b),
             }
+        }
+    }
+}
+
+mod weighted {
+    use cxmetrics::{Csat, Error, Mean, Nps, RatingSet, WeightedTally, ZeroToTen};
+    use proptest::prelude::*;
+
+    /// Answers with weights: mostly positive, sometimes 0.
+    fn answers() -> impl Strategy<Value = Vec<(u8, f64)>> {
+        prop::collection::vec((0u8..=10, prop_oneof![1 => Just(0.0), 9 => 0.01f64..100.0]), 0..200)
+    }
+
+    fn tally(answers: &[(u8, f64)]) -> Result<WeightedTally<ZeroToTen>, Error> {
+        let mut t = WeightedTally::new();
+        for &(r, w) in answers {
+            t.add(ZeroToTen::new(r)?, w)?;
+        }
+        Ok(t)
+    }
+
+    fn merged(a: &WeightedTally<ZeroToTen>, b: &WeightedTally<ZeroToTen>) -> Result<WeightedTally<ZeroToTen>, Error> {
+        let mut m = a.clone();
+        m.merge(b)?;
+        Ok(m)
+    }
+
+    /// Within float tolerance, `a` and `b` hold the same answers and the
+    /// same weight at every point, and score the same.
+    fn assert_close(a: &WeightedTally<ZeroToTen>, b: &WeightedTally<ZeroToTen>) -> Result<(), TestCaseError> {
+        prop_assert_eq!(a.answers(), b.answers());
+        let total = a.total_weight();
+        prop_assert!(
+            (total - b.total_weight()).abs() <= 1e-12 * total.max(1.0),
+            "{:?} vs {:?}",
+            a,
+            b
+        );
+        match (a.n_eff(), b.n_eff()) {
+            (Some(x), Some(y)) => prop_assert!((x - y).abs() <= 1e-9 * x, "n_eff {} vs {}", x, y),
+            (x, y) => prop_assert_eq!(x, y),
+        }
+        if total == 0.0 {
+            prop_assert!(Nps.score(a).is_err() && Nps.score(b).is_err());
+            return Ok(());
+        }
+        for rating in ZeroToTen::all() {
+            // The weight share of one point: Σw at the point over Σw.
+            let point = Csat::new(RatingSet::new([rating])?);
+            let (x, y) = (point.score(a)?.value(), point.score(b)?.value());
+            prop_assert!((x - y).abs() <= 1e-12, "weight share of {}: {} vs {}", rating, x, y);
+        }
+        let (x, y) = (Nps.score(a)?, Nps.score(b)?);
+        prop_assert!((x.value() - y.value()).abs() <= 1e-12, "NPS {} vs {}", x, y);
+        prop_assert!((x.standard_error() - y.standard_error()).abs() <= 1e-9 * x.standard_error().max(1e-3));
+        let (x, y) = (Mean.score(a)?, Mean.score(b)?);
+        prop_assert!((x.value() - y.value()).abs() <= 1e-11, "mean {} vs {}", x, y);
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+
+        #[test]
+        fn merge_equals_adding_every_weight_to_one_tally(a in answers(), b in answers()) {
+            let all: Vec<(u8, f64)> = a.iter().chain(&b).copied().collect();
+            assert_close(&merged(&tally(&a)?, &tally(&b)?)?, &tally(&all)?)?;
+        }
+
+        #[test]
+        fn merge_is_commutative_and_associative(a in answers(), b in answers(), c in answers()) {
+            let (ta, tb, tc) = (tally(&a)?, tally(&b)?, tally(&c)?);
+            // Addition of two floats commutes exactly, point by point.
+            prop_assert_eq!(merged(&ta, &tb)?, merged(&tb, &ta)?);
+            assert_close(&merged(&merged(&ta, &tb)?, &tc)?, &merged(&ta, &merged(&tb, &tc)?)?)?;
+        }
+
+        #[test]
+        fn merging_an_empty_tally_changes_nothing(a in answers()) {
+            let ta = tally(&a)?;
+            prop_assert_eq!(&merged(&ta, &WeightedTally::new())?, &ta);
+            prop_assert_eq!(&merged(&WeightedTally::new(), &ta)?, &ta);
         }
     }
 }

@@ -36,41 +36,63 @@ fn new_and_try_from_reject_off_scale_values() {
 }
 
 #[test]
-fn every_point_is_accepted() {
-    fn all<S: Scale>() {
+fn every_point_is_accepted() -> Result<(), Error> {
+    fn all<S: Scale>() -> Result<(), Error> {
         for v in S::MIN..=S::MAX {
-            let r = S::new(v).expect("on scale");
+            let r = S::new(v)?;
             assert_eq!(r.get(), v);
             assert_eq!(S::try_from(v), Ok(r));
             assert_eq!(r.to_string().parse::<S>(), Ok(r));
             assert_eq!(Into::<u8>::into(r), v);
         }
+        // And nothing outside: the points are exactly MIN..=MAX.
+        let accepted = (0..=u8::MAX).filter(|&v| S::new(v).is_ok()).count();
+        assert_eq!(accepted, usize::from(S::MAX - S::MIN) + 1, "{}", S::NAME);
+        assert_eq!(S::POINTS, accepted, "{}", S::NAME);
+        Ok(())
     }
-    all::<Likert5>();
-    all::<Likert7>();
-    all::<ZeroToTen>();
+    all::<Likert5>()?;
+    all::<Likert7>()?;
+    all::<ZeroToTen>()
 }
 
 #[test]
-fn from_str_accepts_surrounding_whitespace() {
+fn from_str_accepts_surrounding_whitespace() -> Result<(), Error> {
     assert_eq!(" 7 ".parse::<ZeroToTen>().map(ZeroToTen::get), Ok(7));
     assert_eq!("\t5\n".parse::<Likert5>().map(Likert5::get), Ok(5));
-    assert_eq!("10".parse::<ZeroToTen>().map(ZeroToTen::get), Ok(10));
+    assert_eq!("10".parse::<ZeroToTen>()?.get(), 10);
+    Ok(())
 }
 
 #[test]
 fn from_str_rejects_everything_else_naming_input_and_range() {
-    for input in ["", "   ", "6.5", "-1", "11", "+7", "seven", "0x7", "7 7", "1e1", "７"] {
-        let err = input.parse::<ZeroToTen>().expect_err(input);
-        assert_eq!(
-            err.to_string(),
-            format!("invalid rating {input:?} for ZeroToTen: expected a whole number in 0..=10"),
-        );
+    let mut cases: Vec<(Result<u8, Error>, String)> =
+        ["", "   ", "6.5", "-1", "11", "+7", "seven", "0x7", "7 7", "1e1", "７"]
+            .into_iter()
+            .map(|input| {
+                (
+                    input.parse::<ZeroToTen>().map(u8::from),
+                    format!("invalid rating {input:?} for ZeroToTen: expected a whole number in 0..=10"),
+                )
+            })
+            .collect();
+    cases.extend([
+        (
+            "0".parse::<Likert7>().map(u8::from),
+            "invalid rating \"0\" for Likert7: expected a whole number in 1..=7".to_owned(),
+        ),
+        (
+            "8".parse::<Likert7>().map(u8::from),
+            "invalid rating \"8\" for Likert7: expected a whole number in 1..=7".to_owned(),
+        ),
+        (
+            "6".parse::<Likert5>().map(u8::from),
+            "invalid rating \"6\" for Likert5: expected a whole number in 1..=5".to_owned(),
+        ),
+    ]);
+    for (result, message) in cases {
+        assert_eq!(result.expect_err(&message).to_string(), message);
     }
-    assert_eq!(
-        "0".parse::<Likert7>().expect_err("0").to_string(),
-        "invalid rating \"0\" for Likert7: expected a whole number in 1..=7"
-    );
 }
 
 #[test]

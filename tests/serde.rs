@@ -1,36 +1,53 @@
 //! Serde round trips and validation on the way in.
 #![cfg(feature = "serde")]
 
-use chrono::{DateTime, Utc};
+use std::error::Error;
+
+use chrono::{DateTime, Duration, FixedOffset, Utc};
 use cxmetrics::{
     Channel, Feedback, Granularity, Likert5, Likert7, Response, Segments, Series, Tally, Touchpoint, WeightedTally,
     ZeroToTen,
 };
 use proptest::prelude::*;
 
+type TestResult = Result<(), Box<dyn Error>>;
+
 #[test]
-fn scales_round_trip_and_reject_off_scale_values() {
+fn scales_round_trip_and_reject_off_scale_values() -> TestResult {
     let r = ZeroToTen::constant(7);
-    assert_eq!(serde_json::to_string(&r).expect("serialize"), "7");
-    assert_eq!(serde_json::from_str::<ZeroToTen>("7").expect("valid"), r);
-    let err = serde_json::from_str::<ZeroToTen>("11")
-        .expect_err("off scale")
-        .to_string();
-    assert!(
-        err.contains("rating 11 is out of range for ZeroToTen (0..=10)"),
-        "{err}"
-    );
-    assert!(serde_json::from_str::<Likert5>("0").is_err());
-    assert!(serde_json::from_str::<Likert5>("4.5").is_err());
-    assert!(serde_json::from_str::<Likert7>("-1").is_err());
+    assert_eq!(serde_json::to_string(&r)?, "7");
+    assert_eq!(serde_json::from_str::<ZeroToTen>("7")?, r);
+    let cases: [(Result<u8, serde_json::Error>, &str); 4] = [
+        (
+            serde_json::from_str::<ZeroToTen>("11").map(u8::from),
+            "rating 11 is out of range for ZeroToTen (0..=10)",
+        ),
+        (
+            serde_json::from_str::<Likert5>("0").map(u8::from),
+            "rating 0 is out of range for Likert5 (1..=5)",
+        ),
+        (
+            serde_json::from_str::<Likert5>("4.5").map(u8::from),
+            "invalid type: floating point `4.5`",
+        ),
+        (
+            serde_json::from_str::<Likert7>("-1").map(u8::from),
+            "invalid value: integer `-1`",
+        ),
+    ];
+    for (result, why) in cases {
+        let err = result.expect_err(why).to_string();
+        assert!(err.contains(why), "{why}: {err}");
+    }
+    Ok(())
 }
 
 #[test]
-fn tally_round_trips_and_rejects_impossible_content() {
-    let t = Tally::<Likert5>::from_raw(&[5, 4, 4, 1]).expect("valid");
-    let json = serde_json::to_string(&t).expect("serialize");
+fn tally_round_trips_and_rejects_impossible_content() -> TestResult {
+    let t = Tally::<Likert5>::from_raw(&[5, 4, 4, 1])?;
+    let json = serde_json::to_string(&t)?;
     assert_eq!(json, r#"{"scale":"Likert5","counts":[1,0,0,2,1]}"#);
-    assert_eq!(serde_json::from_str::<Tally<Likert5>>(&json).expect("valid"), t);
+    assert_eq!(serde_json::from_str::<Tally<Likert5>>(&json)?, t);
     for (bad, why) in [
         (r#"{"scale":"Likert5","counts":[1,0,0,2]}"#, "invalid length 4"),
         (r#"{"scale":"Likert5","counts":[1,0,0,2,1,0]}"#, "invalid length 6"),
@@ -56,6 +73,7 @@ fn tally_round_trips_and_rejects_impossible_content() {
         let err = serde_json::from_str::<Tally<Likert5>>(bad).expect_err(bad).to_string();
         assert!(err.contains(why), "{bad}: {err}");
     }
+    Ok(())
 }
 
 fn at(secs: i64) -> DateTime<Utc> {
@@ -63,24 +81,20 @@ fn at(secs: i64) -> DateTime<Utc> {
 }
 
 #[test]
-fn response_round_trips_and_validates() {
+fn response_round_trips_and_validates() -> TestResult {
     let r = Response::new(Likert7::constant(6), at(1_700_000_000))
         .with_touchpoint(Touchpoint::Custom("warranty".into()))
         .with_channel(Channel::SelfService)
         .with_segment("EMEA")
-        .with_weight(1.25)
-        .expect("valid")
-        .with_interaction_at(at(1_699_990_000))
-        .expect("before");
-    let json = serde_json::to_string(&r).expect("serialize");
-    assert_eq!(serde_json::from_str::<Response<Likert7>>(&json).expect("valid"), r);
+        .with_weight(1.25)?
+        .with_interaction_at(at(1_699_990_000))?;
+    let json = serde_json::to_string(&r)?;
+    assert_eq!(serde_json::from_str::<Response<Likert7>>(&json)?, r);
     let minimal = r#"{"rating":3,"at":"2026-01-05T10:00:00Z"}"#;
+    let parsed = serde_json::from_str::<Response<Likert5>>(minimal)?;
     assert_eq!(
-        serde_json::from_str::<Response<Likert5>>(minimal)
-            .expect("valid")
-            .rating()
-            .get(),
-        3
+        (parsed.rating().get(), parsed.weight(), parsed.channel()),
+        (3, None, None)
     );
     for (bad, why) in [
         (r#"{"rating":8,"at":"2026-01-05T10:00:00Z"}"#, "out of range"),
@@ -99,10 +113,11 @@ fn response_round_trips_and_validates() {
             .to_string();
         assert!(err.contains(why), "{bad}: {err}");
     }
+    Ok(())
 }
 
 #[test]
-fn feedback_round_trips() {
+fn feedback_round_trips() -> TestResult {
     let f = Feedback::new(at(0))
         .with_nps(ZeroToTen::constant(3))
         .with_csat(Likert5::constant(2))
@@ -111,40 +126,36 @@ fn feedback_round_trips() {
         .with_first_contact_resolution(false)
         .with_time_to_resolution(core::time::Duration::from_secs(7200))
         .with_comment("bounced around");
-    let json = serde_json::to_string(&f).expect("serialize");
-    assert_eq!(serde_json::from_str::<Feedback>(&json).expect("valid"), f);
-    assert!(serde_json::from_str::<Feedback>(r#"{"at":"2026-01-05T10:00:00Z","nps":12}"#).is_err());
+    let json = serde_json::to_string(&f)?;
+    assert_eq!(serde_json::from_str::<Feedback>(&json)?, f);
+    let err =
+        serde_json::from_str::<Feedback>(r#"{"at":"2026-01-05T10:00:00Z","nps":12}"#).expect_err("12 is off the scale");
+    assert!(
+        err.to_string()
+            .contains("rating 12 is out of range for ZeroToTen (0..=10)"),
+        "{err}"
+    );
+    Ok(())
 }
 
 #[test]
-fn series_segments_and_weighted_tallies_round_trip() {
-    let mut series = Series::new(
-        Granularity::IsoWeek,
-        chrono::FixedOffset::east_opt(7200).expect("offset"),
-    );
+fn series_segments_and_weighted_tallies_round_trip() -> TestResult {
+    let mut series = Series::new(Granularity::IsoWeek, FixedOffset::east_opt(7200).expect("offset"));
     let mut segments = Segments::new();
     for (i, r) in [10u8, 9, 3, 7].into_iter().enumerate() {
-        let resp = Response::new(
-            ZeroToTen::new(r).expect("valid"),
-            at(1_767_600_000 + 700_000 * i as i64),
-        );
-        series.add(&resp).expect("fits");
-        segments.add(Channel::Chat, resp.rating()).expect("fits");
+        let resp = Response::new(ZeroToTen::new(r)?, at(1_767_600_000 + 700_000 * i as i64));
+        series.add(&resp)?;
+        segments.add(Channel::Chat, resp.rating())?;
     }
-    segments
-        .add(Channel::Custom("kiosk".into()), ZeroToTen::constant(4))
-        .expect("fits");
-    let json = serde_json::to_string(&series).expect("serialize");
+    segments.add(Channel::Custom("kiosk".into()), ZeroToTen::constant(4))?;
+    let json = serde_json::to_string(&series)?;
     assert!(
         json.starts_with(r#"{"granularity":"iso_week","offset_seconds":7200,"periods":[["2026-01-05","#),
         "{json}"
     );
-    assert_eq!(serde_json::from_str::<Series<ZeroToTen>>(&json).expect("valid"), series);
-    let json = serde_json::to_string(&segments).expect("serialize");
-    assert_eq!(
-        serde_json::from_str::<Segments<Channel, ZeroToTen>>(&json).expect("valid"),
-        segments
-    );
+    assert_eq!(serde_json::from_str::<Series<ZeroToTen>>(&json)?, series);
+    let json = serde_json::to_string(&segments)?;
+    assert_eq!(serde_json::from_str::<Segments<Channel, ZeroToTen>>(&json)?, segments);
 
     let bad_start = r#"{"granularity":"iso_week","offset_seconds":0,"periods":[["2026-01-06",{"scale":"ZeroToTen","counts":[0,0,0,0,0,0,0,0,0,0,1]}]]}"#;
     let err = serde_json::from_str::<Series<ZeroToTen>>(bad_start)
@@ -160,14 +171,14 @@ fn series_segments_and_weighted_tallies_round_trip() {
     assert!(serde_json::from_str::<Segments<String, Likert5>>(twice).is_err());
 
     let mut w = WeightedTally::<Likert5>::new();
-    w.add(Likert5::constant(5), 1.5).expect("valid");
-    w.add(Likert5::constant(1), 0.25).expect("valid");
-    let json = serde_json::to_string(&w).expect("serialize");
+    w.add(Likert5::constant(5), 1.5)?;
+    w.add(Likert5::constant(1), 0.25)?;
+    let json = serde_json::to_string(&w)?;
     assert_eq!(
         json,
         r#"{"scale":"Likert5","sum_w":[0.25,0.0,0.0,0.0,1.5],"sum_w2":[0.0625,0.0,0.0,0.0,2.25],"answers":[1,0,0,0,1]}"#
     );
-    assert_eq!(serde_json::from_str::<WeightedTally<Likert5>>(&json).expect("valid"), w);
+    assert_eq!(serde_json::from_str::<WeightedTally<Likert5>>(&json)?, w);
     for bad in [
         r#"{"scale":"Likert5","sum_w":[-1.0,0.0,0.0,0.0,1.5],"sum_w2":[1.0,0.0,0.0,0.0,2.25],"answers":[1,0,0,0,1]}"#,
         r#"{"scale":"Likert5","sum_w":[1.0,0.0,0.0,0.0,1.5],"sum_w2":[1.0,0.0,0.0,0.0,2.25],"answers":[0,0,0,0,1]}"#,
@@ -176,13 +187,40 @@ fn series_segments_and_weighted_tallies_round_trip() {
     ] {
         assert!(serde_json::from_str::<WeightedTally<Likert5>>(bad).is_err(), "{bad}");
     }
+    Ok(())
+}
+
+/// `(seconds after 2026-01-01, rating, channel index)` rows.
+fn rows() -> impl Strategy<Value = Vec<(i64, u8, usize)>> {
+    prop::collection::vec((0i64..400 * 86_400, 0u8..=10, 0usize..5), 0..200)
+}
+
+fn granularity() -> impl Strategy<Value = Granularity> {
+    prop::sample::select(vec![
+        Granularity::Day,
+        Granularity::IsoWeek,
+        Granularity::Month,
+        Granularity::Quarter,
+        Granularity::Year,
+    ])
+}
+
+fn channel(i: usize) -> Channel {
+    [
+        Channel::Phone,
+        Channel::Chat,
+        Channel::Email,
+        Channel::Sms,
+        Channel::Custom("kiosk".into()),
+    ][i]
+        .clone()
 }
 
 proptest! {
     #[test]
     fn tallies_round_trip(counts in prop::collection::vec(0u64..1 << 40, 11)) {
         let t = Tally::<ZeroToTen>::from_counts(&counts)?;
-        let back: Tally<ZeroToTen> = serde_json::from_str(&serde_json::to_string(&t).expect("serialize")).expect("valid");
+        let back: Tally<ZeroToTen> = serde_json::from_str(&serde_json::to_string(&t)?)?;
         prop_assert_eq!(back, t);
     }
 
@@ -190,5 +228,33 @@ proptest! {
     fn ratings_deserialize_exactly_when_on_scale(v in any::<u8>()) {
         let parsed = serde_json::from_str::<Likert7>(&v.to_string());
         prop_assert_eq!(parsed.is_ok(), (1..=7).contains(&v));
+    }
+
+    #[test]
+    fn series_round_trip(rows in rows(), g in granularity(), hours in -12i32..=14) {
+        let t0 = DateTime::from_timestamp(1_767_225_600, 0).expect("2026-01-01");
+        let mut series = Series::new(g, FixedOffset::east_opt(hours * 3600).expect("offset"));
+        for &(secs, r, _) in &rows {
+            series.add_rating(t0 + Duration::seconds(secs), ZeroToTen::new(r)?)?;
+        }
+        let json = serde_json::to_string(&series)?;
+        let back: Series<ZeroToTen> = serde_json::from_str(&json)?;
+        prop_assert_eq!(&back, &series);
+        // The periods, gaps included, survive too.
+        prop_assert_eq!(back.periods().collect::<Vec<_>>(), series.periods().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn segments_round_trip(rows in rows()) {
+        let mut by_channel = Segments::new();
+        let mut by_label = Segments::new();
+        for &(secs, r, c) in &rows {
+            by_channel.add(channel(c), Likert7::new(1 + r % 7)?)?;
+            by_label.add(format!("segment {}", secs % 7), Likert7::new(1 + r % 7)?)?;
+        }
+        let json = serde_json::to_string(&by_channel)?;
+        prop_assert_eq!(serde_json::from_str::<Segments<Channel, Likert7>>(&json)?, by_channel);
+        let json = serde_json::to_string(&by_label)?;
+        prop_assert_eq!(serde_json::from_str::<Segments<String, Likert7>>(&json)?, by_label);
     }
 }

@@ -3,13 +3,14 @@
 use cxmetrics::{Error, Likert5, Likert7, Tally, ZeroToTen};
 
 #[test]
-fn from_raw_counts_every_point() {
+fn from_raw_counts_every_point() -> Result<(), Error> {
     let raw: Vec<u8> = (0..=10).chain([10, 10, 0]).collect();
-    let t = Tally::<ZeroToTen>::from_raw(&raw).expect("valid");
+    let t = Tally::<ZeroToTen>::from_raw(&raw)?;
     assert_eq!(t.total(), 14);
     assert_eq!(t.counts(), &[2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 3]);
-    let t = Tally::<Likert7>::from_raw(&[1, 7, 7, 4]).expect("valid");
+    let t = Tally::<Likert7>::from_raw(&[1, 7, 7, 4])?;
     assert_eq!(t.counts(), &[1, 0, 0, 1, 0, 0, 2]);
+    Ok(())
 }
 
 #[test]
@@ -34,17 +35,45 @@ fn from_raw_names_first_offender_and_index() {
 }
 
 #[test]
-fn empty_input_is_an_empty_tally() {
-    let t = Tally::<ZeroToTen>::from_raw(&[]).expect("empty is valid");
-    assert!(t.is_empty());
-    assert_eq!(t, Tally::default());
+fn from_counts_rejects_wrong_lengths_and_overflow() {
+    let cases: [(&[u64], &str); 4] = [
+        (
+            &[1, 2, 3],
+            "number of counts 3 is out of range: expected one count per scale point",
+        ),
+        (
+            &[],
+            "number of counts 0 is out of range: expected one count per scale point",
+        ),
+        (
+            &[1, 2, 3, 4, 5, 6],
+            "number of counts 6 is out of range: expected one count per scale point",
+        ),
+        (
+            &[u64::MAX, 1, 0, 0, 0],
+            "count overflow at rating 2: more than 18446744073709551615 answers",
+        ),
+    ];
+    for (counts, message) in cases {
+        let err = Tally::<Likert5>::from_counts(counts).expect_err(message);
+        assert_eq!(err.to_string(), message, "{counts:?}");
+    }
 }
 
 #[test]
-fn overflow_is_an_error_and_leaves_the_tally_unchanged() {
+fn empty_input_is_an_empty_tally() -> Result<(), Error> {
+    let t = Tally::<ZeroToTen>::from_raw(&[])?;
+    assert!(t.is_empty());
+    assert_eq!((t.total(), t.counts()), (0, &[0; 11][..]));
+    assert_eq!(t, Tally::default());
+    Ok(())
+}
+
+#[test]
+fn overflow_is_an_error_and_leaves_the_tally_unchanged() -> Result<(), Error> {
     let ten = ZeroToTen::constant(10);
     let mut t = Tally::new();
-    t.add_count(ten, u64::MAX).expect("fits");
+    t.add_count(ten, u64::MAX)?;
     let before = t.clone();
     assert!(matches!(t.add(ten), Err(Error::CountOverflow { rating: 10, .. })));
     assert_eq!(
@@ -57,38 +86,24 @@ fn overflow_is_an_error_and_leaves_the_tally_unchanged() {
     assert_eq!(t, before);
     let parts = [before.clone(), before];
     assert!(parts.iter().sum::<Result<Tally<ZeroToTen>, Error>>().is_err());
+    Ok(())
 }
 
 #[test]
-fn from_counts_checks_length() {
-    assert_eq!(
-        Tally::<Likert5>::from_counts(&[1, 2, 3])
-            .expect_err("short")
-            .to_string(),
-        "number of counts 3 is out of range: expected one count per scale point"
-    );
-    assert!(Tally::<Likert5>::from_counts(&[u64::MAX, 1, 0, 0, 0]).is_err());
-}
-
-#[test]
-fn collect_extend_and_sum_agree() {
+fn collect_extend_and_sum_agree() -> Result<(), Error> {
     let ratings: Vec<Likert5> = [5, 4, 4, 1, 3]
-        .iter()
-        .map(|&r| Likert5::new(r).expect("valid"))
-        .collect();
+        .into_iter()
+        .map(Likert5::new)
+        .collect::<Result<_, _>>()?;
     let collected: Tally<Likert5> = ratings.iter().copied().collect();
     let mut extended = Tally::new();
     extended.extend(ratings.iter().copied());
-    let summed: Tally<Likert5> = [
-        Tally::from_raw(&[5, 4]).expect("valid"),
-        Tally::from_raw(&[4, 1, 3]).expect("valid"),
-    ]
-    .into_iter()
-    .sum::<Result<_, _>>()
-    .expect("no overflow");
+    let summed: Tally<Likert5> = [Tally::from_raw(&[5, 4])?, Tally::from_raw(&[4, 1, 3])?]
+        .into_iter()
+        .sum::<Result<_, _>>()?;
     assert_eq!(collected, extended);
     assert_eq!(collected, summed);
-    assert_eq!(collected, Tally::from_raw(&[5, 4, 4, 1, 3]).expect("valid"));
+    assert_eq!(collected, Tally::from_raw(&[5, 4, 4, 1, 3])?);
     let parsed: Result<Tally<Likert5>, Error> = "5 4 4 1 3".split(' ').map(str::parse::<Likert5>).collect();
     assert_eq!(parsed, Ok(collected.clone()));
     let pairs: Vec<(u8, u64)> = collected.iter().map(|(r, n)| (r.get(), n)).collect();
@@ -97,4 +112,5 @@ fn collect_extend_and_sum_agree() {
         format!("{collected:?}"),
         "Tally { scale: \"Likert5\", counts: [1, 0, 1, 2, 1], total: 5 }"
     );
+    Ok(())
 }

@@ -252,7 +252,14 @@ impl Label {
         let (name, expected) = match self.statistic {
             Statistic::Share => ("benchmark share", "a fraction from 0 to 1"),
             Statistic::Net => ("benchmark net score", "a fraction from -1 to 1 (points / 100)"),
-            Statistic::Mean => ("benchmark mean", "a value on the estimate's scale (MIN..=MAX)"),
+            Statistic::Mean => {
+                return Err(Error::OffScale {
+                    name: "benchmark mean",
+                    value,
+                    min: self.min,
+                    max: self.max,
+                });
+            }
         };
         Err(Error::InvalidArgument { name, value, expected })
     }
