@@ -462,8 +462,13 @@ impl<E: Estimate> Benchmark<E> {
                         let se = estimate.se(INTERNAL).map(|s| s.hypot(*se_b));
                         let z = se.and_then(|se| ratio(d, se));
                         let interval = se.map(|se| {
-                            let half = level.z() * se;
-                            Interval::new(d, (d - half, d + half), level, IntervalMethod::Wald, label.unit())
+                            // A difference cannot leave ±(the range's width):
+                            // clip, so a huge benchmark SE gives the widest
+                            // possible interval, not [−∞, ∞].
+                            let (lo, hi) = label.range();
+                            let (width, half) = (hi - lo, level.z() * se);
+                            let limits = ((d - half).max(-width), (d + half).min(width));
+                            Interval::new(d, limits, level, IntervalMethod::Wald, label.unit())
                         });
                         (d, interval, Test::z(z, TestMethod::Wald))
                     }

@@ -100,10 +100,13 @@ pub enum Error {
         rating: u8,
     },
 
-    /// A survey weight is negative, NaN or infinite.
+    /// A survey weight is negative, NaN, infinite, or so small or large
+    /// (below 1e-140 or above 1e140) that its square would underflow or
+    /// overflow in the effective sample size.
     ///
-    /// Fix: weights must be finite and `>= 0`; use `0` to exclude an answer.
-    #[error("weight {value} is invalid: weights must be finite and >= 0")]
+    /// Fix: weights must be `0` (to exclude an answer) or between 1e-140 and
+    /// 1e140; rescale weights that are not (only their ratios matter).
+    #[error("weight {} is invalid: weights must be 0 or between 1e-140 and 1e140", Shown(*.value))]
     #[non_exhaustive]
     InvalidWeight {
         /// The rejected weight.
@@ -129,7 +132,7 @@ pub enum Error {
     /// level of `1.2` or a benchmark NPS of `1.5` on the fraction scale.
     ///
     /// Fix: pass a value inside `expected`.
-    #[error("{name} {value} is out of range: expected {expected}")]
+    #[error("{name} {} is out of range: expected {expected}", Shown(*.value))]
     #[non_exhaustive]
     InvalidArgument {
         /// The argument's name.
@@ -238,7 +241,7 @@ pub enum Error {
 
     /// A value for a mean (a benchmark, a test's null value) off the scale
     /// of the estimate, e.g. 6.1 for a 1–5 CES 1.0 mean.
-    #[error("{name} {value} is off the {min}–{max} scale of the estimate")]
+    #[error("{name} {} is off the {min}–{max} scale of the estimate", Shown(*.value))]
     #[non_exhaustive]
     OffScale {
         /// What the value is.
@@ -250,6 +253,22 @@ pub enum Error {
         /// The scale's highest point.
         max: u8,
     },
+}
+
+/// A number as a person reads it in a message: plain where that is short
+/// (`30`, `0.05`, `-1`), in exponent form where plain would run to dozens
+/// of digits (`1e200`, `1e-300`).
+struct Shown(f64);
+
+impl core::fmt::Display for Shown {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        let a = self.0.abs();
+        if a != 0.0 && a.is_finite() && !(1e-6..1e16).contains(&a) {
+            write!(f, "{:e}", self.0)
+        } else {
+            write!(f, "{}", self.0)
+        }
+    }
 }
 
 impl Error {

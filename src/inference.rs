@@ -320,12 +320,19 @@ impl ConfidenceLevel {
         if let Some(&(level, alpha, z)) = TABLE.iter().find(|(l, _, _)| l.to_bits() == level.to_bits()) {
             return Ok(Self { level, alpha, z });
         }
+        // `1 − level` is exact for levels in [½, 1) (Sterbenz), and the
+        // upper quantile is taken as `−Φ⁻¹(α/2)`: forming `1 − α/2` would
+        // round to 1 for a level within 2⁻⁵³ of 1 and give an infinite z.
         let alpha = 1.0 - level;
-        Ok(Self {
-            level,
-            alpha,
-            z: crate::stats::normal_quantile(1.0 - alpha / 2.0),
-        })
+        let z = -crate::stats::normal_quantile(alpha / 2.0);
+        if !z.is_finite() {
+            return Err(Error::InvalidArgument {
+                name: "confidence level",
+                value: level,
+                expected: "a fraction strictly between 0 and 1 whose critical value is finite",
+            });
+        }
+        Ok(Self { level, alpha, z })
     }
 
     /// The level as a fraction, e.g. `0.95`.

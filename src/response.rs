@@ -197,8 +197,15 @@ fn parse_named<T: Clone + fmt::Display + fmt::Debug>(
         .unwrap_or_else(|| custom(s.trim().to_owned())))
 }
 
+/// The smallest positive and the largest weight: within them `Σw²` and
+/// `Σw²(y − θ̂)²` neither underflow nor overflow for any count of answers
+/// a `u64` can hold (`1.8e19 · (1e140)² · 10²` is below `f64::MAX`), so
+/// Kish's `n_eff` and the linearised variance stay finite.
+pub(crate) const WEIGHT_RANGE: (f64, f64) = (1e-140, 1e140);
+
 pub(crate) fn check_weight(value: f64) -> Result<f64, Error> {
-    if value.is_finite() && value >= 0.0 {
+    let (min, max) = WEIGHT_RANGE;
+    if value == 0.0 || (min..=max).contains(&value) {
         Ok(value)
     } else {
         Err(Error::InvalidWeight { value })

@@ -318,17 +318,17 @@ fn responses_reject_bad_weights_and_interaction_times() {
         (
             "a negative weight",
             answer().with_weight(-1.0),
-            "weight -1 is invalid: weights must be finite and >= 0",
+            "weight -1 is invalid: weights must be 0 or between 1e-140 and 1e140",
         ),
         (
             "a NaN weight",
             answer().with_weight(f64::NAN),
-            "weight NaN is invalid: weights must be finite and >= 0",
+            "weight NaN is invalid: weights must be 0 or between 1e-140 and 1e140",
         ),
         (
             "an infinite weight",
             answer().with_weight(f64::INFINITY),
-            "weight inf is invalid: weights must be finite and >= 0",
+            "weight inf is invalid: weights must be 0 or between 1e-140 and 1e140",
         ),
     ];
     assert_errors(cases);

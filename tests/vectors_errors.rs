@@ -53,7 +53,7 @@ fn every_error_case_fails_with_its_kind_and_message() {
         (
             "weighted_negative_weight_error",
             "InvalidInput",
-            "weight -1 is invalid: weights must be finite and >= 0",
+            "weight -1 is invalid: weights must be 0 or between 1e-140 and 1e140",
         ),
         (
             "weighted_all_zero_weights_error",

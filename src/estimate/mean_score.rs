@@ -258,13 +258,13 @@ impl MeanScore {
             return None;
         }
         let (sigma2, n_eff) = self.plug_in();
-        match self.variance_method() {
-            VarianceMethod::Linearized => {
-                let v = self.spread.lin_var?;
-                Some((v.sqrt(), (self.n() - 1) as f64))
-            }
-            VarianceMethod::Kish => (n_eff > 1.0).then(|| ((sigma2 / (n_eff - 1.0)).sqrt(), n_eff - 1.0)),
-        }
+        let (se, df) = match self.variance_method() {
+            VarianceMethod::Linearized => (self.spread.lin_var?.sqrt(), (self.n() - 1) as f64),
+            VarianceMethod::Kish if n_eff > 1.0 => ((sigma2 / (n_eff - 1.0)).sqrt(), n_eff - 1.0),
+            VarianceMethod::Kish => return None,
+        };
+        // Never hand a NaN or infinite standard error to the t quantile.
+        (se.is_finite() && df.is_finite()).then_some((se, df))
     }
 
     /// The standard error of the mean; `None` when `n = 1`.

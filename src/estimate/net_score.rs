@@ -405,7 +405,9 @@ impl Counts {
         let (neg, neu, pos) = PSEUDO;
         let n = self.n + neg + neu + pos;
         let (p, d) = ((self.pos + pos) / n, (self.neg + neg) / n);
-        let centre = p - d;
+        // The pseudo-counts cancel in the difference: one rounding from the
+        // counts, not the difference of two rounded shares.
+        let centre = (self.pos - self.neg) / n;
         (centre, (unit_variance(p, d) / n).sqrt())
     }
 

@@ -135,13 +135,18 @@ fn weighted<S: Scale>(w: &WeightedTally<S>, statistic: &'static str, y: impl Fn(
         .points()
         .map(|(r, _, sw2, _)| sw2 * (y(r) - mean).powi(2))
         .sum::<f64>();
-    let lin_var = (n > 1).then(|| n as f64 / (n - 1) as f64 * lin / (total * total));
+    // `(Σw/√Σw²)²` rather than `(Σw)²/Σw²`: the square of the total could
+    // overflow, the ratio (at most √n) cannot.
+    let n_eff = (total / w2.sqrt()).powi(2);
+    // With a single effective answer (one nonzero weight, n_eff = 1) the
+    // linearised variance is undefined, not 0.
+    let lin_var = (n > 1 && n_eff > 1.0 + 1e-9).then(|| n as f64 / (n - 1) as f64 * (lin / total) / total);
     // The weighted variance of the scored answers is the unit variance of
     // every statistic: p(1 − p) for a share's 0/1 scores, p₊ + p₋ − NPS²
     // for a net score's +1/0/−1, σ² for a mean.
     let spread = Spread {
         unit_var: sigma2,
-        n_eff: total * total / w2,
+        n_eff,
         lin_var,
         weighted: true,
         method: VarianceMethod::Kish,
