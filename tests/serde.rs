@@ -150,14 +150,16 @@ fn series_segments_and_weighted_tallies_round_trip() -> TestResult {
     segments.add(Channel::Custom("kiosk".into()), ZeroToTen::constant(4))?;
     let json = serde_json::to_string(&series)?;
     assert!(
-        json.starts_with(r#"{"granularity":"iso_week","offset_seconds":7200,"periods":[["2026-01-05","#),
+        json.starts_with(
+            r#"{"granularity":"iso_week","zone":"+02:00","span":["2026-01-05T08:00:00Z","2026-01-29T15:20:00Z"],"periods":[["2026-01-05","#
+        ),
         "{json}"
     );
     assert_eq!(serde_json::from_str::<Series<ZeroToTen>>(&json)?, series);
     let json = serde_json::to_string(&segments)?;
     assert_eq!(serde_json::from_str::<Segments<Channel, ZeroToTen>>(&json)?, segments);
 
-    let bad_start = r#"{"granularity":"iso_week","offset_seconds":0,"periods":[["2026-01-06",{"scale":"ZeroToTen","counts":[0,0,0,0,0,0,0,0,0,0,1]}]]}"#;
+    let bad_start = r#"{"granularity":"iso_week","zone":"+00:00","periods":[["2026-01-06",{"scale":"ZeroToTen","counts":[0,0,0,0,0,0,0,0,0,0,1]}]]}"#;
     let err = serde_json::from_str::<Series<ZeroToTen>>(bad_start)
         .expect_err("not a Monday")
         .to_string();
@@ -165,8 +167,14 @@ fn series_segments_and_weighted_tallies_round_trip() -> TestResult {
         err.contains("2026-01-06 does not start a period of granularity iso_week"),
         "{err}"
     );
-    let bad_offset = r#"{"granularity":"day","offset_seconds":90000,"periods":[]}"#;
-    assert!(serde_json::from_str::<Series<ZeroToTen>>(bad_offset).is_err());
+    for bad in [
+        r#"{"granularity":"day","zone":"+25:00","periods":[]}"#,
+        r#"{"granularity":"day","zone":"Mars/Olympus","periods":[]}"#,
+        r#"{"granularity":"day","zone":"+00:00","span":["2026-01-05T08:00:00Z","2026-01-04T08:00:00Z"],"periods":[]}"#,
+        r#"{"granularity":"day","offset_seconds":0,"periods":[]}"#,
+    ] {
+        assert!(serde_json::from_str::<Series<ZeroToTen>>(bad).is_err(), "{bad}");
+    }
     let twice = r#"[["a",{"scale":"Likert5","counts":[1,0,0,0,0]}],["a",{"scale":"Likert5","counts":[1,0,0,0,0]}]]"#;
     assert!(serde_json::from_str::<Segments<String, Likert5>>(twice).is_err());
 
