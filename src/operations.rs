@@ -334,7 +334,7 @@ pub fn time_to_resolution<'a>(feedback: impl IntoIterator<Item = &'a Feedback>) 
 /// use cxmetrics::operations::ResolutionTimes;
 ///
 /// let at = DateTime::from_timestamp(0, 0).unwrap();
-/// let hours = |h| Feedback::new(at).with_time_to_resolution(Duration::from_secs(3600 * h));
+/// let hours = |h: u64| Feedback::new(at).with_time_to_resolution(Duration::from_secs(3600 * h));
 /// let mut a: ResolutionTimes = [hours(1), hours(3)].iter().collect();
 /// let b: ResolutionTimes = [hours(8)].iter().collect();
 /// a.merge(&b);
