@@ -253,6 +253,19 @@ pub enum Error {
         /// The scale's highest point.
         max: u8,
     },
+
+    /// An interaction time after the answer that rates it (survey timing):
+    /// an answer can only rate an interaction that happened before it.
+    #[error(
+        "the interaction at {interaction} comes after the answer at {answer}: an answer rates an interaction that happened before it"
+    )]
+    #[non_exhaustive]
+    InteractionAfterAnswer {
+        /// The interaction time, RFC 3339.
+        interaction: String,
+        /// The answer time, RFC 3339.
+        answer: String,
+    },
 }
 
 /// A number as a person reads it in a message: plain where that is short

@@ -313,7 +313,7 @@ fn responses_reject_bad_weights_and_interaction_times() {
         (
             "an interaction after the answer",
             answer().with_interaction_at(served + TimeDelta::hours(1)),
-            "seconds from answer to interaction 3600 is out of range: expected an interaction at or before the answer (<= 0)",
+            "the interaction at 2026-03-01T13:00:00+00:00 comes after the answer at 2026-03-01T12:00:00+00:00: an answer rates an interaction that happened before it",
         ),
         (
             "a negative weight",

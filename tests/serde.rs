@@ -266,3 +266,28 @@ proptest! {
         prop_assert_eq!(serde_json::from_str::<Segments<String, Likert7>>(&json)?, by_label);
     }
 }
+
+#[test]
+fn feedback_carries_dimensions_every_ces_and_the_interaction_time() -> TestResult {
+    let answered = at(1_767_600_000);
+    let f = Feedback::new(answered)
+        .with_dimension("agent", "ana")
+        .with_dimension("region", "EMEA")
+        .with_ces_effort(Likert5::constant(2))
+        .with_ces_ease(Likert5::constant(4))
+        .with_interaction_at(answered - chrono::Duration::hours(3))?;
+    let json = serde_json::to_string(&f)?;
+    assert!(
+        json.contains(r#""dimensions":[["agent","ana"],["region","EMEA"]]"#),
+        "{json}"
+    );
+    assert_eq!(serde_json::from_str::<Feedback>(&json)?, f);
+    // The one rule across two fields is checked on the way in too.
+    let after = json.replace("2026-01-05T05:00:00Z", "2026-01-05T09:00:00Z");
+    assert_ne!(after, json, "the interaction time is in the JSON");
+    let err = serde_json::from_str::<Feedback>(&after)
+        .expect_err("interaction after the answer")
+        .to_string();
+    assert!(err.contains("comes after the answer"), "{err}");
+    Ok(())
+}
