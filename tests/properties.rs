@@ -28,9 +28,8 @@ fn check_bulk<S: Scale>(bytes: &[u8]) -> Result<(), TestCaseError> {
         (Err(e), Err(_)) => {
             let first = bytes.iter().position(|&b| S::new(b).is_err()).expect("an invalid byte");
             let expected = format!(
-                "rating {} at index {first} is out of range for {} ({}..={})",
+                "rating {} at index {first} is off the {}–{} scale",
                 bytes[first],
-                S::NAME,
                 S::MIN,
                 S::MAX
             );

@@ -20,11 +20,11 @@ fn scales_round_trip_and_reject_off_scale_values() -> TestResult {
     let cases: [(Result<u8, serde_json::Error>, &str); 4] = [
         (
             serde_json::from_str::<ZeroToTen>("11").map(u8::from),
-            "rating 11 is out of range for ZeroToTen (0..=10)",
+            "rating 11 is off the 0–10 scale",
         ),
         (
             serde_json::from_str::<Likert5>("0").map(u8::from),
-            "rating 0 is out of range for Likert5 (1..=5)",
+            "rating 0 is off the 1–5 scale",
         ),
         (
             serde_json::from_str::<Likert5>("4.5").map(u8::from),
@@ -97,7 +97,7 @@ fn response_round_trips_and_validates() -> TestResult {
         (3, None, None)
     );
     for (bad, why) in [
-        (r#"{"rating":8,"at":"2026-01-05T10:00:00Z"}"#, "out of range"),
+        (r#"{"rating":8,"at":"2026-01-05T10:00:00Z"}"#, "off the 1–7 scale"),
         (
             r#"{"rating":3,"at":"2026-01-05T10:00:00Z","weight":-1.0}"#,
             "weight -1 is invalid",
@@ -130,11 +130,7 @@ fn feedback_round_trips() -> TestResult {
     assert_eq!(serde_json::from_str::<Feedback>(&json)?, f);
     let err =
         serde_json::from_str::<Feedback>(r#"{"at":"2026-01-05T10:00:00Z","nps":12}"#).expect_err("12 is off the scale");
-    assert!(
-        err.to_string()
-            .contains("rating 12 is out of range for ZeroToTen (0..=10)"),
-        "{err}"
-    );
+    assert!(err.to_string().contains("rating 12 is off the 0–10 scale"), "{err}");
     Ok(())
 }
 
