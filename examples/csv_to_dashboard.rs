@@ -38,32 +38,75 @@ struct Rejected {
     message: String,
 }
 
+/// Everything the dashboard needs, tallied in one pass over the export.
+struct Tallies {
+    nps: Tally<ZeroToTen>,
+    csat: Tally<Likert5>,
+    ces: Tally<Likert7>,
+    weekly: Series<ZeroToTen, chrono_tz::Tz>,
+    csat_by_agent: Segments<String, Likert5>,
+    ces_by_channel: Segments<Channel, Likert7>,
+    ces_by_touchpoint: Segments<Touchpoint, Likert7>,
+    loyalty: EffortLoyaltyTally,
+    first_contact: ResolutionTally,
+}
+
+impl Tallies {
+    fn new() -> Self {
+        Self {
+            nps: Tally::new(),
+            csat: Tally::new(),
+            ces: Tally::new(),
+            weekly: Series::new(Granularity::IsoWeek, chrono_tz::America::New_York),
+            csat_by_agent: Segments::new(),
+            ces_by_channel: Segments::new(),
+            ces_by_touchpoint: Segments::new(),
+            loyalty: EffortLoyaltyTally::new(),
+            first_contact: ResolutionTally::new(),
+        }
+    }
+}
+
 fn main() -> Result<(), Box<dyn Error>> {
     let path = std::env::args_os().nth(1).map_or_else(
         || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/data/support_survey.csv"),
         PathBuf::from,
     );
-    let mut reader = csv::Reader::from_path(&path)?;
+    let (tallies, rejected) = read(&path)?;
+    for r in &rejected {
+        eprintln!("row {}, column {}: {}", r.row, r.column, r.message);
+    }
+    let mut dashboard = dashboard(&tallies)?;
+    dashboard["source"] = json!(path.file_name().map(|n| n.to_string_lossy().into_owned()));
+    dashboard["rejected_cells"] = json!(rejected.len());
+    println!("{}", serde_json::to_string_pretty(&dashboard)?);
+    Ok(())
+}
+
+/// Reads the export: every answer into the tallies, every bad cell into
+/// the report.
+fn read(path: &std::path::Path) -> Result<(Tallies, Vec<Rejected>), Box<dyn Error>> {
+    let mut reader = csv::Reader::from_path(path)?;
     let headers = reader.headers()?.clone();
-    let column = |name: &str| headers.iter().position(|h| h == name).ok_or(format!("no column {name:?}"));
-    let (at_col, agent_col, channel_col, touchpoint_col) =
-        (column("answered_at")?, column("agent")?, column("channel")?, column("touchpoint")?);
+    let column = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h == name)
+            .ok_or(format!("no column {name:?}"))
+    };
+    let (at_col, agent_col, channel_col, touchpoint_col) = (
+        column("answered_at")?,
+        column("agent")?,
+        column("channel")?,
+        column("touchpoint")?,
+    );
     let (nps_col, csat_col, ces_col) = (column("nps")?, column("csat")?, column("ces")?);
     let (fcr_col, transfers_col) = (column("resolved_first_contact")?, column("transfers")?);
 
     let cells = Cells::new().integral_decimals(true);
     let (csat_labels, ces_labels) = (Labels::csat(), Labels::agreement());
-
+    let mut t = Tallies::new();
     let mut rejected = Vec::new();
-    let mut nps_all = Tally::<ZeroToTen>::new();
-    let mut csat_all = Tally::<Likert5>::new();
-    let mut ces_all = Tally::<Likert7>::new();
-    let mut weekly = Series::new(Granularity::IsoWeek, chrono_tz::America::New_York);
-    let mut csat_by_agent = Segments::<String, Likert5>::new();
-    let mut ces_by_channel = Segments::<Channel, Likert7>::new();
-    let mut ces_by_touchpoint = Segments::<Touchpoint, Likert7>::new();
-    let mut loyalty = EffortLoyaltyTally::new();
-    let mut first_contact = ResolutionTally::new();
 
     for (i, record) in reader.records().enumerate() {
         let record = record?;
@@ -112,59 +155,58 @@ fn main() -> Result<(), Box<dyn Error>> {
             feedback = feedback.with_transfers(n);
         }
         if let Some(nps) = nps {
-            nps_all.add(nps)?;
-            weekly.add_rating(at, nps)?;
+            t.nps.add(nps)?;
+            t.weekly.add_rating(at, nps)?;
             feedback = feedback.with_nps(nps);
         }
         if let Some(csat) = csat {
-            csat_all.add(csat)?;
-            csat_by_agent.add(agent, csat)?;
+            t.csat.add(csat)?;
+            t.csat_by_agent.add(agent, csat)?;
             feedback = feedback.with_csat(csat);
         }
         if let Some(ces) = ces {
-            ces_all.add(ces)?;
-            ces_by_channel.add(channel, ces)?;
-            ces_by_touchpoint.add(touchpoint, ces)?;
+            t.ces.add(ces)?;
+            t.ces_by_channel.add(channel, ces)?;
+            t.ces_by_touchpoint.add(touchpoint, ces)?;
             feedback = feedback.with_ces(ces);
         }
-        loyalty.add(&feedback)?;
-        first_contact.add(&feedback);
+        t.loyalty.add(&feedback)?;
+        t.first_contact.add(&feedback);
     }
+    Ok((t, rejected))
+}
 
-    for r in &rejected {
-        eprintln!("row {}, column {}: {}", r.row, r.column, r.message);
-    }
-
+/// Scores the tallies into the dashboard.
+fn dashboard(t: &Tallies) -> Result<serde_json::Value, cxmetrics::Error> {
     let level = ConfidenceLevel::P95;
-    let nps = Nps.score(&nps_all)?;
-    let csat = Csat::default().score(&csat_all)?;
-    let ces = CesAgreement::default().score(&ces_all)?;
+    let nps = Nps.score(&t.nps)?;
+    let csat = Csat::default().score(&t.csat)?;
+    let ces = CesAgreement::default().score(&t.ces)?;
     // A published figure, "+32 ± 2 (95 %)".
-    let industry = Benchmark::nps("industry (support, EMEA)", BenchmarkKind::Industry { region: None }, 32.0)?
-        .with_margin(2.0, level)?;
+    let industry = Benchmark::nps(
+        "industry (support, EMEA)",
+        BenchmarkKind::Industry { region: None },
+        32.0,
+    )?
+    .with_margin(2.0, level)?;
     let weekly_options = ReportOptions::new().minimum_n(30).practical_difference(5.0);
     let table_options = ReportOptions::new().minimum_n(30);
-    let by_agent = csat_by_agent.table(|t| Csat::default().score(t), Against::Rest, table_options)?;
-    let by_channel = ces_by_channel.table(|t| CesAgreement::default().score(t), Against::Rest, table_options)?;
-    let by_touchpoint =
-        ces_by_touchpoint.table(|t| CesAgreement::default().score(t), Against::Rest, table_options)?;
-
-    let dashboard = json!({
-        "source": path.file_name().map(|n| n.to_string_lossy().into_owned()),
-        "rejected_cells": rejected.len(),
+    let by_agent = t
+        .csat_by_agent
+        .table(|t| Csat::default().score(t), Against::Rest, table_options)?;
+    let ces_share = |t: &Tally<Likert7>| CesAgreement::default().score(t);
+    Ok(json!({
         "overall": {
             "nps": { "estimate": nps, "interval": nps.interval(level) },
             "csat": { "estimate": csat, "interval": csat.interval(level) },
             "ces": { "estimate": ces, "interval": ces.interval(level) },
-            "first_contact_resolution": first_contact.report()?,
+            "first_contact_resolution": t.first_contact.report()?,
         },
         "nps_vs_industry": industry.compare(&nps, level)?,
-        "weekly_nps_new_york": weekly.trend(|t| Nps.score(t), weekly_options)?,
+        "weekly_nps_new_york": t.weekly.trend(|t| Nps.score(t), weekly_options)?,
         "csat_by_agent_worst_first": by_agent.worst_first(),
-        "ces_by_channel": by_channel,
-        "ces_by_touchpoint": by_touchpoint,
-        "effort_loyalty": loyalty.report(level)?,
-    });
-    println!("{}", serde_json::to_string_pretty(&dashboard)?);
-    Ok(())
+        "ces_by_channel": t.ces_by_channel.table(ces_share, Against::Rest, table_options)?,
+        "ces_by_touchpoint": t.ces_by_touchpoint.table(ces_share, Against::Rest, table_options)?,
+        "effort_loyalty": t.loyalty.report(level)?,
+    }))
 }
