@@ -644,7 +644,7 @@ impl<K: Ord + Clone, S: Scale> Segments<K, S> {
             if let (Some(e), false) = (&estimate, thin) {
                 let comparison = match &against {
                     Against::Benchmark(b) => Some(b.compare(e, level)?),
-                    Against::Rest => match total.minus(tally).filter(|rest| !rest.is_empty()) {
+                    Against::Rest => match total.checked_sub(tally).filter(|rest| !rest.is_empty()) {
                         Some(rest) => {
                             Some(Benchmark::sample("rest", BenchmarkKind::Rest, score(&rest)?).compare(e, level)?)
                         }

@@ -221,6 +221,8 @@ pub use stats::interval::{ConfidenceLevel, Difference, Interval, IntervalMethod,
 pub use stats::multiplicity::Adjustment;
 pub use stats::net::{NetScoreDifferenceMethod, NetScoreMethod};
 pub use stats::proportion::{ShareDifferenceMethod, ShareMethod, ShareTest};
+pub use tally::grouped::{GroupIndex, GroupedTally};
+pub use tally::validity::Validity;
 pub use tally::weighted::WeightedTally;
 pub use tally::{Sample, Tally};
 pub use timing::{DelayBand, SurveyTiming};

@@ -4,8 +4,7 @@
 use core::fmt;
 
 use crate::estimate::{Label, Spread, Statistic};
-use crate::tally::kernel::{self, Ranges};
-use crate::tally::raw_error;
+use crate::tally::kernel;
 use crate::tally::sealed::View;
 use crate::{Error, MeanScore, NetScore, RatingSet, Sample, Scale, Share, Tally, VarianceMethod, WeightedTally};
 
@@ -162,17 +161,11 @@ pub(crate) fn share<S: Scale>(sample: &impl Sample<S>, set: RatingSet<S>, metric
 /// The share of `set` in raw answers, validated, in one pass over the bytes.
 pub(crate) fn share_raw<S: Scale>(bytes: &[u8], set: RatingSet<S>, metric: Metric) -> Result<Share, Error> {
     let runs = set.runs();
-    let err = |index| raw_error::<S>(bytes, index);
-    let shift = |(lo, hi): (u8, u8)| (lo - S::MIN, hi - lo);
     let hits = match *runs.as_slice() {
-        [a] => {
-            let (lo, width) = shift(a);
-            kernel::count(bytes, &ranges::<S, 1>([lo], [width])).map_err(err)?[0]
-        }
+        [a] => kernel::count_ranges::<S, 1>(bytes, None, [a])?.hits[0],
         [a, b] => {
-            let ((lo_a, w_a), (lo_b, w_b)) = (shift(a), shift(b));
-            let c = kernel::count(bytes, &ranges::<S, 2>([lo_a, lo_b], [w_a, w_b])).map_err(err)?;
-            c[0] + c[1]
+            let [x, y] = kernel::count_ranges::<S, 2>(bytes, None, [a, b])?.hits;
+            x + y
         }
         _ => Tally::<S>::from_raw(bytes)?.count_where(|r| set.contains_value(r)),
     };
@@ -181,15 +174,6 @@ pub(crate) fn share_raw<S: Scale>(bytes: &[u8], set: RatingSet<S>, metric: Metri
         bytes.len() as u64,
         label::<S>(metric, Statistic::Share, set.mask(), 0),
     )
-}
-
-pub(crate) const fn ranges<S: Scale, const K: usize>(lo: [u8; K], width: [u8; K]) -> Ranges<K> {
-    Ranges {
-        offset: S::MIN,
-        span: S::MAX - S::MIN,
-        lo,
-        width,
-    }
 }
 
 /// The net score of `positive` over `negative` in a sample.

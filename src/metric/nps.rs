@@ -2,7 +2,6 @@
 
 use crate::estimate::Statistic;
 use crate::tally::kernel;
-use crate::tally::raw_error;
 use crate::{Error, Metric, NetScore, RatingSet, Sample, ZeroToTen};
 
 /// Detractors 0–6.
@@ -144,9 +143,9 @@ impl Nps {
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     pub fn from_raw(bytes: &[u8]) -> Result<NetScore, Error> {
-        let ranges = super::ranges::<ZeroToTen, 2>([0, 9], [6, 1]);
-        let [detractors, promoters] = kernel::count(bytes, &ranges).map_err(|i| raw_error::<ZeroToTen>(bytes, i))?;
-        let passives = bytes.len() as u64 - detractors - promoters;
+        let c = kernel::count_ranges::<ZeroToTen, 2>(bytes, None, [(0, 6), (9, 10)])?;
+        let [detractors, promoters] = c.hits;
+        let passives = c.answers - detractors - promoters;
         Self::from_counts(detractors, passives, promoters)
     }
 

@@ -11,6 +11,13 @@
 //!
 //! Each `u8` lane counter can take 255 hits, so a block is 255 chunks; the
 //! lane counters are then widened into `u64` totals.
+//!
+//! Metric code enters through [`count_ranges`] (typed by the scale, ranges
+//! given as ratings); tallies through [`count_points`].
+
+use super::validity::{MASKS, Validity};
+use super::{MAX_POINTS, raw_error};
+use crate::{Error, Scale};
 
 /// Chunks per block: the most a `u8` lane counter can count.
 const CHUNKS_PER_BLOCK: usize = 255;
@@ -21,7 +28,7 @@ const BLOCK: usize = 64 * CHUNKS_PER_BLOCK;
 /// What to count: `K` predicates on the shifted value `y = byte - offset`.
 ///
 /// Every byte with `y > span` is invalid.
-pub(crate) trait Matcher<const K: usize> {
+trait Matcher<const K: usize> {
     /// Subtracted from every byte so that the scale starts at 0.
     fn offset(&self) -> u8;
     /// Largest valid shifted value (`MAX - MIN`).
@@ -33,13 +40,13 @@ pub(crate) trait Matcher<const K: usize> {
 /// `K` ranges, each given as `(lo, width)`: `y` is in range `k` when
 /// `y - lo[k] <= width[k]` (wrapping arithmetic).
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct Ranges<const K: usize> {
-    pub(crate) offset: u8,
-    pub(crate) span: u8,
+struct Ranges<const K: usize> {
+    offset: u8,
+    span: u8,
     /// Start of each range, shifted.
-    pub(crate) lo: [u8; K],
+    lo: [u8; K],
     /// Length of each range minus one.
-    pub(crate) width: [u8; K],
+    width: [u8; K],
 }
 
 impl<const K: usize> Matcher<K> for Ranges<K> {
@@ -62,9 +69,9 @@ impl<const K: usize> Matcher<K> for Ranges<K> {
 /// The comparison constants are known at compile time, which the full
 /// per-point tally needs to keep its ten counters in registers.
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct Points {
-    pub(crate) offset: u8,
-    pub(crate) span: u8,
+struct Points {
+    offset: u8,
+    span: u8,
 }
 
 impl<const K: usize> Matcher<K> for Points {
@@ -83,42 +90,234 @@ impl<const K: usize> Matcher<K> for Points {
     }
 }
 
-/// Counts, for each of `K` predicates, how many bytes match it.
+/// Which answers of a buffer are present: every one ([`Dense`]) or those
+/// whose validity bit is set. Missing answers become the shifted value 0
+/// (the scale minimum) through an AND mask, so the counting loops stay free
+/// of branches; the caller subtracts them from whatever counts 0 afterwards.
+pub(crate) trait Present: Copy {
+    /// `0xFF` for each present answer of `start..start + LANES`, `0` otherwise.
+    fn mask<const LANES: usize>(&self, start: usize) -> [u8; LANES];
+    /// Whether answer `i` is present.
+    fn present(&self, i: usize) -> bool;
+}
+
+/// Every answer is present.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Dense;
+
+impl Present for Dense {
+    #[inline(always)]
+    #[allow(clippy::inline_always, reason = "part of the vectorised inner loop")]
+    fn mask<const LANES: usize>(&self, _start: usize) -> [u8; LANES] {
+        [0xFF; LANES]
+    }
+
+    fn present(&self, _i: usize) -> bool {
+        true
+    }
+}
+
+impl Present for Validity<'_> {
+    /// Eight validity bits at a time become eight lane masks through a
+    /// 256-entry table: one load per byte of the bitmap, no per-lane shifts
+    /// (which SSE2 does not have).
+    #[inline(always)]
+    #[allow(clippy::inline_always, reason = "part of the vectorised inner loop")]
+    fn mask<const LANES: usize>(&self, start: usize) -> [u8; LANES] {
+        let mut out = [0u8; LANES];
+        let mut word = self.word(start);
+        for eight in out.chunks_exact_mut(8).take(8) {
+            eight.copy_from_slice(&MASKS[(word & 0xFF) as usize].to_le_bytes());
+            word >>= 8;
+        }
+        if LANES > 64 {
+            // Not used by the kernels (at most 64 lanes); kept correct anyway.
+            for (i, m) in out.iter_mut().enumerate().skip(64) {
+                *m = if self.is_valid(start + i) { 0xFF } else { 0 };
+            }
+        }
+        out
+    }
+
+    fn present(&self, i: usize) -> bool {
+        self.is_valid(i)
+    }
+}
+
+/// What the typed entry returns: hits per range and the number of answers
+/// present.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Counted<const K: usize> {
+    /// Answers in each range.
+    pub(crate) hits: [u64; K],
+    /// Answers present (all of them without a validity bitmap).
+    pub(crate) answers: u64,
+}
+
+/// The typed entry for metric code: validates raw ratings on scale `S` and
+/// counts, for each inclusive range `lo..=hi` of ratings, the answers in it.
+/// Answers whose validity bit is unset are skipped (neither counted nor
+/// validated).
 ///
-/// Returns `Err(index)` with the position of the first byte outside
+/// # Errors
+///
+/// [`Error::OutOfRangeAt`] for the first present byte off the scale;
+/// [`Error::InvalidArgument`] when the bitmap's length is not the buffer's.
+pub(crate) fn count_ranges<S: Scale, const K: usize>(
+    ratings: &[u8],
+    validity: Option<Validity<'_>>,
+    ranges: [(u8, u8); K],
+) -> Result<Counted<K>, Error> {
+    let m = Ranges {
+        offset: S::MIN,
+        span: S::MAX - S::MIN,
+        lo: ranges.map(|(lo, _)| lo.wrapping_sub(S::MIN)),
+        width: ranges.map(|(lo, hi)| hi.wrapping_sub(lo)),
+    };
+    run::<S, K, _>(ratings, validity, &m)
+}
+
+/// Validated counts per point of `S` (lowest first) and the number of
+/// answers present: the kernel behind `Tally::from_raw`.
+///
+/// # Errors
+///
+/// As [`count_ranges`].
+pub(crate) fn count_points<S: Scale>(
+    ratings: &[u8],
+    validity: Option<Validity<'_>>,
+) -> Result<([u64; MAX_POINTS], u64), Error> {
+    // Count every point but the lowest; the lowest is what is left. The
+    // number of points is a compile-time constant of each scale, so the
+    // match folds away; the fallback counts ten points, correct for any
+    // scale of at most eleven.
+    let m = Points {
+        offset: S::MIN,
+        span: S::MAX - S::MIN,
+    };
+    let mut counts = [0u64; MAX_POINTS];
+    let answers = match S::MAX - S::MIN {
+        4 => upper::<S, 4>(ratings, validity, m, &mut counts)?,
+        6 => upper::<S, 6>(ratings, validity, m, &mut counts)?,
+        _ => upper::<S, 10>(ratings, validity, m, &mut counts)?,
+    };
+    counts[0] = answers - counts[1..].iter().sum::<u64>();
+    Ok((counts, answers))
+}
+
+fn upper<S: Scale, const K: usize>(
+    ratings: &[u8],
+    validity: Option<Validity<'_>>,
+    m: Points,
+    counts: &mut [u64; MAX_POINTS],
+) -> Result<u64, Error> {
+    let c = run::<S, K, _>(ratings, validity, &m)?;
+    counts[1..=K].copy_from_slice(&c.hits);
+    Ok(c.answers)
+}
+
+/// Validates raw ratings on `S` (present ones only) without counting.
+///
+/// # Errors
+///
+/// As [`count_ranges`].
+pub(crate) fn validate<S: Scale>(ratings: &[u8], validity: Option<Validity<'_>>) -> Result<u64, Error> {
+    let m = Points {
+        offset: S::MIN,
+        span: S::MAX - S::MIN,
+    };
+    Ok(run::<S, 0, _>(ratings, validity, &m)?.answers)
+}
+
+fn run<S: Scale, const K: usize, M: Matcher<K>>(
+    ratings: &[u8],
+    validity: Option<Validity<'_>>,
+    m: &M,
+) -> Result<Counted<K>, Error> {
+    let err = |index| raw_error::<S>(ratings, index);
+    match validity {
+        None => Ok(Counted {
+            hits: count(ratings, m, Dense).map_err(err)?,
+            answers: ratings.len() as u64,
+        }),
+        Some(v) => {
+            check_len(ratings.len(), &v)?;
+            let mut hits = count(ratings, m, v).map_err(err)?;
+            let answers = v.answered();
+            let missing = ratings.len() as u64 - answers;
+            // Missing answers were counted as the shifted value 0.
+            for (k, h) in hits.iter_mut().enumerate() {
+                if m.hit(k, 0) {
+                    *h -= missing;
+                }
+            }
+            Ok(Counted { hits, answers })
+        }
+    }
+}
+
+/// A validity bitmap must cover exactly the ratings.
+pub(crate) fn check_len(ratings: usize, validity: &Validity<'_>) -> Result<(), Error> {
+    if validity.len() == ratings {
+        Ok(())
+    } else {
+        Err(Error::InvalidArgument {
+            name: "validity bitmap length",
+            value: validity.len() as f64,
+            expected: "one bit per rating",
+        })
+    }
+}
+
+/// Counts, for each of `K` predicates, how many bytes match it; missing
+/// answers count as the shifted value 0.
+///
+/// Returns `Err(index)` with the position of the first present byte outside
 /// `offset..=offset + span`.
-pub(crate) fn count<const K: usize, M: Matcher<K>>(bytes: &[u8], m: &M) -> Result<[u64; K], usize> {
+fn count<const K: usize, M: Matcher<K>, P: Present>(bytes: &[u8], m: &M, p: P) -> Result<[u64; K], usize> {
     // The lane counters, the lane maximum and the current chunk must all fit
     // in the 16 vector registers of SSE2/AVX2: with few predicates, wide
     // chunks (four registers each) amortise the loop; with many, one
     // register per counter keeps them out of memory.
     if K <= 2 {
-        count_lanes::<K, 64, M>(bytes, m)
+        count_lanes::<K, 64, M, P>(bytes, m, p)
     } else {
-        count_lanes::<K, 16, M>(bytes, m)
+        count_lanes::<K, 16, M, P>(bytes, m, p)
     }
 }
 
-fn count_lanes<const K: usize, const LANES: usize, M: Matcher<K>>(bytes: &[u8], m: &M) -> Result<[u64; K], usize> {
+fn count_lanes<const K: usize, const LANES: usize, M: Matcher<K>, P: Present>(
+    bytes: &[u8],
+    m: &M,
+    p: P,
+) -> Result<[u64; K], usize> {
     let block_len = LANES * CHUNKS_PER_BLOCK;
     let (offset, span) = (m.offset(), m.span());
+    let shifted = |i: usize, x: u8| if p.present(i) { x.wrapping_sub(offset) } else { 0 };
     let mut totals = [0u64; K];
     for (b, block) in bytes.chunks(block_len).enumerate() {
+        let base = b * block_len;
         let (chunks, rest) = block.as_chunks::<LANES>();
+        let rest_at = base + chunks.len() * LANES;
         let mut acc = [[0u8; LANES]; K];
         let mut max = [0u8; LANES];
-        for chunk in chunks {
-            count_chunk(chunk, m, &mut acc, &mut max);
+        for (c, chunk) in chunks.iter().enumerate() {
+            let mask = p.mask::<LANES>(base + c * LANES);
+            count_chunk(chunk, &mask, m, &mut acc, &mut max);
         }
-        if max.iter().any(|&x| x > span) || rest.iter().any(|&x| x.wrapping_sub(offset) > span) {
-            let at = block.iter().position(|&x| x.wrapping_sub(offset) > span).unwrap_or(0);
-            return Err(b * block_len + at);
+        if max.iter().any(|&x| x > span) || rest.iter().enumerate().any(|(i, &x)| shifted(rest_at + i, x) > span) {
+            let at = block
+                .iter()
+                .enumerate()
+                .position(|(i, &x)| shifted(base + i, x) > span)
+                .unwrap_or(0);
+            return Err(base + at);
         }
         for (total, lanes) in totals.iter_mut().zip(&acc) {
             *total += lanes.iter().map(|&c| u64::from(c)).sum::<u64>();
         }
-        for &x in rest {
-            let y = x.wrapping_sub(offset);
+        for (i, &x) in rest.iter().enumerate() {
+            let y = shifted(rest_at + i, x);
             for (k, total) in totals.iter_mut().enumerate() {
                 *total += u64::from(m.hit(k, y));
             }
@@ -138,6 +337,7 @@ fn count_lanes<const K: usize, const LANES: usize, M: Matcher<K>>(bytes: &[u8], 
 )]
 fn count_chunk<const K: usize, const LANES: usize, M: Matcher<K>>(
     chunk: &[u8; LANES],
+    mask: &[u8; LANES],
     m: &M,
     acc: &mut [[u8; LANES]; K],
     max: &mut [u8; LANES],
@@ -145,7 +345,7 @@ fn count_chunk<const K: usize, const LANES: usize, M: Matcher<K>>(
     let offset = m.offset();
     let mut y = [0u8; LANES];
     for i in 0..LANES {
-        y[i] = chunk[i].wrapping_sub(offset);
+        y[i] = chunk[i].wrapping_sub(offset) & mask[i];
         max[i] = max[i].max(y[i]);
     }
     for k in 0..K {
@@ -187,14 +387,14 @@ mod tests {
     fn matches_naive_across_block_boundaries() {
         for len in [0, 1, 63, 64, 65, BLOCK - 1, BLOCK, BLOCK + 1, 3 * BLOCK + 17] {
             let bytes: Vec<u8> = (0..len).map(|i| ((i * 7 + i / 3) % 11) as u8).collect();
-            assert_eq!(count(&bytes, &NPS), naive(&bytes, &NPS), "len {len}");
+            assert_eq!(count(&bytes, &NPS, Dense), naive(&bytes, &NPS), "len {len}");
         }
     }
 
     #[test]
     fn lane_counters_do_not_wrap_on_constant_input() {
         let bytes = vec![10u8; 2 * BLOCK + 5];
-        assert_eq!(count(&bytes, &NPS), Ok([0, 2 * BLOCK as u64 + 5]));
+        assert_eq!(count(&bytes, &NPS, Dense), Ok([0, 2 * BLOCK as u64 + 5]));
     }
 
     #[test]
@@ -202,9 +402,9 @@ mod tests {
         let mut bytes = vec![5u8; 2 * BLOCK + 10];
         for at in [0, 63, 64, BLOCK + 3, 2 * BLOCK + 9] {
             bytes[at] = 11;
-            assert_eq!(count(&bytes, &NPS), Err(at));
+            assert_eq!(count(&bytes, &NPS, Dense), Err(at));
             bytes[at] = 255;
-            assert_eq!(count(&bytes, &NPS), Err(at));
+            assert_eq!(count(&bytes, &NPS, Dense), Err(at));
             bytes[at] = 5;
         }
     }
@@ -214,8 +414,8 @@ mod tests {
         let bytes: Vec<u8> = (0..5000u32).map(|i| (1 + i % 7) as u8).collect();
         let points = Points { offset: 1, span: 6 };
         let expected: [u64; 6] = core::array::from_fn(|k| bytes.iter().filter(|&&x| x == k as u8 + 2).count() as u64);
-        assert_eq!(count::<6, _>(&bytes, &points), Ok(expected));
-        assert_eq!(count::<6, _>(&[1, 7, 8], &points), Err(2));
+        assert_eq!(count::<6, _, _>(&bytes, &points, Dense), Ok(expected));
+        assert_eq!(count::<6, _, _>(&[1, 7, 8], &points, Dense), Err(2));
     }
 
     #[test]
@@ -226,7 +426,83 @@ mod tests {
             lo: [3],
             width: [1],
         };
-        assert_eq!(count(&[5, 4, 1, 0], &likert), Err(3));
-        assert_eq!(count(&[5, 4, 1, 3], &likert), Ok([2]));
+        assert_eq!(count(&[5, 4, 1, 0], &likert, Dense), Err(3));
+        assert_eq!(count(&[5, 4, 1, 3], &likert, Dense), Ok([2]));
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::naive_bytecount)]
+mod validity_tests {
+    use super::*;
+    use crate::{Likert5, ZeroToTen};
+
+    fn bits_for(len: usize, offset: usize, seed: u64) -> Vec<u8> {
+        let mut x = seed | 1;
+        (0..=(offset + len).div_ceil(8))
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                x as u8
+            })
+            .collect()
+    }
+
+    #[test]
+    fn masked_counts_match_one_by_one_at_any_offset_and_length() {
+        for len in [0, 1, 15, 16, 17, 63, 64, 65, 4000, 64 * 255 + 70] {
+            for offset in [0, 1, 5, 8, 13] {
+                let bits = bits_for(len, offset, (len * 31 + offset) as u64);
+                let v = Validity::new(&bits, offset, len).expect("fits");
+                // Missing answers hold junk that would be invalid if read.
+                let ratings: Vec<u8> = (0..len)
+                    .map(|i| if v.is_valid(i) { ((i * 7) % 11) as u8 } else { 200 })
+                    .collect();
+                let present: Vec<u8> = (0..len).filter(|&i| v.is_valid(i)).map(|i| ratings[i]).collect();
+                let dense = count_points::<ZeroToTen>(&present, None).expect("valid");
+                assert_eq!(
+                    count_points::<ZeroToTen>(&ratings, Some(v)),
+                    Ok(dense),
+                    "len {len} offset {offset}"
+                );
+                let nps = count_ranges::<ZeroToTen, 2>(&ratings, Some(v), [(0, 6), (9, 10)]).expect("valid");
+                let naive = count_ranges::<ZeroToTen, 2>(&present, None, [(0, 6), (9, 10)]).expect("valid");
+                assert_eq!(nps, naive, "len {len} offset {offset}");
+            }
+        }
+    }
+
+    #[test]
+    fn an_invalid_present_byte_is_found_after_skipped_junk() {
+        let len = 3 * 64 * 16 + 5;
+        let bits = vec![0b1010_1010u8; len / 8 + 2];
+        let v = Validity::new(&bits, 1, len).expect("fits");
+        let mut ratings: Vec<u8> = (0..len).map(|i| if v.is_valid(i) { 3 } else { 0 }).collect();
+        assert!(count_points::<Likert5>(&ratings, Some(v)).is_ok());
+        for at in [0, 2, 1000, len - 1] {
+            let before = ratings[at];
+            ratings[at] = 6;
+            let r = count_points::<Likert5>(&ratings, Some(v));
+            if v.is_valid(at) {
+                assert_eq!(
+                    r.map_err(|e| e.to_string()),
+                    Err(format!("rating 6 at index {at} is out of range for Likert5 (1..=5)"))
+                );
+            } else {
+                assert!(r.is_ok(), "junk under a missing bit at {at} was validated");
+            }
+            ratings[at] = before;
+        }
+    }
+
+    #[test]
+    fn a_bitmap_of_another_length_is_rejected() {
+        let v = Validity::new(&[0xFF], 0, 3).expect("fits");
+        let err = count_points::<Likert5>(&[1, 2], Some(v)).expect_err("length mismatch");
+        assert_eq!(
+            err.to_string(),
+            "validity bitmap length 3 is out of range: expected one bit per rating"
+        );
     }
 }
