@@ -90,60 +90,6 @@ impl<const K: usize> Matcher<K> for Points {
     }
 }
 
-/// Which answers of a buffer are present: every one ([`Dense`]) or those
-/// whose validity bit is set. Missing answers become the shifted value 0
-/// (the scale minimum) through an AND mask, so the counting loops stay free
-/// of branches; the caller subtracts them from whatever counts 0 afterwards.
-pub(crate) trait Present: Copy {
-    /// `0xFF` for each present answer of `start..start + LANES`, `0` otherwise.
-    fn mask<const LANES: usize>(&self, start: usize) -> [u8; LANES];
-    /// Whether answer `i` is present.
-    fn present(&self, i: usize) -> bool;
-}
-
-/// Every answer is present.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Dense;
-
-impl Present for Dense {
-    #[inline(always)]
-    #[allow(clippy::inline_always, reason = "part of the vectorised inner loop")]
-    fn mask<const LANES: usize>(&self, _start: usize) -> [u8; LANES] {
-        [0xFF; LANES]
-    }
-
-    fn present(&self, _i: usize) -> bool {
-        true
-    }
-}
-
-impl Present for Validity<'_> {
-    /// Eight validity bits at a time become eight lane masks through a
-    /// 256-entry table: one load per byte of the bitmap, no per-lane shifts
-    /// (which SSE2 does not have).
-    #[inline(always)]
-    #[allow(clippy::inline_always, reason = "part of the vectorised inner loop")]
-    fn mask<const LANES: usize>(&self, start: usize) -> [u8; LANES] {
-        let mut out = [0u8; LANES];
-        let mut word = self.word(start);
-        for eight in out.chunks_exact_mut(8).take(8) {
-            eight.copy_from_slice(&MASKS[(word & 0xFF) as usize].to_le_bytes());
-            word >>= 8;
-        }
-        if LANES > 64 {
-            // Not used by the kernels (at most 64 lanes); kept correct anyway.
-            for (i, m) in out.iter_mut().enumerate().skip(64) {
-                *m = if self.is_valid(start + i) { 0xFF } else { 0 };
-            }
-        }
-        out
-    }
-
-    fn present(&self, i: usize) -> bool {
-        self.is_valid(i)
-    }
-}
-
 /// What the typed entry returns: hits per range and the number of answers
 /// present.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -237,12 +183,12 @@ fn run<S: Scale, const K: usize, M: Matcher<K>>(
     let err = |index| raw_error::<S>(ratings, index);
     match validity {
         None => Ok(Counted {
-            hits: count(ratings, m, Dense).map_err(err)?,
+            hits: count(ratings, m).map_err(err)?,
             answers: ratings.len() as u64,
         }),
         Some(v) => {
             check_len(ratings.len(), &v)?;
-            let mut hits = count(ratings, m, v).map_err(err)?;
+            let mut hits = count_masked(ratings, m, v).map_err(err)?;
             let answers = v.answered();
             let missing = ratings.len() as u64 - answers;
             // Missing answers were counted as the shifted value 0.
@@ -269,55 +215,156 @@ pub(crate) fn check_len(ratings: usize, validity: &Validity<'_>) -> Result<(), E
     }
 }
 
-/// Counts, for each of `K` predicates, how many bytes match it; missing
-/// answers count as the shifted value 0.
+/// Answers per masked block: small enough to stay in L1 between the copy
+/// and the count.
+const MASKED_BLOCK: usize = 64 * 64;
+
+/// Counts like [`count`], with missing answers (unset validity bits) counted
+/// as the scale minimum, i.e. as the shifted value 0; the caller subtracts
+/// them from whatever counts 0.
 ///
-/// Returns `Err(index)` with the position of the first present byte outside
-/// `offset..=offset + span`.
-fn count<const K: usize, M: Matcher<K>, P: Present>(bytes: &[u8], m: &M, p: P) -> Result<[u64; K], usize> {
-    // The lane counters, the lane maximum and the current chunk must all fit
-    // in the 16 vector registers of SSE2/AVX2: with few predicates, wide
-    // chunks (four registers each) amortise the loop; with many, one
-    // register per counter keeps them out of memory.
-    if K <= 2 {
-        count_lanes::<K, 64, M, P>(bytes, m, p)
-    } else {
-        count_lanes::<K, 16, M, P>(bytes, m, p)
+/// Each block is first copied with missing bytes overwritten by the scale
+/// minimum (eight validity bits at a time become a `u64` of eight byte
+/// masks through a 256-entry table, then a branch-free blend), and the
+/// dense kernel counts the copy from L1. Junk under unset bits is never
+/// seen by the validation. Masking in the counting loop itself was tried
+/// and measured far slower: spreading bits to byte lanes defeats the
+/// auto-vectoriser.
+fn count_masked<const K: usize, M: Matcher<K>>(bytes: &[u8], m: &M, v: Validity<'_>) -> Result<[u64; K], usize> {
+    let min = m.offset();
+    let mut buf = [0u8; MASKED_BLOCK];
+    let mut totals = [0u64; K];
+    for (b, block) in bytes.chunks(MASKED_BLOCK).enumerate() {
+        let base = b * MASKED_BLOCK;
+        let out = &mut buf[..block.len()];
+        let (whole, tail) = block.as_chunks::<64>();
+        let (out_whole, out_tail) = out.as_chunks_mut::<64>();
+        for (c, (o, x)) in out_whole.iter_mut().zip(whole).enumerate() {
+            blend64(o, x, v.word(base + c * 64), min);
+        }
+        let tail_at = base + whole.len() * 64;
+        for (i, (o, &x)) in out_tail.iter_mut().zip(tail).enumerate() {
+            *o = if v.is_valid(tail_at + i) { x } else { min };
+        }
+        let hits = count(out, m).map_err(|i| base + i)?;
+        for (t, h) in totals.iter_mut().zip(hits) {
+            *t += h;
+        }
+    }
+    Ok(totals)
+}
+
+/// `out[i] = x[i]` where bit `i` of `word` is set, `min` elsewhere, eight
+/// bytes at a time in `u64` words.
+#[inline(always)]
+#[allow(
+    clippy::inline_always,
+    reason = "the blend runs once per 64 answers in the block loop"
+)]
+fn blend64(out: &mut [u8; 64], x: &[u8; 64], word: u64, min: u8) {
+    let fill = u64::from_ne_bytes([min; 8]);
+    for (j, (o, x)) in out
+        .as_chunks_mut::<8>()
+        .0
+        .iter_mut()
+        .zip(x.as_chunks::<8>().0)
+        .enumerate()
+    {
+        let mask = MASKS[((word >> (8 * j)) & 0xFF) as usize];
+        let x = u64::from_le_bytes(*x);
+        *o = ((x & mask) | (fill & !mask)).to_le_bytes();
     }
 }
 
-fn count_lanes<const K: usize, const LANES: usize, M: Matcher<K>, P: Present>(
-    bytes: &[u8],
-    m: &M,
-    p: P,
-) -> Result<[u64; K], usize> {
+/// Counts, for each of `K` predicates, how many bytes match it.
+///
+/// Returns `Err(index)` with the position of the first byte outside
+/// `offset..=offset + span`.
+fn count<const K: usize, M: Matcher<K>>(bytes: &[u8], m: &M) -> Result<[u64; K], usize> {
+    #[cfg(target_arch = "x86_64")]
+    if let Some(arch) = wide_vectors() {
+        return arch.dispatch(Wide::<K, M> { bytes, m });
+    }
+    // SSE2 (the x86-64 baseline) or NEON: the lane counters, the lane
+    // maximum and the current chunk must all fit in 16 vector registers.
+    // With one predicate, wide chunks (four registers each) amortise the
+    // loop; with two, two registers each; with many, one register per
+    // counter keeps them out of memory.
+    if K <= 1 {
+        count_lanes::<K, 64, M>(bytes, m)
+    } else if K <= 2 {
+        count_lanes::<K, 32, M>(bytes, m)
+    } else {
+        count_lanes::<K, 16, M>(bytes, m)
+    }
+}
+
+/// The same loops, compiled for AVX2 inside pulp's dispatch (which holds
+/// the `unsafe` of calling a `#[target_feature]` function), with twice the
+/// lanes so that each lane array fills 256-bit registers. Everything below
+/// `with_simd` is `#[inline(always)]`: a function that is not inlined into
+/// the dispatched one is compiled without AVX2.
+#[cfg(target_arch = "x86_64")]
+struct Wide<'a, const K: usize, M> {
+    bytes: &'a [u8],
+    m: &'a M,
+}
+
+#[cfg(target_arch = "x86_64")]
+impl<const K: usize, M: Matcher<K>> pulp::WithSimd for Wide<'_, K, M> {
+    type Output = Result<[u64; K], usize>;
+
+    #[inline(always)]
+    #[allow(clippy::inline_always, reason = "see the type's docs")]
+    fn with_simd<V: pulp::Simd>(self, _: V) -> Self::Output {
+        if K <= 2 {
+            count_lanes::<K, 64, M>(self.bytes, self.m)
+        } else {
+            count_lanes::<K, 32, M>(self.bytes, self.m)
+        }
+    }
+}
+
+/// AVX2 and its companions (pulp's x86-64-v3 level), when the CPU has them.
+///
+/// Why run-time dispatch: with SSE2's 16-byte registers the full per-point
+/// tally (ten compare-and-subtract pairs per chunk) is bound by vector
+/// instruction throughput at 2–4× the time of the two-range NPS kernel, which
+/// is bound by memory; 32-byte registers halve the instructions. No SSE2
+/// formulation does better than one compare and one subtract per point and
+/// chunk (SSE2 has no byte shuffle for a table lookup). Detection runs once;
+/// the answer is cached.
+#[cfg(target_arch = "x86_64")]
+fn wide_vectors() -> Option<pulp::Arch> {
+    static ARCH: std::sync::OnceLock<Option<pulp::Arch>> = std::sync::OnceLock::new();
+    *ARCH.get_or_init(|| {
+        let arch = pulp::Arch::new();
+        matches!(arch, pulp::Arch::V3(_)).then_some(arch)
+    })
+}
+
+#[inline(always)]
+#[allow(clippy::inline_always, reason = "inlined into the dispatched, AVX2-compiled caller")]
+fn count_lanes<const K: usize, const LANES: usize, M: Matcher<K>>(bytes: &[u8], m: &M) -> Result<[u64; K], usize> {
     let block_len = LANES * CHUNKS_PER_BLOCK;
     let (offset, span) = (m.offset(), m.span());
-    let shifted = |i: usize, x: u8| if p.present(i) { x.wrapping_sub(offset) } else { 0 };
     let mut totals = [0u64; K];
     for (b, block) in bytes.chunks(block_len).enumerate() {
-        let base = b * block_len;
         let (chunks, rest) = block.as_chunks::<LANES>();
-        let rest_at = base + chunks.len() * LANES;
         let mut acc = [[0u8; LANES]; K];
         let mut max = [0u8; LANES];
-        for (c, chunk) in chunks.iter().enumerate() {
-            let mask = p.mask::<LANES>(base + c * LANES);
-            count_chunk(chunk, &mask, m, &mut acc, &mut max);
+        for chunk in chunks {
+            count_chunk(chunk, m, &mut acc, &mut max);
         }
-        if max.iter().any(|&x| x > span) || rest.iter().enumerate().any(|(i, &x)| shifted(rest_at + i, x) > span) {
-            let at = block
-                .iter()
-                .enumerate()
-                .position(|(i, &x)| shifted(base + i, x) > span)
-                .unwrap_or(0);
-            return Err(base + at);
+        if max.iter().any(|&x| x > span) || rest.iter().any(|&x| x.wrapping_sub(offset) > span) {
+            let at = block.iter().position(|&x| x.wrapping_sub(offset) > span).unwrap_or(0);
+            return Err(b * block_len + at);
         }
         for (total, lanes) in totals.iter_mut().zip(&acc) {
             *total += lanes.iter().map(|&c| u64::from(c)).sum::<u64>();
         }
-        for (i, &x) in rest.iter().enumerate() {
-            let y = shifted(rest_at + i, x);
+        for &x in rest {
+            let y = x.wrapping_sub(offset);
             for (k, total) in totals.iter_mut().enumerate() {
                 *total += u64::from(m.hit(k, y));
             }
@@ -337,7 +384,6 @@ fn count_lanes<const K: usize, const LANES: usize, M: Matcher<K>, P: Present>(
 )]
 fn count_chunk<const K: usize, const LANES: usize, M: Matcher<K>>(
     chunk: &[u8; LANES],
-    mask: &[u8; LANES],
     m: &M,
     acc: &mut [[u8; LANES]; K],
     max: &mut [u8; LANES],
@@ -345,7 +391,7 @@ fn count_chunk<const K: usize, const LANES: usize, M: Matcher<K>>(
     let offset = m.offset();
     let mut y = [0u8; LANES];
     for i in 0..LANES {
-        y[i] = chunk[i].wrapping_sub(offset) & mask[i];
+        y[i] = chunk[i].wrapping_sub(offset);
         max[i] = max[i].max(y[i]);
     }
     for k in 0..K {
@@ -387,14 +433,14 @@ mod tests {
     fn matches_naive_across_block_boundaries() {
         for len in [0, 1, 63, 64, 65, BLOCK - 1, BLOCK, BLOCK + 1, 3 * BLOCK + 17] {
             let bytes: Vec<u8> = (0..len).map(|i| ((i * 7 + i / 3) % 11) as u8).collect();
-            assert_eq!(count(&bytes, &NPS, Dense), naive(&bytes, &NPS), "len {len}");
+            assert_eq!(count(&bytes, &NPS), naive(&bytes, &NPS), "len {len}");
         }
     }
 
     #[test]
     fn lane_counters_do_not_wrap_on_constant_input() {
         let bytes = vec![10u8; 2 * BLOCK + 5];
-        assert_eq!(count(&bytes, &NPS, Dense), Ok([0, 2 * BLOCK as u64 + 5]));
+        assert_eq!(count(&bytes, &NPS), Ok([0, 2 * BLOCK as u64 + 5]));
     }
 
     #[test]
@@ -402,9 +448,9 @@ mod tests {
         let mut bytes = vec![5u8; 2 * BLOCK + 10];
         for at in [0, 63, 64, BLOCK + 3, 2 * BLOCK + 9] {
             bytes[at] = 11;
-            assert_eq!(count(&bytes, &NPS, Dense), Err(at));
+            assert_eq!(count(&bytes, &NPS), Err(at));
             bytes[at] = 255;
-            assert_eq!(count(&bytes, &NPS, Dense), Err(at));
+            assert_eq!(count(&bytes, &NPS), Err(at));
             bytes[at] = 5;
         }
     }
@@ -414,8 +460,8 @@ mod tests {
         let bytes: Vec<u8> = (0..5000u32).map(|i| (1 + i % 7) as u8).collect();
         let points = Points { offset: 1, span: 6 };
         let expected: [u64; 6] = core::array::from_fn(|k| bytes.iter().filter(|&&x| x == k as u8 + 2).count() as u64);
-        assert_eq!(count::<6, _, _>(&bytes, &points, Dense), Ok(expected));
-        assert_eq!(count::<6, _, _>(&[1, 7, 8], &points, Dense), Err(2));
+        assert_eq!(count::<6, _>(&bytes, &points), Ok(expected));
+        assert_eq!(count::<6, _>(&[1, 7, 8], &points), Err(2));
     }
 
     #[test]
@@ -426,8 +472,8 @@ mod tests {
             lo: [3],
             width: [1],
         };
-        assert_eq!(count(&[5, 4, 1, 0], &likert, Dense), Err(3));
-        assert_eq!(count(&[5, 4, 1, 3], &likert, Dense), Ok([2]));
+        assert_eq!(count(&[5, 4, 1, 0], &likert), Err(3));
+        assert_eq!(count(&[5, 4, 1, 3], &likert), Ok([2]));
     }
 }
 

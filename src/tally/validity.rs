@@ -158,14 +158,18 @@ impl<'a> Validity<'a> {
     #[inline]
     pub(crate) fn word(&self, start: usize) -> u64 {
         let bit = self.offset + start;
-        let at = bit / 8;
-        let mut buf = [0u8; 16];
-        if let Some(src) = self.bits.get(at..at + 9) {
-            buf[..9].copy_from_slice(src);
-        } else if let Some(src) = self.bits.get(at..) {
-            buf[..src.len()].copy_from_slice(src);
+        let (at, shift) = (bit / 8, bit % 8);
+        if let Some(b) = self.bits.get(at..at + 9) {
+            let lo = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
+            let hi = u64::from(b[8]);
+            // `hi << 64` would overflow: shift in two steps.
+            return (lo >> shift) | ((hi << 1) << (63 - shift));
         }
-        (u128::from_le_bytes(buf) >> (bit % 8)) as u64
+        let mut buf = [0u8; 16];
+        if let Some(src) = self.bits.get(at..) {
+            buf[..src.len().min(16)].copy_from_slice(&src[..src.len().min(16)]);
+        }
+        (u128::from_le_bytes(buf) >> shift) as u64
     }
 }
 
