@@ -3,13 +3,15 @@
 
 use alloc::collections::BTreeMap;
 use core::fmt;
+use core::hash::Hash;
+use std::collections::HashMap;
 
-use chrono::{DateTime, FixedOffset, Offset, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, Offset, Utc};
 
 use crate::benchmark::{Estimate, adjust};
 use crate::{
-    Adjustment, Benchmark, BenchmarkKind, Comparison, ConfidenceLevel, Error, Granularity, Interval, Orientation,
-    Period, Response, Scale, Tally,
+    Adjustment, Benchmark, BenchmarkKind, Comparison, ConfidenceLevel, Error, Granularity, GroupedTally, Interval,
+    Orientation, Period, Response, Scale, Tally,
 };
 
 /// Responses tallied per calendar period: the data behind a trend.
@@ -840,5 +842,228 @@ impl<K, E: Estimate> SegmentTable<K, E> {
         let mut rows: Vec<&SegmentRow<K, E>> = self.rows.iter().collect();
         rows.sort_by_key(|r| core::cmp::Reverse(r.n));
         rows
+    }
+}
+
+// Bulk paths for keyed grouping: each distinct key (or period) is mapped to
+// a dense index once, then the answers go through the grouped kernel
+// (`GroupedTally`), and each distinct key's tally is merged into the tree
+// once, instead of a tree lookup per answer.
+
+/// Dense codes for the keys of a batch, the distinct keys in code order.
+struct Coded<'a, K> {
+    codes: alloc::vec::Vec<u32>,
+    distinct: alloc::vec::Vec<&'a K>,
+}
+
+fn code_keys<K: Hash + Eq>(keys: &[K]) -> Result<Coded<'_, K>, Error> {
+    let mut index: HashMap<&K, u32> = HashMap::new();
+    let mut distinct = alloc::vec::Vec::new();
+    let mut codes = alloc::vec::Vec::with_capacity(keys.len());
+    let mut last: Option<(&K, u32)> = None;
+    for k in keys {
+        // Real columns come in runs (sorted by agent, by day): a run costs
+        // one comparison per answer, not a hash.
+        let code = match last {
+            Some((prev, code)) if prev == k => code,
+            _ => {
+                let next = u32::try_from(distinct.len()).map_err(|_| Error::InvalidArgument {
+                    name: "number of distinct keys",
+                    value: distinct.len() as f64,
+                    expected: "at most 4294967295 distinct keys per batch",
+                })?;
+                let code = *index.entry(k).or_insert_with(|| {
+                    distinct.push(k);
+                    next
+                });
+                last = Some((k, code));
+                code
+            }
+        };
+        codes.push(code);
+    }
+    Ok(Coded { codes, distinct })
+}
+
+fn same_length(name: &'static str, keys: usize, ratings: usize) -> Result<(), Error> {
+    if keys == ratings {
+        Ok(())
+    } else {
+        Err(Error::InvalidArgument {
+            name,
+            value: keys as f64,
+            expected: "one per rating",
+        })
+    }
+}
+
+/// Adds per-key tallies to a tree, atomically: overflow is checked for
+/// every key before anything changes.
+fn merge_into<K: Ord + Clone, S: Scale>(
+    tallies: &mut BTreeMap<K, Tally<S>>,
+    batch: impl Iterator<Item = (K, Tally<S>)> + Clone,
+) -> Result<(), Error> {
+    for (k, t) in batch.clone() {
+        if let Some(mine) = tallies.get(&k) {
+            mine.clone().merge(&t)?;
+        }
+    }
+    for (k, t) in batch {
+        if t.is_empty() {
+            continue;
+        }
+        tallies.entry(k).or_default().merge(&t)?;
+    }
+    Ok(())
+}
+
+impl<K: Ord + Clone + Hash, S: Scale> Segments<K, S> {
+    /// Validates and counts raw ratings, answer `i` in segment `keys[i]`:
+    /// the bulk path. Each distinct key is hashed into a dense index once
+    /// per run of equal keys, the answers are counted by the grouped kernel
+    /// ([`GroupedTally`]), and each distinct key's tally is merged into the
+    /// segments once.
+    ///
+    /// The batch is all or nothing: when it is rejected, nothing is counted.
+    ///
+    /// # Errors
+    ///
+    /// - [`Error::OutOfRangeAt`] naming the first invalid rating and its
+    ///   index, e.g. `[5, 0]` on [`Likert5`](crate::Likert5) fails at 1;
+    /// - [`Error::InvalidArgument`] when `keys` and `ratings` differ in
+    ///   length (`"number of keys 3 is out of range: expected one per rating"`);
+    /// - [`Error::CountOverflow`] past `u64::MAX` answers in a segment.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{Likert5, Segments};
+    ///
+    /// let mut by_agent = Segments::<&str, Likert5>::new();
+    /// by_agent.add_raw(&["ana", "ana", "bo", "ana"], &[5, 4, 2, 1])?;
+    /// assert_eq!(by_agent.get(&"ana").map(|t| t.total()), Some(3));
+    ///
+    /// let err = by_agent.add_raw(&["bo", "bo"], &[5, 0]).unwrap_err();
+    /// assert_eq!(err.to_string(), "rating 0 at index 1 is out of range for Likert5 (1..=5)");
+    /// assert_eq!(by_agent.get(&"bo").map(|t| t.total()), Some(1));
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn add_raw(&mut self, keys: &[K], ratings: &[u8]) -> Result<(), Error> {
+        same_length("number of keys", keys.len(), ratings.len())?;
+        let coded = code_keys(keys)?;
+        let mut grouped = GroupedTally::<S>::with_groups(coded.distinct.len())?;
+        grouped.add_raw(&coded.codes, ratings)?;
+        let batch = coded.distinct.iter().zip(grouped.as_slice());
+        merge_into(&mut self.tallies, batch.map(|(k, t)| ((*k).clone(), t.clone())))
+    }
+
+    /// Validates and counts raw ratings whose keys come dictionary-encoded,
+    /// as in an Arrow dictionary array or a polars categorical: answer `i` is
+    /// in segment `dictionary[codes[i]]`. The codes go straight to the
+    /// grouped kernel; nothing is hashed.
+    ///
+    /// # Errors
+    ///
+    /// As [`add_raw`](Self::add_raw); also [`Error::InvalidArgument`] for a
+    /// code past the end of the dictionary, e.g. code 2 with two entries.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{Segments, ZeroToTen};
+    ///
+    /// let mut by_channel = Segments::<String, ZeroToTen>::new();
+    /// let dictionary = ["chat".to_string(), "phone".to_string()];
+    /// by_channel.add_raw_dictionary(&dictionary, &[0, 1, 1, 0], &[10, 3, 9, 9])?;
+    /// assert_eq!(by_channel.get(&"phone".to_string()).map(|t| t.total()), Some(2));
+    /// assert!(by_channel.add_raw_dictionary(&dictionary, &[2], &[10]).is_err());
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn add_raw_dictionary(&mut self, dictionary: &[K], codes: &[u32], ratings: &[u8]) -> Result<(), Error> {
+        same_length("number of codes", codes.len(), ratings.len())?;
+        let mut grouped = GroupedTally::<S>::with_groups(dictionary.len())?;
+        grouped.add_raw(codes, ratings)?;
+        if grouped.len() > dictionary.len() {
+            return Err(Error::InvalidArgument {
+                name: "dictionary code",
+                value: (grouped.len() - 1) as f64,
+                expected: "a code below the dictionary's length",
+            });
+        }
+        let batch = dictionary.iter().zip(grouped.as_slice());
+        merge_into(&mut self.tallies, batch.map(|(k, t)| (k.clone(), t.clone())))
+    }
+}
+
+impl<S: Scale> Series<S> {
+    /// Validates and counts raw ratings given at `times`: the bulk path.
+    /// Consecutive answers in the same period (time-ordered data) reuse its
+    /// index after one comparison of day numbers; a new period costs one
+    /// calendar computation and one hash. The answers are then counted by
+    /// the grouped kernel and each period's tally is merged in once.
+    ///
+    /// # Errors
+    ///
+    /// - [`Error::OutOfRangeAt`] naming the first invalid rating and its
+    ///   index;
+    /// - [`Error::InvalidArgument`] when `times` and `ratings` differ in
+    ///   length;
+    /// - [`Error::CountOverflow`] past `u64::MAX` answers in a period.
+    ///
+    /// Nothing is counted from a rejected batch.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::{Duration, TimeZone, Utc};
+    /// use cxmetrics::{Granularity, Likert5, Series};
+    ///
+    /// let t0 = Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap();
+    /// let times: Vec<_> = (0..4).map(|d| t0 + Duration::days(3 * d)).collect();
+    /// let mut weekly = Series::<Likert5>::utc(Granularity::IsoWeek);
+    /// weekly.add_raw(&times, &[5, 4, 1, 5])?;
+    /// let totals: Vec<u64> = weekly.periods().iter().map(|(_, t)| t.total()).collect();
+    /// assert_eq!(totals, [3, 1]); // Monday, Thursday and Sunday; then Wednesday
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn add_raw(&mut self, times: &[DateTime<Utc>], ratings: &[u8]) -> Result<(), Error> {
+        // Days since 0001-01-01 of chrono's proleptic calendar, on this
+        // series' calendar: the same local date `period_of` computes.
+        const UNIX_EPOCH_FROM_CE: i64 = 719_163;
+        same_length("number of times", times.len(), ratings.len())?;
+        let offset = i64::from(self.offset.local_minus_utc());
+        let day = |at: &DateTime<Utc>| (at.timestamp() + offset).div_euclid(86_400) + UNIX_EPOCH_FROM_CE;
+        let mut index: HashMap<Period, u32> = HashMap::new();
+        let mut periods = alloc::vec::Vec::new();
+        let mut codes = alloc::vec::Vec::with_capacity(times.len());
+        // The current period's local days `from..to` and its code.
+        let mut cached: Option<(i64, i64, u32)> = None;
+        for at in times {
+            let d = day(at);
+            let code = match cached {
+                Some((from, to, code)) if from <= d && d < to => code,
+                _ => {
+                    let period = self.granularity.period_of(*at, self.offset);
+                    let next = u32::try_from(periods.len()).map_err(|_| Error::InvalidArgument {
+                        name: "number of distinct periods",
+                        value: periods.len() as f64,
+                        expected: "at most 4294967295 periods per batch",
+                    })?;
+                    let code = *index.entry(period).or_insert_with(|| {
+                        periods.push(period);
+                        next
+                    });
+                    let from = i64::from(period.start().num_days_from_ce());
+                    let to = i64::from(period.end().num_days_from_ce());
+                    cached = Some((from, to, code));
+                    code
+                }
+            };
+            codes.push(code);
+        }
+        let mut grouped = GroupedTally::<S>::with_groups(periods.len())?;
+        grouped.add_raw(&codes, ratings)?;
+        let batch = periods.iter().zip(grouped.as_slice());
+        merge_into(&mut self.tallies, batch.map(|(p, t)| (*p, t.clone())))
     }
 }

@@ -239,3 +239,85 @@ fn serde_round_trips_and_validates() {
         assert!(err.contains(message), "{bad}: {err}");
     }
 }
+
+mod keyed {
+    use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
+    use cxmetrics::{Granularity, Likert5, Segments, Series, ZeroToTen};
+
+    #[test]
+    fn segments_add_raw_equals_adding_one_by_one() {
+        let keys = ["b", "a", "a", "c", "a", "b", "b", "b"];
+        let ratings = [10, 0, 9, 7, 7, 3, 3, 10];
+        let mut bulk = Segments::<&str, ZeroToTen>::new();
+        bulk.add("a", ZeroToTen::constant(5)).expect("small");
+        let mut one = bulk.clone();
+        bulk.add_raw(&keys, &ratings).expect("valid");
+        for (k, r) in keys.iter().zip(ratings) {
+            one.add(k, ZeroToTen::new(r).expect("valid")).expect("small");
+        }
+        assert_eq!(bulk, one);
+    }
+
+    #[test]
+    fn segments_bulk_rejects_a_batch_whole() {
+        let mut s = Segments::<u32, Likert5>::new();
+        s.add_raw(&[7, 7], &[5, 4]).expect("valid");
+        let before = s.clone();
+        let err = s.add_raw(&[7, 8, 9], &[5, 4, 6]).expect_err("6 is off the scale");
+        assert_eq!(
+            err.to_string(),
+            "rating 6 at index 2 is out of range for Likert5 (1..=5)"
+        );
+        let err = s.add_raw(&[7, 8, 9], &[5, 4]).expect_err("lengths");
+        assert_eq!(
+            err.to_string(),
+            "number of keys 3 is out of range: expected one per rating"
+        );
+        let err = s
+            .add_raw_dictionary(&[1, 2], &[0, 1, 2], &[5, 5, 5])
+            .expect_err("code 2");
+        assert_eq!(
+            err.to_string(),
+            "dictionary code 2 is out of range: expected a code below the dictionary's length"
+        );
+        assert_eq!(s, before);
+        s.add_raw_dictionary(&[1, 7], &[1, 0, 1], &[5, 5, 2]).expect("valid");
+        assert_eq!(s.get(&7).map(cxmetrics::Tally::total), Some(4));
+        assert_eq!(s.get(&1).map(cxmetrics::Tally::total), Some(1));
+        assert_eq!(s.len(), 2, "dictionary entries without answers add no segment");
+    }
+
+    #[test]
+    fn series_add_raw_equals_adding_one_by_one_on_any_calendar() {
+        let t0 = Utc.with_ymd_and_hms(2025, 12, 28, 23, 30, 0).single().expect("valid");
+        // Out of order, across day, week, month, quarter and year boundaries.
+        let steps = [0i64, 7, 1, 95, -3, 2_000, 45, 30, 31, 200, 8_000, 1, 1];
+        let times: Vec<DateTime<Utc>> = steps.iter().map(|&h| t0 + Duration::hours(h)).collect();
+        let ratings: Vec<u8> = (0..times.len()).map(|i| (1 + i % 5) as u8).collect();
+        for granularity in [
+            Granularity::Day,
+            Granularity::IsoWeek,
+            Granularity::Month,
+            Granularity::Quarter,
+            Granularity::Year,
+        ] {
+            for hours in [-11, 0, 2, 14] {
+                let offset = FixedOffset::east_opt(hours * 3600).expect("valid");
+                let mut bulk = Series::<Likert5>::new(granularity, offset);
+                let mut one = bulk.clone();
+                bulk.add_raw(&times, &ratings).expect("valid");
+                for (&at, &r) in times.iter().zip(&ratings) {
+                    one.add_rating(at, Likert5::new(r).expect("valid")).expect("small");
+                }
+                assert_eq!(bulk, one, "{granularity:?} at UTC{hours:+}");
+            }
+        }
+        let mut s = Series::<Likert5>::utc(Granularity::Day);
+        let err = s.add_raw(&times[..2], &[5, 9]).expect_err("9 is off the scale");
+        assert_eq!(
+            err.to_string(),
+            "rating 9 at index 1 is out of range for Likert5 (1..=5)"
+        );
+        assert!(s.periods().is_empty());
+    }
+}
