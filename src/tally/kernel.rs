@@ -438,6 +438,24 @@ mod tests {
     }
 
     #[test]
+    fn every_lane_width_agrees_whichever_the_cpu_runs() {
+        // `count` picks AVX2 or the baseline at run time; test each width here.
+        let mut bytes: Vec<u8> = (0..3 * BLOCK + 77).map(|i| ((i * 13 + i / 7) % 11) as u8).collect();
+        let expected = naive(&bytes, &NPS);
+        assert_eq!(count_lanes::<2, 16, _>(&bytes, &NPS), expected);
+        assert_eq!(count_lanes::<2, 32, _>(&bytes, &NPS), expected);
+        assert_eq!(count_lanes::<2, 64, _>(&bytes, &NPS), expected);
+        let points = Points { offset: 0, span: 10 };
+        let per_point: [u64; 10] = core::array::from_fn(|k| bytes.iter().filter(|&&x| x == k as u8 + 1).count() as u64);
+        assert_eq!(count_lanes::<10, 16, _>(&bytes, &points), Ok(per_point));
+        assert_eq!(count_lanes::<10, 32, _>(&bytes, &points), Ok(per_point));
+        bytes[BLOCK + 5] = 11;
+        assert_eq!(count_lanes::<10, 16, _>(&bytes, &points), Err(BLOCK + 5));
+        assert_eq!(count_lanes::<10, 32, _>(&bytes, &points), Err(BLOCK + 5));
+        assert_eq!(count_lanes::<2, 64, _>(&bytes, &NPS), Err(BLOCK + 5));
+    }
+
+    #[test]
     fn lane_counters_do_not_wrap_on_constant_input() {
         let bytes = vec![10u8; 2 * BLOCK + 5];
         assert_eq!(count(&bytes, &NPS), Ok([0, 2 * BLOCK as u64 + 5]));
