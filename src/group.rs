@@ -857,7 +857,7 @@ struct Coded<'a, K> {
 }
 
 fn code_keys<K: Hash + Eq>(keys: &[K]) -> Result<Coded<'_, K>, Error> {
-    let mut index: HashMap<&K, u32> = HashMap::new();
+    let mut index: HashMap<&K, u32, foldhash::fast::RandomState> = HashMap::default();
     let mut distinct = alloc::vec::Vec::new();
     let mut codes = alloc::vec::Vec::with_capacity(keys.len());
     let mut last: Option<(&K, u32)> = None;
@@ -1033,7 +1033,7 @@ impl<S: Scale> Series<S> {
         same_length("number of times", times.len(), ratings.len())?;
         let offset = i64::from(self.offset.local_minus_utc());
         let day = |at: &DateTime<Utc>| (at.timestamp() + offset).div_euclid(86_400) + UNIX_EPOCH_FROM_CE;
-        let mut index: HashMap<Period, u32> = HashMap::new();
+        let mut index: HashMap<Period, u32, foldhash::fast::RandomState> = HashMap::default();
         let mut periods = alloc::vec::Vec::new();
         let mut codes = alloc::vec::Vec::with_capacity(times.len());
         // The current period's local days `from..to` and its code.
