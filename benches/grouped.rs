@@ -109,7 +109,11 @@ fn bench_keyed(c: &mut Criterion) {
         // Sorted by key, as a table clustered by agent arrives: runs of equal keys.
         let mut sorted: Vec<(String, u8)> = keys_string.iter().cloned().zip(ratings.iter().copied()).collect();
         sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let (sorted_keys, sorted_ratings): (Vec<String>, Vec<u8>) = sorted.into_iter().unzip();
+        // Fresh strings in column order, as a reader allocates them (the
+        // sorted originals would be scattered over the heap).
+        let sorted_keys: Vec<String> = sorted.iter().map(|(k, _)| k.as_str().to_owned()).collect();
+        let sorted_ratings: Vec<u8> = sorted.iter().map(|&(_, r)| r).collect();
+        drop(sorted);
         let mut s = Segments::<String, ZeroToTen>::new();
         group.bench_with_input(
             BenchmarkId::new("add_raw_string_keys_in_runs", shape),

@@ -851,13 +851,16 @@ impl<K, E: Estimate> SegmentTable<K, E> {
 // once, instead of a tree lookup per answer.
 
 /// Dense codes for the keys of a batch, the distinct keys in code order.
-struct Coded<'a, K> {
+struct Coded<K> {
     codes: alloc::vec::Vec<u32>,
-    distinct: alloc::vec::Vec<&'a K>,
+    distinct: alloc::vec::Vec<K>,
 }
 
-fn code_keys<K: Hash + Eq>(keys: &[K]) -> Result<Coded<'_, K>, Error> {
-    let mut index: HashMap<&K, u32, foldhash::fast::RandomState> = HashMap::default();
+fn code_keys<K: Hash + Eq + Clone>(keys: &[K]) -> Result<Coded<K>, Error> {
+    // The map owns a clone of each distinct key: probing compares against
+    // those few hot keys, not against the first occurrence somewhere in a
+    // large input column (a cache miss per probe).
+    let mut index: HashMap<K, u32, foldhash::fast::RandomState> = HashMap::default();
     let mut distinct = alloc::vec::Vec::new();
     let mut codes = alloc::vec::Vec::with_capacity(keys.len());
     let mut last: Option<(&K, u32)> = None;
@@ -867,15 +870,18 @@ fn code_keys<K: Hash + Eq>(keys: &[K]) -> Result<Coded<'_, K>, Error> {
         let code = match last {
             Some((prev, code)) if prev == k => code,
             _ => {
-                let next = u32::try_from(distinct.len()).map_err(|_| Error::InvalidArgument {
-                    name: "number of distinct keys",
-                    value: distinct.len() as f64,
-                    expected: "at most 4294967295 distinct keys per batch",
-                })?;
-                let code = *index.entry(k).or_insert_with(|| {
-                    distinct.push(k);
-                    next
-                });
+                let code = if let Some(&code) = index.get(k) {
+                    code
+                } else {
+                    let code = u32::try_from(distinct.len()).map_err(|_| Error::InvalidArgument {
+                        name: "number of distinct keys",
+                        value: distinct.len() as f64,
+                        expected: "at most 4294967295 distinct keys per batch",
+                    })?;
+                    index.insert(k.clone(), code);
+                    distinct.push(k.clone());
+                    code
+                };
                 last = Some((k, code));
                 code
             }
@@ -954,7 +960,7 @@ impl<K: Ord + Clone + Hash, S: Scale> Segments<K, S> {
         let mut grouped = GroupedTally::<S>::with_groups(coded.distinct.len())?;
         grouped.add_raw(&coded.codes, ratings)?;
         let batch = coded.distinct.iter().zip(grouped.as_slice());
-        merge_into(&mut self.tallies, batch.map(|(k, t)| ((*k).clone(), t.clone())))
+        merge_into(&mut self.tallies, batch.map(|(k, t)| (k.clone(), t.clone())))
     }
 
     /// Validates and counts raw ratings whose keys come dictionary-encoded,
