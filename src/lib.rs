@@ -268,6 +268,8 @@ pub use row::{ReportOptions, Row};
 pub use scale::{Likert5, Likert7, Scale, ZeroToTen};
 pub use segments::{Against, SegmentTable, Segments};
 pub use series::Series;
+pub use tally::grouped::{GroupIndex, GroupedTally};
+pub use tally::validity::Validity;
 pub use tally::weighted::WeightedTally;
 pub use tally::{Sample, Tally};
 
