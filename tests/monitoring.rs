@@ -1,0 +1,160 @@
+//! Monitoring: anytime-valid confidence sequences, drop detection, control
+//! charts and exact Bayesian scores, against the reference vectors of
+//! MONITORING.md §5 (tests/data/monitoring_vectors.json, absolute 1e-6).
+
+use cxmetrics::monitoring::{NetScoreConfidenceSequence, Prior, ShareConfidenceSequence};
+use cxmetrics::{ConfidenceLevel, Error, Nps, Tally, ZeroToTen};
+use proptest::prelude::*;
+use serde_json::Value;
+
+fn vectors() -> Value {
+    serde_json::from_str(include_str!("data/monitoring_vectors.json")).expect("vector file is valid JSON")
+}
+
+#[track_caller]
+fn close(actual: f64, expected: &Value, tol: f64, what: &str) {
+    let expected = expected.as_f64().expect("number");
+    assert!(
+        (actual - expected).abs() <= tol,
+        "{what}: got {actual}, expected {expected} (tolerance {tol:e})"
+    );
+}
+
+fn counts3(v: &Value) -> (u64, u64, u64) {
+    let c: Vec<u64> = v.as_array().expect("counts").iter().map(|x| x.as_u64().expect("count")).collect();
+    (c[0], c[1], c[2])
+}
+
+fn prior(v: &Value) -> Prior {
+    match v.as_str().expect("prior") {
+        "uniform" => Prior::Uniform,
+        "jeffreys" => Prior::Jeffreys,
+        other => panic!("unknown prior {other}"),
+    }
+}
+
+#[test]
+fn vectors_are_at_alpha_five_percent() {
+    assert_eq!(vectors()["alpha"].as_f64(), Some(0.05));
+    assert_eq!(ConfidenceLevel::P95.alpha(), 0.05);
+}
+
+#[test]
+fn share_confidence_sequences_match_the_vectors() {
+    let all = vectors();
+    let cases = all["share_confidence_sequence_uniform_prior"].as_array().expect("cases");
+    assert_eq!(cases.len(), 3);
+    for case in cases {
+        let (s, n) = (case["successes"].as_u64().expect("s"), case["n"].as_u64().expect("n"));
+        let cs = ShareConfidenceSequence::new(s, n, ConfidenceLevel::P95, Prior::Uniform).expect("valid");
+        close(cs.lower(), &case["lower"], 1e-6, &format!("{s}/{n} lower"));
+        close(cs.upper(), &case["upper"], 1e-6, &format!("{s}/{n} upper"));
+    }
+}
+
+#[test]
+fn nps_confidence_sequences_match_the_vectors() {
+    let all = vectors();
+    let cases = all["nps_confidence_sequence"].as_array().expect("cases");
+    assert_eq!(cases.len(), 4);
+    for case in cases {
+        let (d, o, p) = counts3(&case["counts"]);
+        let cs = NetScoreConfidenceSequence::new(d, o, p, ConfidenceLevel::P95, prior(&case["prior"])).expect("valid");
+        close(cs.lower(), &case["lower"], 1e-6, &format!("{d}/{o}/{p} lower"));
+        close(cs.upper(), &case["upper"], 1e-6, &format!("{d}/{o}/{p} upper"));
+        // The p-value at an end is α: the sequence is the set where p > α.
+        for end in [cs.lower(), cs.upper()] {
+            if end.abs() < 1.0 {
+                let pv = cs.p_value(end).expect("valid benchmark");
+                assert!((pv - 0.05).abs() < 1e-6, "p-value at {end}: {pv}");
+            }
+        }
+    }
+}
+
+#[test]
+fn confidence_sequences_reject_bad_input_with_exact_messages() {
+    let err = ShareConfidenceSequence::new(0, 0, ConfidenceLevel::P95, Prior::Uniform).unwrap_err();
+    assert_eq!(err.to_string(), "share confidence sequence of an empty sample is undefined");
+    let err = ShareConfidenceSequence::new(11, 10, ConfidenceLevel::P95, Prior::Uniform).unwrap_err();
+    assert_eq!(err.to_string(), "successes 11 is out of range: expected at most the number of answers");
+    let err = NetScoreConfidenceSequence::nps(&Tally::new(), ConfidenceLevel::P95, Prior::Uniform).unwrap_err();
+    assert!(matches!(err, Error::EmptySample { .. }));
+    assert_eq!(err.to_string(), "NPS confidence sequence of an empty sample is undefined");
+    let cs = NetScoreConfidenceSequence::new(1, 2, 3, ConfidenceLevel::P95, Prior::Uniform).expect("valid");
+    assert_eq!(
+        cs.p_value(45.0).unwrap_err().to_string(),
+        "benchmark net score 45 is out of range: expected a net score between -1 and 1 (a fraction, not points)"
+    );
+    let cs = ShareConfidenceSequence::new(1, 2, ConfidenceLevel::P95, Prior::Uniform).expect("valid");
+    assert_eq!(
+        cs.p_value(70.0).unwrap_err().to_string(),
+        "benchmark share 70 is out of range: expected a share between 0 and 1 (a fraction, not a percentage)"
+    );
+    let err = NetScoreConfidenceSequence::new(u64::MAX, 1, 0, ConfidenceLevel::P95, Prior::Uniform).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "total of the counts 18446744073709552000 is out of range: expected at most 18446744073709551615 answers"
+    );
+}
+
+#[test]
+fn the_nps_sequence_from_a_tally_equals_the_one_from_counts() {
+    let t = Tally::<ZeroToTen>::from_counts(&[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]).expect("valid");
+    let from_tally = NetScoreConfidenceSequence::nps(&t, ConfidenceLevel::P95, Prior::Uniform).expect("valid");
+    let from_counts = NetScoreConfidenceSequence::new(28, 17, 21, ConfidenceLevel::P95, Prior::Uniform).expect("valid");
+    assert_eq!(from_tally, from_counts);
+}
+
+fn nps_tally() -> impl Strategy<Value = Tally<ZeroToTen>> {
+    proptest::collection::vec(0u64..40, 11).prop_map(|c| Tally::from_counts(&c).expect("valid counts"))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn a_confidence_sequence_contains_the_estimate_and_widens_as_alpha_falls(t in nps_tally()) {
+        prop_assume!(!t.is_empty());
+        let mut previous: Option<NetScoreConfidenceSequence> = None;
+        for level in [ConfidenceLevel::P80, ConfidenceLevel::P95, ConfidenceLevel::P99, ConfidenceLevel::P999] {
+            let cs = NetScoreConfidenceSequence::nps(&t, level, Prior::Uniform).expect("non-empty");
+            let fixed_n = Nps::score(&t).expect("non-empty").value();
+            prop_assert!((cs.estimate() - fixed_n).abs() < 1e-15);
+            prop_assert!(cs.lower() <= fixed_n && fixed_n <= cs.upper());
+            prop_assert!(-1.0 <= cs.lower() && cs.upper() <= 1.0);
+            if let Some(p) = &previous {
+                prop_assert!(cs.lower() <= p.lower() + 1e-12 && cs.upper() >= p.upper() - 1e-12);
+            }
+            previous = Some(cs);
+        }
+    }
+
+    #[test]
+    fn a_confidence_sequence_is_the_same_from_one_tally_or_merged_shards(a in nps_tally(), b in nps_tally()) {
+        let mut merged = a.clone();
+        merged.merge(&b).expect("no overflow");
+        prop_assume!(!merged.is_empty());
+        let whole: Tally<ZeroToTen> = merged.iter().flat_map(|(r, c)| std::iter::repeat_n(r, c as usize)).collect();
+        for prior in [Prior::Uniform, Prior::Jeffreys] {
+            let x = NetScoreConfidenceSequence::nps(&merged, ConfidenceLevel::P95, prior).expect("non-empty");
+            let y = NetScoreConfidenceSequence::nps(&whole, ConfidenceLevel::P95, prior).expect("non-empty");
+            prop_assert_eq!(x, y);
+        }
+    }
+
+    #[test]
+    fn a_share_sequence_contains_the_estimate_and_widens_as_alpha_falls(s in 0u64..500, extra in 0u64..500) {
+        let n = s + extra;
+        prop_assume!(n > 0);
+        let mut previous: Option<ShareConfidenceSequence> = None;
+        for level in [ConfidenceLevel::P80, ConfidenceLevel::P95, ConfidenceLevel::P99] {
+            let cs = ShareConfidenceSequence::new(s, n, level, Prior::Jeffreys).expect("valid");
+            prop_assert!(cs.lower() <= cs.estimate() && cs.estimate() <= cs.upper());
+            if let Some(p) = &previous {
+                prop_assert!(cs.lower() <= p.lower() + 1e-12 && cs.upper() >= p.upper() - 1e-12);
+            }
+            previous = Some(cs);
+        }
+    }
+}
