@@ -158,3 +158,29 @@ proptest! {
         }
     }
 }
+
+mod bayes {
+    use super::*;
+    use cxmetrics::monitoring::NetScorePosterior;
+
+    #[test]
+    fn nps_posteriors_match_the_vectors() {
+        let all = vectors();
+        let cases = all["bayesian_nps"].as_array().expect("cases");
+        assert_eq!(cases.len(), 2);
+        for case in cases {
+            let (d, o, p) = counts3(&case["counts"]);
+            let post = NetScorePosterior::new(d, o, p, prior(&case["prior"])).expect("valid");
+            let what = format!("{d}/{o}/{p}");
+            close(post.mean(), &case["mean"], 1e-9, &format!("{what} mean"));
+            close(post.sd(), &case["sd"], 1e-9, &format!("{what} sd"));
+            let et = post.equal_tailed(ConfidenceLevel::P95).expect("valid");
+            close(et.lower(), &case["equal_tailed_95"][0], 1e-6, &format!("{what} equal-tailed lower"));
+            close(et.upper(), &case["equal_tailed_95"][1], 1e-6, &format!("{what} equal-tailed upper"));
+            let hpd = post.hpd(ConfidenceLevel::P95).expect("valid");
+            close(hpd.lower(), &case["hpd_95"][0], 1e-6, &format!("{what} HPD lower"));
+            close(hpd.upper(), &case["hpd_95"][1], 1e-6, &format!("{what} HPD upper"));
+            close(post.prob_above(0.4).expect("valid"), &case["p_above_0.4"], 1e-6, &format!("{what} P(NPS > 0.4)"));
+        }
+    }
+}

@@ -1,7 +1,9 @@
 //! Monitoring (docs to come).
 
+mod bayes;
 mod confidence_sequence;
 mod counts;
 
+pub use bayes::{CredibleInterval, NetScorePosterior, SharePosterior};
 pub use confidence_sequence::{NetScoreConfidenceSequence, ShareConfidenceSequence};
 pub use counts::Prior;
