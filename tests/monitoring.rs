@@ -184,3 +184,131 @@ mod bayes {
         }
     }
 }
+
+mod detector {
+    use super::*;
+    use cxmetrics::monitoring::{Baseline, DropDetector};
+    use cxmetrics::{Likert5, RatingSet};
+
+    fn week(d: u64, o: u64, p: u64) -> Tally<ZeroToTen> {
+        Tally::from_counts(&[d, 0, 0, 0, 0, 0, 0, o, 0, 0, p]).expect("valid")
+    }
+
+    /// SplitMix64, as in the examples.
+    struct Rng(u64);
+    impl Rng {
+        fn uniform(&mut self) -> f64 {
+            self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let mut z = self.0;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            ((z ^ (z >> 31)) >> 11) as f64 / (1u64 << 53) as f64
+        }
+        fn week(&mut self, n: u64, theta: [f64; 3]) -> Tally<ZeroToTen> {
+            let mut c = [0u64; 3];
+            for _ in 0..n {
+                let u = self.uniform();
+                c[if u < theta[0] { 0 } else if u < theta[0] + theta[1] { 1 } else { 2 }] += 1;
+            }
+            week(c[0], c[1], c[2])
+        }
+    }
+
+    #[test]
+    fn the_statistic_is_the_cusum_of_log_likelihood_ratios() {
+        let baseline = week(200, 300, 500);
+        let mut d = DropDetector::nps(&baseline, 0.10, 0.001, Baseline::Exact).expect("valid");
+        let (r, a) = (d.reference(), d.alternative());
+        assert!((a[2] - a[0] - 0.2).abs() < 1e-9 && (a.iter().sum::<f64>() - 1.0).abs() < 1e-12);
+        let llr = |c: [u64; 3]| (0..3).map(|k| c[k] as f64 * (a[k] / r[k]).ln()).sum::<f64>();
+        let weeks = [[25, 30, 45], [20, 30, 50], [10, 30, 60], [30, 30, 40], [28, 35, 37]];
+        let mut w = 0.0f64;
+        for (i, c) in weeks.into_iter().enumerate() {
+            let alarm = d.push(i, &week(c[0], c[1], c[2])).expect("in order");
+            w = (w + llr(c)).max(0.0);
+            assert!(alarm.is_none(), "week {i}");
+            assert!((d.statistic() - w).abs() < 1e-9, "week {i}: {} vs {w}", d.statistic());
+        }
+    }
+
+    #[test]
+    fn the_alarm_reports_the_stretch_since_the_drop_began() {
+        let baseline = week(200, 300, 500);
+        let mut d = DropDetector::nps(&baseline, 0.10, 0.01, Baseline::Exact).expect("valid");
+        let weeks = [week(10, 30, 60), week(20, 30, 50), week(35, 30, 35), week(35, 30, 35)];
+        let alarms = d.run(weeks.iter().enumerate().map(|(i, t)| (i + 1, t))).expect("in order");
+        assert_eq!(alarms.len(), 1);
+        let a = &alarms[0];
+        assert_eq!((a.since(), a.period()), (3, 4));
+        assert!(a.statistic() >= a.threshold());
+        assert_eq!(a.n(), 100 * a.periods());
+        assert!(a.estimate().abs() < 1e-12); // 35 − 35
+        assert_eq!(d.statistic(), 0.0, "restarts after an alarm");
+    }
+
+    #[test]
+    fn detector_errors_have_exact_messages() {
+        let baseline = week(20, 30, 50);
+        let err = DropDetector::<_, u8>::nps(&baseline, 0.1, 0.0, Baseline::Exact).unwrap_err();
+        assert_eq!(err.to_string(), "false-alarm rate 0 is out of range: expected a probability strictly between 0 and 1");
+        let err = DropDetector::<_, u8>::nps(&baseline, 10.0, 0.01, Baseline::Exact).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "drop 10 is out of range: expected a positive drop on the fraction scale, e.g. 0.05 for 5 points"
+        );
+        let no_detractors = week(0, 30, 70);
+        let err = DropDetector::<_, u8>::nps(&no_detractors, 0.8, 0.01, Baseline::Exact).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "drop 0.8 is out of range: expected a drop that leaves the score above the lowest value the baseline's categories can reach"
+        );
+        let err = DropDetector::<_, u8>::nps(&Tally::new(), 0.1, 0.01, Baseline::Exact).unwrap_err();
+        assert_eq!(err.to_string(), "baseline of an empty sample is undefined");
+        let mut d = DropDetector::nps(&baseline, 0.1, 0.01, Baseline::Exact).expect("valid");
+        d.push("2026-W15", &baseline).expect("first");
+        let err = d.push("2026-W15", &baseline).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "period \"2026-W15\" is not after the previous period \"2026-W15\": push periods in increasing order"
+        );
+        let top = RatingSet::range(Likert5::new(4).expect("4"), Likert5::new(5).expect("5")).expect("set");
+        let b = Tally::<Likert5>::from_counts(&[1, 1, 1, 1, 1]).expect("valid");
+        let err = DropDetector::<_, u8>::net_score(&b, top, top, 0.1, 0.01, Baseline::Exact).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "rating in both the positive and the negative set 4 is out of range: expected disjoint positive and negative sets"
+        );
+    }
+
+    /// Ville: over 52 weekly looks at α = 0.05/52 the false-alarm rate is at
+    /// most 5 %; the naive week-over-week z test is far above.
+    #[test]
+    fn in_control_false_alarms_stay_under_the_stated_rate() {
+        let theta = [0.2, 0.3, 0.5];
+        let baseline = week(200, 300, 500);
+        let mut rng = Rng(7);
+        let paths = 400;
+        let mut alarms = 0;
+        for _ in 0..paths {
+            let mut d = DropDetector::nps(&baseline, 0.05, 0.05 / 52.0, Baseline::Exact).expect("valid");
+            let mut fired = false;
+            for w in 0..52u32 {
+                fired |= d.push(w, &rng.week(100, theta)).expect("in order").is_some();
+            }
+            alarms += usize::from(fired);
+        }
+        // The bound is 5 %; with 400 paths a true rate of 5 % would exceed 8 % with probability < 0.3 %.
+        assert!(alarms * 100 <= 8 * paths, "{alarms} of {paths} paths alarmed");
+    }
+
+    #[test]
+    fn a_lower_bound_baseline_moves_the_reference_down_by_the_sampling_error() {
+        let baseline = week(20, 30, 50);
+        let d = DropDetector::<_, u8>::nps(&baseline, 0.1, 0.01, Baseline::LowerBound(ConfidenceLevel::P90)).expect("valid");
+        let [neg, _, pos] = d.reference();
+        let se = ((0.7 - 0.09) / 100.0f64).sqrt();
+        assert!((pos - neg - (0.3 - 1.281_551_565_545 * se)).abs() < 1e-9);
+        let [an, _, ap] = d.alternative();
+        assert!((ap - an - (pos - neg - 0.1)).abs() < 1e-9);
+    }
+}

@@ -3,7 +3,9 @@
 mod bayes;
 mod confidence_sequence;
 mod counts;
+mod cusum;
 
 pub use bayes::{CredibleInterval, NetScorePosterior, SharePosterior};
 pub use confidence_sequence::{NetScoreConfidenceSequence, ShareConfidenceSequence};
 pub use counts::Prior;
+pub use cusum::{Alarm, Baseline, DropDetector};
