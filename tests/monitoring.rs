@@ -312,3 +312,56 @@ mod detector {
         assert!((ap - an - (pos - neg - 0.1)).abs() < 1e-9);
     }
 }
+
+mod charts {
+    use super::*;
+    use cxmetrics::monitoring::{EwmaChart, PChart, TabularCusum};
+
+    fn numbers(v: &Value) -> Vec<f64> {
+        v.as_array().expect("array").iter().map(|x| x.as_f64().expect("number")).collect()
+    }
+
+    /// Pyzdek, Handbook for Quality Management, Table 9.6.
+    #[test]
+    fn the_p_chart_matches_pyzdek_table_9_6() {
+        let all = vectors();
+        let case = &all["p_chart_pyzdek_table_9_6"];
+        let n = numbers(&case["n"]);
+        let x = numbers(&case["defectives"]);
+        let samples: Vec<(u64, u64)> = x.iter().zip(&n).map(|(&x, &n)| (x as u64, n as u64)).collect();
+        let chart = PChart::new(&samples, case["sigma_multiple"].as_f64().expect("L")).expect("valid");
+        close(chart.center(), &case["p_bar"], 1e-12, "p-bar");
+        for (p, &size) in chart.points().iter().zip(&n) {
+            let key = if size == 250.0 { "limits_n250" } else { "limits_n500" };
+            close(p.lower(), &case[key][0], 1e-6, &format!("{key} lower"));
+            close(p.upper(), &case[key][1], 1e-6, &format!("{key} upper"));
+        }
+        assert_eq!(chart.points().len(), 25);
+        assert!(case["points_outside"].as_array().expect("list").is_empty());
+        assert!(chart.outside().is_empty());
+    }
+
+    /// Montgomery, Introduction to Statistical Quality Control (EWMA and
+    /// tabular CUSUM examples on the same 30 observations).
+    #[test]
+    fn ewma_and_tabular_cusum_match_montgomery() {
+        let all = vectors();
+        let case = &all["montgomery_30_observations"];
+        let x = numbers(&case["x"]);
+        let (mu0, sigma) = (case["mu0"].as_f64().expect("mu0"), case["sigma"].as_f64().expect("sigma"));
+        let e = &case["ewma"];
+        let ewma = EwmaChart::new(&x, mu0, sigma, e["lambda"].as_f64().expect("l"), e["L"].as_f64().expect("L"))
+            .expect("valid");
+        let t = e["first_signal"].as_u64().expect("t") as usize;
+        assert_eq!(ewma.first_signal(), Some(t - 1), "first signal at t = {t} (1-based)");
+        let tol = e["tolerance_abs"].as_f64().expect("tol");
+        close(ewma.points()[t - 1].value(), &e["z_29"], tol, "z_29");
+        close(ewma.points()[t - 1].upper(), &e["ucl_29"], tol, "UCL_29");
+        let c = &case["tabular_cusum"];
+        let cusum = TabularCusum::new(&x, mu0, sigma, c["K"].as_f64().expect("K"), c["H"].as_f64().expect("H"))
+            .expect("valid");
+        let t = c["first_signal"].as_u64().expect("t") as usize;
+        assert_eq!(cusum.first_signal(), Some(t - 1));
+        close(cusum.points()[t - 1].upper(), &c["c_plus_29"], c["tolerance_abs"].as_f64().expect("tol"), "C+_29");
+    }
+}
