@@ -110,8 +110,10 @@ impl CredibleInterval {
 #[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct SharePosterior {
-    a: f64,
-    b: f64,
+    pub(super) a: f64,
+    pub(super) b: f64,
+    pub(super) successes: u64,
+    pub(super) n: u64,
     prior: Prior,
 }
 
@@ -150,6 +152,8 @@ impl SharePosterior {
         Ok(Self {
             a: c + successes as f64,
             b: c + (n - successes) as f64,
+            successes,
+            n,
             prior,
         })
     }
@@ -431,7 +435,9 @@ fn hpd_search(
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct NetScorePosterior {
     /// Posterior shapes: negative, neutral, positive.
-    shapes: [f64; 3],
+    pub(super) shapes: [f64; 3],
+    /// The counts behind them.
+    pub(super) counts: [u64; 3],
     prior: Prior,
 }
 
@@ -515,6 +521,7 @@ impl NetScorePosterior {
         let c = prior.pseudo_count();
         Self {
             shapes: t.as_f64().map(|n| n + c),
+            counts: [t.negative, t.neutral, t.positive],
             prior,
         }
     }

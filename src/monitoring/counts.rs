@@ -164,8 +164,9 @@ pub(crate) fn share_loglik(s: f64, f: f64, p: f64) -> f64 {
 ///
 /// With `θ₋ = d`, `θ₊ = d + Δ`, `θ₀ = 1 − 2d − Δ` the log-likelihood is
 /// concave in `d` on `[max(0, −Δ), (1 − Δ)/2]`; its maximiser (the
-/// restricted MLE of the Tango score interval) is found by bisection on the
-/// derivative, which always terminates.
+/// restricted MLE of the Tango score interval) is the root of the
+/// decreasing derivative, found by Newton's method safeguarded by
+/// bisection, which always terminates.
 pub(crate) fn net_profile_loglik(counts: [f64; 3], delta: f64) -> f64 {
     let [nd, no, np] = counts;
     let delta = delta.clamp(-1.0, 1.0);
@@ -176,53 +177,91 @@ pub(crate) fn net_profile_loglik(counts: [f64; 3], delta: f64) -> f64 {
     } else if nd == 0.0 && np == 0.0 {
         lo
     } else {
-        let slope = |d: f64| {
-            let mut g = -2.0 * no / (1.0 - 2.0 * d - delta);
+        // g'(d) and g''(d); g' falls from +∞ (or its value at lo) to −∞ at hi.
+        let slopes = |d: f64| {
+            let o = 1.0 - 2.0 * d - delta;
+            let (mut g1, mut g2) = (-2.0 * no / o, -4.0 * no / (o * o));
             if nd > 0.0 {
-                g += nd / d;
+                g1 += nd / d;
+                g2 -= nd / (d * d);
             }
             if np > 0.0 {
-                g += np / (d + delta);
+                g1 += np / (d + delta);
+                g2 -= np / ((d + delta) * (d + delta));
             }
-            g
+            (g1, g2)
         };
         let (mut a, mut b) = (lo, hi);
+        let mut x = 0.5 * (a + b);
         for _ in 0..200 {
-            let m = 0.5 * (a + b);
-            if m <= a || m >= b {
+            let (g1, g2) = slopes(x);
+            if g1 > 0.0 {
+                a = x;
+            } else {
+                b = x;
+            }
+            let newton = x - g1 / g2;
+            let next = if g1.is_finite() && g2 < 0.0 && newton > a && newton < b {
+                newton
+            } else {
+                0.5 * (a + b)
+            };
+            if (next - x).abs() <= 1e-16 * x.abs().max(1e-300) || b - a <= 1e-16 || next <= a || next >= b {
+                x = next.clamp(a, b);
                 break;
             }
-            if slope(m) > 0.0 {
-                a = m;
-            } else {
-                b = m;
-            }
+            x = next;
         }
-        0.5 * (a + b)
+        x
     };
     xlogy(nd, d) + xlogy(no, (1.0 - 2.0 * d - delta).max(0.0)) + xlogy(np, d + delta)
 }
 
-/// The largest `x` in `[from, to]` (`from < to`, moving away from `from`)
-/// where the decreasing-away-from-`from` function `f` is still at least
-/// `c`, by bisection: `f(from) ≥ c` is assumed.
+/// The point in `[from, to]` farthest from `from` where `f` (decreasing
+/// away from `from`, with `f(from) ≥ c`) is still at least `c`: the
+/// Illinois variant of regula falsi, with a bisection step every fourth
+/// iteration and whenever a value is infinite, so it always terminates.
 pub(crate) fn boundary(f: impl Fn(f64) -> f64, c: f64, from: f64, to: f64) -> f64 {
-    if f(to) >= c {
+    let g = |x: f64| f(x) - c;
+    let (mut fb, mut b) = (g(to), to);
+    if fb >= 0.0 {
         return to;
     }
-    let (mut inside, mut outside) = (from, to);
-    for _ in 0..200 {
-        let m = 0.5 * (inside + outside);
-        if m == inside || m == outside {
+    let (mut fa, mut a) = (g(from), from);
+    let mut side = 0i8;
+    for i in 0..300 {
+        let mid = 0.5 * (a + b);
+        let secant = a - fa * (b - a) / (fb - fa);
+        let inside = if a < b { secant > a && secant < b } else { secant < a && secant > b };
+        let x = if i % 4 == 3 || !fa.is_finite() || !fb.is_finite() || !inside {
+            mid
+        } else {
+            secant
+        };
+        if x == a || x == b {
             break;
         }
-        if f(m) >= c {
-            inside = m;
+        let fx = g(x);
+        if fx >= 0.0 {
+            a = x;
+            fa = fx;
+            if side == 1 {
+                fb *= 0.5;
+            }
+            side = 1;
         } else {
-            outside = m;
+            b = x;
+            fb = fx;
+            if side == -1 {
+                fa *= 0.5;
+            }
+            side = -1;
+        }
+        if (b - a).abs() <= 1e-15 {
+            break;
         }
     }
-    inside
+    a
 }
 
 /// Checks a probability strictly between 0 and 1.

@@ -5,6 +5,7 @@ mod charts;
 mod confidence_sequence;
 mod counts;
 mod cusum;
+mod predictive;
 
 pub use bayes::{CredibleInterval, NetScorePosterior, SharePosterior};
 pub use charts::{ChartPoint, CusumPoint, EwmaChart, NetScoreChart, PChart, TabularCusum};
