@@ -179,7 +179,7 @@ fn main() -> Result<(), Error> {
 
     eprintln!("[{:.1} s]", started.elapsed().as_secs_f64());
     // 4. Confidence sequences: does a path ever leave the sequence?
-    let paths = 200 * scale;
+    let paths = 100 * scale;
     let horizon = 2000u64;
     let level = ConfidenceLevel::P95;
     println!("\nAnytime-valid 95 % sequences: share of paths whose sequence excludes the truth at some look n = 1..{horizon}, {paths} paths");

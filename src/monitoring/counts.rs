@@ -192,7 +192,10 @@ pub(crate) fn net_profile_loglik(counts: [f64; 3], delta: f64) -> f64 {
             (g1, g2)
         };
         let (mut a, mut b) = (lo, hi);
-        let mut x = 0.5 * (a + b);
+        // Start from the MLE moved half the way in each direction along the constraint.
+        let n = nd + no + np;
+        let guess = nd / n - (delta - (np - nd) / n) / 2.0;
+        let mut x = if guess > a && guess < b { guess } else { 0.5 * (a + b) };
         for _ in 0..200 {
             let (g1, g2) = slopes(x);
             if g1 > 0.0 {
@@ -200,14 +203,17 @@ pub(crate) fn net_profile_loglik(counts: [f64; 3], delta: f64) -> f64 {
             } else {
                 b = x;
             }
-            let newton = x - g1 / g2;
+            let step = g1 / g2;
+            if g1.is_finite() && g2 < 0.0 && step.abs() <= 4.0 * f64::EPSILON * x.abs() {
+                break;
+            }
+            let newton = x - step;
             let next = if g1.is_finite() && g2 < 0.0 && newton > a && newton < b {
                 newton
             } else {
                 0.5 * (a + b)
             };
-            if (next - x).abs() <= 1e-16 * x.abs().max(1e-300) || b - a <= 1e-16 || next <= a || next >= b {
-                x = next.clamp(a, b);
+            if b - a <= 1e-16 || next <= a || next >= b {
                 break;
             }
             x = next;
