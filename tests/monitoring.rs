@@ -365,3 +365,127 @@ mod charts {
         close(cusum.points()[t - 1].upper(), &c["c_plus_29"], c["tolerance_abs"].as_f64().expect("tol"), "C+_29");
     }
 }
+
+mod posterior {
+    use super::*;
+    use cxmetrics::monitoring::{NetScorePosterior, SharePosterior};
+
+    #[test]
+    fn share_posteriors_are_the_beta_distribution() {
+        // Beta(1, 11): F(x) = 1 − (1 − x)^11, HPD [0, 1 − 0.05^(1/11)].
+        let post = SharePosterior::new(0, 10, Prior::Uniform).expect("valid");
+        let hpd = post.hpd(ConfidenceLevel::P95).expect("valid");
+        assert_eq!(hpd.lower(), 0.0);
+        assert!((hpd.upper() - (1.0 - 0.05f64.powf(1.0 / 11.0))).abs() < 1e-9);
+        let et = post.equal_tailed(ConfidenceLevel::P95).expect("valid");
+        assert!((et.lower() - (1.0 - 0.975f64.powf(1.0 / 11.0))).abs() < 1e-9);
+        assert!((et.upper() - (1.0 - 0.025f64.powf(1.0 / 11.0))).abs() < 1e-9);
+        // A symmetric posterior has a symmetric HPD interval equal to the equal-tailed one.
+        let sym = SharePosterior::new(6, 12, Prior::Jeffreys).expect("valid");
+        let (h, e) = (sym.hpd(ConfidenceLevel::P90).expect("v"), sym.equal_tailed(ConfidenceLevel::P90).expect("v"));
+        assert!((h.lower() - e.lower()).abs() < 1e-7 && (h.upper() - e.upper()).abs() < 1e-7);
+        // The HPD interval holds its probability and has equal density at both ends.
+        let skew = SharePosterior::new(3, 40, Prior::Uniform).expect("valid");
+        let h = skew.hpd(ConfidenceLevel::P95).expect("valid");
+        let mass = skew.cdf(h.upper()).expect("v") - skew.cdf(h.lower()).expect("v");
+        assert!((mass - 0.95).abs() < 1e-9, "{mass}");
+        let ln_pdf = |x: f64| 3.0 * x.ln() + 37.0 * (-x).ln_1p();
+        assert!((ln_pdf(h.lower()) - ln_pdf(h.upper())).abs() < 1e-6);
+    }
+
+    #[test]
+    fn two_group_probabilities_are_complementary() {
+        let a = NetScorePosterior::new(10, 50, 80, Prior::Uniform).expect("valid");
+        let b = NetScorePosterior::new(20, 40, 60, Prior::Uniform).expect("valid");
+        let (ab, ba) = (a.prob_greater_than(&b), b.prob_greater_than(&a));
+        assert!((ab + ba - 1.0).abs() < 1e-6, "{ab} + {ba}");
+        assert!(ab > 0.9 && ab < 0.99, "{ab}");
+        let x = SharePosterior::new(30, 50, Prior::Jeffreys).expect("valid");
+        let y = SharePosterior::new(25, 50, Prior::Jeffreys).expect("valid");
+        assert!((x.prob_greater_than(&y) + y.prob_greater_than(&x) - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn the_nps_posterior_handles_zero_counts_under_jeffreys() {
+        // Shapes below 1: singular densities at the ends of [−1, 1].
+        for (d, o, p) in [(0, 0, 5), (3, 0, 0), (0, 10, 0), (0, 2, 0)] {
+            let post = NetScorePosterior::new(d, o, p, Prior::Jeffreys).expect("valid");
+            let et = post.equal_tailed(ConfidenceLevel::P95).expect("valid");
+            let mass = post.cdf(et.upper()).expect("v") - post.cdf(et.lower()).expect("v");
+            assert!((mass - 0.95).abs() < 1e-7, "{d}/{o}/{p}: {mass}");
+            let hpd = post.hpd(ConfidenceLevel::P95).expect("valid");
+            let mass = post.cdf(hpd.upper()).expect("v") - post.cdf(hpd.lower()).expect("v");
+            assert!((mass - 0.95).abs() < 1e-7, "{d}/{o}/{p} HPD: {mass}");
+            assert!(hpd.upper() - hpd.lower() <= et.upper() - et.lower() + 1e-9);
+        }
+    }
+
+    #[test]
+    fn posterior_errors_have_exact_messages() {
+        let post = NetScorePosterior::new(1, 2, 3, Prior::Uniform).expect("valid");
+        assert_eq!(
+            post.prob_above(40.0).unwrap_err().to_string(),
+            "target net score 40 is out of range: expected a net score between -1 and 1 (a fraction, not points)"
+        );
+        assert_eq!(
+            post.prob_final_at_least(0.3, 20_000_000).unwrap_err().to_string(),
+            "answers still to come 20000000 is out of range: expected at most 10000000 (the exact sum is linear in it; beyond, the posterior itself answers)"
+        );
+        assert_eq!(
+            NetScorePosterior::new(0, 0, 0, Prior::Uniform).unwrap_err().to_string(),
+            "net score posterior of an empty sample is undefined"
+        );
+        let share = SharePosterior::new(1, 2, Prior::Uniform).expect("valid");
+        assert_eq!(
+            share.prob_final_at_least(80.0, 10).unwrap_err().to_string(),
+            "target share 80 is out of range: expected a share between 0 and 1 (a fraction, not a percentage)"
+        );
+    }
+
+    #[test]
+    fn the_predictive_probability_tends_to_the_posterior_as_more_answers_come() {
+        let post = NetScorePosterior::new(10, 50, 80, Prior::Uniform).expect("valid");
+        // Today's NPS is 70/140 = +50 exactly: reached, and nothing more to come.
+        assert_eq!(post.prob_final_at_least(0.5, 0).expect("v"), 1.0);
+        assert_eq!(post.prob_final_at_least(0.51, 0).expect("v"), 0.0);
+        let far = post.prob_final_at_least(0.4, 1_000_000).expect("v");
+        let posterior = post.prob_above(0.4).expect("v");
+        assert!((far - posterior).abs() < 0.01, "{far} vs {posterior}");
+        let share = SharePosterior::new(150, 200, Prior::Uniform).expect("valid");
+        let far = share.prob_final_at_least(0.7, 2_000_000).expect("v");
+        assert!((far - share.prob_above(0.7).expect("v")).abs() < 0.01);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        #[test]
+        fn posterior_probabilities_are_probabilities_and_fall_with_the_target(
+            d in 0u64..60, o in 0u64..60, p in 0u64..60, jeffreys in any::<bool>()
+        ) {
+            prop_assume!(d + o + p > 0);
+            let prior = if jeffreys { Prior::Jeffreys } else { Prior::Uniform };
+            let post = NetScorePosterior::new(d, o, p, prior).expect("valid");
+            let mut previous = 1.0;
+            for b in [-0.9, -0.5, -0.1, 0.0, 0.2, 0.5, 0.9] {
+                let x = post.prob_above(b).expect("valid");
+                prop_assert!((0.0..=1.0).contains(&x));
+                prop_assert!(x <= previous + 1e-9, "P(NPS > {}) = {} after {}", b, x, previous);
+                previous = x;
+            }
+            let mut previous = 1.0;
+            for target in [-0.5, 0.0, 0.3, 0.6] {
+                let x = post.prob_final_at_least(target, 50).expect("valid");
+                prop_assert!((0.0..=1.0).contains(&x) && x <= previous + 1e-12);
+                previous = x;
+            }
+            let share = SharePosterior::new(p, d + o + p, prior).expect("valid");
+            let mut previous = 1.0;
+            for b in [0.0, 0.1, 0.5, 0.9, 1.0] {
+                let x = share.prob_above(b).expect("valid");
+                prop_assert!((0.0..=1.0).contains(&x) && x <= previous + 1e-12);
+                previous = x;
+            }
+        }
+    }
+}
