@@ -50,6 +50,8 @@ fn tally([d, o, p]: [u64; 3]) -> Result<Tally<ZeroToTen>, Error> {
 const THETA0: [f64; 3] = [0.2, 0.3, 0.5];
 const SIZES: [u64; 3] = [100, 300, 1000];
 const WEEKS: u32 = 52;
+/// At most 5 % false alarms over a year of weekly looks.
+const YEAR: f64 = 0.05 / 52.0;
 
 /// A drop of `delta` (fraction): promoters −δ/2, detractors +δ/2. The
 /// detector assumes a different shape (the exponential tilt), on purpose.
@@ -94,15 +96,26 @@ fn known_baseline(drop: f64, alpha: f64) -> Result<DropDetector<ZeroToTen, u32>,
 }
 
 fn main() -> Result<(), Error> {
-    let scale = if std::env::var_os("CXMETRICS_LONG").is_some() { 10 } else { 1 };
-    let started = std::time::Instant::now();
+    let scale = if std::env::var_os("CXMETRICS_LONG").is_some() {
+        10
+    } else {
+        1
+    };
     let mut rng = Rng(20_261_128);
-    let year = 0.05 / f64::from(WEEKS);
+    false_alarms(&mut rng, scale)?;
+    time_to_false_alarm(&mut rng, scale)?;
+    detection_delay(&mut rng, scale)?;
+    coverage(&mut rng, scale)?;
+    price()
+}
 
+fn false_alarms(rng: &mut Rng, scale: usize) -> Result<(), Error> {
     // 1. False alarms in control.
     let paths = 1000 * scale;
     println!("In control (NPS +30 every week): false alarms over {WEEKS} weekly looks, {paths} paths per cell");
-    println!("| answers per week | naive week-over-week (95 %) | CUSUM α = 0.05/52, known reference | CUSUM α = 0.05/52, 13-week baseline as exact | CUSUM α = 0.05/52, 13-week baseline lower bound (90 %) |");
+    println!(
+        "| answers per week | naive week-over-week (95 %) | CUSUM α = 0.05/52, known reference | CUSUM α = 0.05/52, 13-week baseline as exact | CUSUM α = 0.05/52, 13-week baseline lower bound (90 %) |"
+    );
     println!("|---:|---:|---:|---:|---:|");
     for n in SIZES {
         let mut hits = [0usize; 4];
@@ -110,24 +123,32 @@ fn main() -> Result<(), Error> {
             let baseline = rng.week(13 * n, THETA0)?;
             let detectors = [
                 None,
-                Some(known_baseline(0.05, year)?),
-                Some(DropDetector::nps(&baseline, 0.05, year, Baseline::Exact)?),
-                Some(DropDetector::nps(&baseline, 0.05, year, Baseline::default())?),
+                Some(known_baseline(0.05, YEAR)?),
+                Some(DropDetector::nps(&baseline, 0.05, YEAR, Baseline::Exact)?),
+                Some(DropDetector::nps(&baseline, 0.05, YEAR, Baseline::default())?),
             ];
             for (h, d) in hits.iter_mut().zip(detectors) {
-                *h += usize::from(run_length(&mut rng, n, THETA0, WEEKS, d)?.is_some());
+                *h += usize::from(run_length(rng, n, THETA0, WEEKS, d)?.is_some());
             }
         }
-        let pct: Vec<String> = hits.iter().map(|&h| format!("{:.1} %", 100.0 * h as f64 / paths as f64)).collect();
+        let pct: Vec<String> = hits
+            .iter()
+            .map(|&h| format!("{:.1} %", 100.0 * h as f64 / paths as f64))
+            .collect();
         println!("| {n} | {} |", pct.join(" | "));
     }
 
-    eprintln!("[{:.1} s]", started.elapsed().as_secs_f64());
+    Ok(())
+}
+
+fn time_to_false_alarm(rng: &mut Rng, scale: usize) -> Result<(), Error> {
     // 2. Mean time to a false alarm (run until the first alarm).
     let paths = 200 * scale;
     let cap = 5_000;
     println!("\nIn control: mean weeks to the first false alarm, {paths} paths per cell (runs capped at {cap} weeks)");
-    println!("| answers per week | naive week-over-week | CUSUM α = 0.05 (claim ≥ 20) | CUSUM α = 0.01 (claim ≥ 100) |");
+    println!(
+        "| answers per week | naive week-over-week | CUSUM α = 0.05 (claim ≥ 20) | CUSUM α = 0.01 (claim ≥ 100) |"
+    );
     println!("|---:|---:|---:|---:|");
     for n in SIZES {
         let mut cells = Vec::new();
@@ -135,35 +156,42 @@ fn main() -> Result<(), Error> {
             let (mut total, mut capped) = (0u64, 0usize);
             for _ in 0..paths {
                 let d = alpha.map(|a| known_baseline(0.05, a)).transpose()?;
-                match run_length(&mut rng, n, THETA0, cap, d)? {
-                    Some(w) => total += u64::from(w),
-                    None => {
-                        total += u64::from(cap);
-                        capped += 1;
-                    }
-                }
+                let weeks = run_length(rng, n, THETA0, cap, d)?;
+                total += u64::from(weeks.unwrap_or(cap));
+                capped += usize::from(weeks.is_none());
             }
             let mean = total as f64 / paths as f64;
-            cells.push(if capped > 0 { format!("≥ {mean:.0} ({capped} capped)") } else { format!("{mean:.1}") });
+            cells.push(if capped > 0 {
+                format!("≥ {mean:.0} ({capped} capped)")
+            } else {
+                format!("{mean:.1}")
+            });
         }
         println!("| {n} | {} |", cells.join(" | "));
     }
 
-    eprintln!("[{:.1} s]", started.elapsed().as_secs_f64());
+    Ok(())
+}
+
+fn detection_delay(rng: &mut Rng, scale: usize) -> Result<(), Error> {
     // 3. Detection delay after a drop at week 1.
     let paths = 1000 * scale;
-    println!("\nDetection: weeks from a drop (at the first week) to the alarm; CUSUM tuned to a 5-point drop, α = 0.05/52; {paths} paths per cell");
-    println!("| drop | answers per week | CUSUM mean delay | CUSUM median | CUSUM detected within 52 weeks | naive: alarm in week 1 |");
+    println!(
+        "\nDetection: weeks from a drop (at the first week) to the alarm; CUSUM tuned to a 5-point drop, α = 0.05/52; {paths} paths per cell"
+    );
+    println!(
+        "| drop | answers per week | CUSUM mean delay | CUSUM median | CUSUM detected within 52 weeks | naive: alarm in week 1 |"
+    );
     println!("|---:|---:|---:|---:|---:|---:|");
     for delta in [0.05, 0.10] {
         for n in SIZES {
             let (mut delays, mut missed, mut naive_first) = (Vec::new(), 0usize, 0usize);
             for _ in 0..paths {
-                match run_length(&mut rng, n, dropped(delta), WEEKS, Some(known_baseline(0.05, year)?))? {
+                match run_length(rng, n, dropped(delta), WEEKS, Some(known_baseline(0.05, YEAR)?))? {
                     Some(w) => delays.push(w),
                     None => missed += 1,
                 }
-                naive_first += usize::from(run_length(&mut rng, n, dropped(delta), 1, None)?.is_some());
+                naive_first += usize::from(run_length(rng, n, dropped(delta), 1, None)?.is_some());
             }
             delays.sort_unstable();
             let mean = delays.iter().map(|&w| f64::from(w)).sum::<f64>() / delays.len().max(1) as f64;
@@ -177,13 +205,20 @@ fn main() -> Result<(), Error> {
         }
     }
 
-    eprintln!("[{:.1} s]", started.elapsed().as_secs_f64());
+    Ok(())
+}
+
+fn coverage(rng: &mut Rng, scale: usize) -> Result<(), Error> {
     // 4. Confidence sequences: does a path ever leave the sequence?
     let paths = 100 * scale;
     let horizon = 2000u64;
     let level = ConfidenceLevel::P95;
-    println!("\nAnytime-valid 95 % sequences: share of paths whose sequence excludes the truth at some look n = 1..{horizon}, {paths} paths");
-    println!("| parameter | truth | confidence sequence (uniform) | confidence sequence (Jeffreys) | fixed-n interval at every look |");
+    println!(
+        "\nAnytime-valid 95 % sequences: share of paths whose sequence excludes the truth at some look n = 1..{horizon}, {paths} paths"
+    );
+    println!(
+        "| parameter | truth | confidence sequence (uniform) | confidence sequence (Jeffreys) | fixed-n interval at every look |"
+    );
     println!("|---|---:|---:|---:|---:|");
     for theta in [[0.2, 0.3, 0.5], [0.05, 0.15, 0.8], [0.4, 0.3, 0.3]] {
         let truth = theta[2] - theta[0];
@@ -193,7 +228,13 @@ fn main() -> Result<(), Error> {
             let mut missed = [false; 3];
             for _ in 0..horizon {
                 let u = rng.uniform();
-                c[if u < theta[0] { 0 } else if u < theta[0] + theta[1] { 1 } else { 2 }] += 1;
+                c[if u < theta[0] {
+                    0
+                } else if u < theta[0] + theta[1] {
+                    1
+                } else {
+                    2
+                }] += 1;
                 for (k, prior) in [Prior::Uniform, Prior::Jeffreys].into_iter().enumerate() {
                     if !missed[k] {
                         let cs = NetScoreConfidenceSequence::new(c[0], c[1], c[2], level, prior)?;
@@ -208,7 +249,10 @@ fn main() -> Result<(), Error> {
                 *m += usize::from(hit);
             }
         }
-        let pct: Vec<String> = misses.iter().map(|&m| format!("{:.1} %", 100.0 * m as f64 / paths as f64)).collect();
+        let pct: Vec<String> = misses
+            .iter()
+            .map(|&m| format!("{:.1} %", 100.0 * m as f64 / paths as f64))
+            .collect();
         println!(
             "| NPS, {:.0}/{:.0}/{:.0} % | {:+.0} | {} |",
             100.0 * theta[0],
@@ -238,11 +282,18 @@ fn main() -> Result<(), Error> {
                 *m += usize::from(hit);
             }
         }
-        let pct: Vec<String> = misses.iter().map(|&m| format!("{:.1} %", 100.0 * m as f64 / paths as f64)).collect();
+        let pct: Vec<String> = misses
+            .iter()
+            .map(|&m| format!("{:.1} %", 100.0 * m as f64 / paths as f64))
+            .collect();
         println!("| share | {:.0} % | {} |", 100.0 * p, pct.join(" | "));
     }
 
-    eprintln!("[{:.1} s]", started.elapsed().as_secs_f64());
+    Ok(())
+}
+
+fn price() -> Result<(), Error> {
+    let level = ConfidenceLevel::P95;
     // 5. The price: width against the fixed-n interval.
     println!("\nThe price of anytime validity: 95 % width, NPS 15/25/60 % (+45)");
     println!("| n | score interval (fixed n) | confidence sequence | ratio |");
@@ -253,7 +304,12 @@ fn main() -> Result<(), Error> {
         let fixed = Nps::from_counts(d, o, p)?.interval(level);
         let cs = NetScoreConfidenceSequence::new(d, o, p, level, Prior::Uniform)?;
         let (wf, wc) = (fixed.upper() - fixed.lower(), cs.upper() - cs.lower());
-        println!("| {n} | {:.1} pts | {:.1} pts | {:.2} |", 100.0 * wf, 100.0 * wc, wc / wf);
+        println!(
+            "| {n} | {:.1} pts | {:.1} pts | {:.2} |",
+            100.0 * wf,
+            100.0 * wc,
+            wc / wf
+        );
     }
     Ok(())
 }

@@ -318,7 +318,7 @@ impl SharePosterior {
         let (a, b, l) = (self.a, self.b, level.get());
         let quantile = |q: f64| beta_quantile(a, b, q);
         let ln_pdf = |x: f64| (a - 1.0) * x.ln() + (b - 1.0) * (-x).ln_1p();
-        let (lower, upper) = hpd_search(quantile, |x| ln_pdf(x), level.alpha(), l, (0.0, 1.0));
+        let (lower, upper) = hpd_search(quantile, ln_pdf, level.alpha(), l, (0.0, 1.0));
         Ok(CredibleInterval {
             lower,
             upper,
@@ -375,12 +375,12 @@ fn hpd_search(
     };
     let edge = 1e-12 * alpha;
     let (g_lo, _, _) = gap(edge);
-    if !(g_lo < 0.0) {
+    if g_lo.is_nan() || g_lo >= 0.0 {
         // Density falling from the lower end: the interval starts there.
         return (support.0, quantile(level));
     }
     let (g_hi, _, _) = gap(alpha - edge);
-    if !(g_hi > 0.0) {
+    if g_hi.is_nan() || g_hi <= 0.0 {
         return (quantile(alpha), support.1);
     }
     let (mut a, mut b) = (edge, alpha - edge);

@@ -126,7 +126,12 @@ fn check_sigmas(sigmas: f64) -> Result<f64, Error> {
 }
 
 fn outside(points: &[ChartPoint]) -> Vec<usize> {
-    points.iter().enumerate().filter(|(_, p)| p.is_outside()).map(|(i, _)| i).collect()
+    points
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.is_outside())
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// A p-chart with variable sample sizes: `p̄ ± L·√(p̄(1 − p̄)/n_t)`, with
@@ -182,7 +187,9 @@ impl PChart {
                 expected: "at most the period's number of answers",
             });
         }
-        let (x, n) = samples.iter().fold((0f64, 0f64), |(a, b), &(x, n)| (a + x as f64, b + n as f64));
+        let (x, n) = samples
+            .iter()
+            .fold((0f64, 0f64), |(a, b), &(x, n)| (a + x as f64, b + n as f64));
         let center = x / n;
         let points = samples
             .iter()
@@ -421,7 +428,9 @@ impl NetScoreChart {
 
 fn check_values(values: &[f64], mu0: f64, sigma: f64) -> Result<(), Error> {
     if values.is_empty() {
-        return Err(Error::EmptySample { statistic: "control chart" });
+        return Err(Error::EmptySample {
+            statistic: "control chart",
+        });
     }
     if let Some(&bad) = values.iter().chain([&mu0]).find(|v| !v.is_finite()) {
         return Err(Error::InvalidArgument {

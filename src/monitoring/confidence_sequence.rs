@@ -1,11 +1,10 @@
 //! Anytime-valid confidence sequences for shares and net scores, and their
 //! always-valid p-values.
 
-use crate::monitoring::counts::{
-    Trinomial, boundary, ln_multivariate_beta, net_profile_loglik, net_value, share_counts, share_loglik,
-    share_value,
-};
 use crate::monitoring::Prior;
+use crate::monitoring::counts::{
+    Trinomial, boundary, ln_multivariate_beta, net_profile_loglik, net_value, share_counts, share_loglik, share_value,
+};
 use crate::{ConfidenceLevel, Error, RatingSet, Scale, Tally, ZeroToTen};
 
 /// An anytime-valid confidence sequence for a share (a top-box CSAT, a CES
@@ -86,8 +85,16 @@ impl ShareConfidenceSequence {
         Ok(Self {
             successes,
             n,
-            lower: if successes == 0 { 0.0 } else { boundary(ll, c, estimate, 0.0) },
-            upper: if successes == n { 1.0 } else { boundary(ll, c, estimate, 1.0) },
+            lower: if successes == 0 {
+                0.0
+            } else {
+                boundary(ll, c, estimate, 0.0)
+            },
+            upper: if successes == n {
+                1.0
+            } else {
+                boundary(ll, c, estimate, 1.0)
+            },
             level: level.get(),
             prior,
         })
@@ -334,7 +341,13 @@ impl NetScoreConfidenceSequence {
     /// assert!(NetScoreConfidenceSequence::new(0, 0, 0, ConfidenceLevel::P95, Prior::Uniform).is_err());
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
-    pub fn new(negative: u64, neutral: u64, positive: u64, level: ConfidenceLevel, prior: Prior) -> Result<Self, Error> {
+    pub fn new(
+        negative: u64,
+        neutral: u64,
+        positive: u64,
+        level: ConfidenceLevel,
+        prior: Prior,
+    ) -> Result<Self, Error> {
         let counts = Trinomial::new(negative, neutral, positive, "net score confidence sequence")?;
         Ok(Self::from_trinomial(counts, level, prior))
     }

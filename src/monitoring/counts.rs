@@ -134,7 +134,11 @@ pub(crate) fn share_counts<S: Scale>(
     if tally.is_empty() {
         return Err(Error::EmptySample { statistic });
     }
-    let s = tally.iter().filter(|(r, _)| positive.contains(*r)).map(|(_, c)| c).sum();
+    let s = tally
+        .iter()
+        .filter(|(r, _)| positive.contains(*r))
+        .map(|(_, c)| c)
+        .sum();
     Ok((s, tally.total()))
 }
 
@@ -238,13 +242,17 @@ pub(crate) fn boundary(f: impl Fn(f64) -> f64, c: f64, from: f64, to: f64) -> f6
     for i in 0..300 {
         let mid = 0.5 * (a + b);
         let secant = a - fa * (b - a) / (fb - fa);
-        let inside = if a < b { secant > a && secant < b } else { secant < a && secant > b };
+        let inside = if a < b {
+            secant > a && secant < b
+        } else {
+            secant < a && secant > b
+        };
         let x = if i % 4 == 3 || !fa.is_finite() || !fb.is_finite() || !inside {
             mid
         } else {
             secant
         };
-        if x == a || x == b {
+        if x <= a.min(b) || x >= a.max(b) {
             break;
         }
         let fx = g(x);
@@ -332,7 +340,10 @@ mod tests {
                 })
                 .fold(f64::NEG_INFINITY, f64::max);
             let ours = net_profile_loglik(counts, delta);
-            assert!(ours >= best - 1e-12 && ours - best < 1e-6, "{counts:?} at {delta}: {ours} vs {best}");
+            assert!(
+                ours >= best - 1e-12 && ours - best < 1e-6,
+                "{counts:?} at {delta}: {ours} vs {best}"
+            );
         }
     }
 }

@@ -27,7 +27,6 @@ use crate::{ConfidenceLevel, Error, RatingSet, Scale, Tally, ZeroToTen};
 /// assert_eq!(Baseline::default(), Baseline::LowerBound(ConfidenceLevel::P90));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub enum Baseline {
     /// Treat the baseline's category shares as the true in-control
@@ -411,7 +410,13 @@ impl<S: Scale, P: Copy + Ord + Debug> DropDetector<S, P> {
     /// assert!((alarm.estimate() - 0.7).abs() < 1e-12);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
-    pub fn share(baseline: &Tally<S>, positive: RatingSet<S>, drop: f64, alpha: f64, handling: Baseline) -> Result<Self, Error> {
+    pub fn share(
+        baseline: &Tally<S>,
+        positive: RatingSet<S>,
+        drop: f64,
+        alpha: f64,
+        handling: Baseline,
+    ) -> Result<Self, Error> {
         if baseline.is_empty() {
             return Err(Error::EmptySample { statistic: "baseline" });
         }
@@ -427,7 +432,14 @@ impl<S: Scale, P: Copy + Ord + Debug> DropDetector<S, P> {
         Self::build(category, t, [0.0, 0.0, 1.0], drop, alpha, handling)
     }
 
-    fn build(category: [u8; 11], t: Trinomial, c: [f64; 3], drop: f64, alpha: f64, handling: Baseline) -> Result<Self, Error> {
+    fn build(
+        category: [u8; 11],
+        t: Trinomial,
+        c: [f64; 3],
+        drop: f64,
+        alpha: f64,
+        handling: Baseline,
+    ) -> Result<Self, Error> {
         let alpha = probability("false-alarm rate", alpha)?;
         if !(drop > 0.0 && drop <= 2.0) {
             return Err(Error::InvalidArgument {
@@ -460,7 +472,8 @@ impl<S: Scale, P: Copy + Ord + Debug> DropDetector<S, P> {
         })?;
         let reference = tilt(&base, c, lambda0);
         let alternative = tilt(&base, c, lambda1);
-        let log_ratio = [0, 1, 2].map(|k| (lambda1 - lambda0) * c[k] - log_mgf(&base, c, lambda1) + log_mgf(&base, c, lambda0));
+        let log_ratio =
+            [0, 1, 2].map(|k| (lambda1 - lambda0) * c[k] - log_mgf(&base, c, lambda1) + log_mgf(&base, c, lambda0));
         Ok(Self {
             category,
             log_ratio,
@@ -736,7 +749,7 @@ fn tilt_to(theta: &[f64; 3], c: [f64; 3], target: f64) -> Option<f64> {
     }
     for _ in 0..200 {
         let m = 0.5 * (lo + hi);
-        if m == lo || m == hi {
+        if m <= lo || m >= hi {
             break;
         }
         if score(m) < target {

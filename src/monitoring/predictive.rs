@@ -129,7 +129,7 @@ impl NetScorePosterior {
         let (a_s, b_s) = (ap + ad, ao);
         let mi = remaining as i64;
         // j(s) = ⌈(s + k)/2⌉: promoters needed among s future non-neutral answers.
-        let need = |s: i64| ((s as f64 + k) / 2.0).ceil();
+        let need = |s: i64| f64::midpoint(s as f64, k).ceil();
         let need_i = |s: i64| need(s).clamp(-1.0, s as f64 + 1.0) as i64;
         let pmf = |i: i64, s: i64| beta_binomial(i, s, ap, ad);
         // Tail T(s) = P(p ≥ j(s) | s), starting from s = 0.
@@ -198,7 +198,10 @@ mod tests {
                 let post = NetScorePosterior::new(counts[0], counts[1], counts[2], prior).expect("valid");
                 let ours = post.prob_final_at_least(target, m as u64).expect("valid");
                 let brute = brute_force(&post, target, m);
-                assert!((ours - brute).abs() < 1e-12, "{counts:?} {target} {m} {prior:?}: {ours} vs {brute}");
+                assert!(
+                    (ours - brute).abs() < 1e-12,
+                    "{counts:?} {target} {m} {prior:?}: {ours} vs {brute}"
+                );
             }
         }
     }
