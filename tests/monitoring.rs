@@ -559,3 +559,27 @@ mod posterior {
         }
     }
 }
+
+#[test]
+fn monitoring_types_are_send_sync_debug_and_clone() {
+    use cxmetrics::monitoring::{
+        Alarm, Baseline, ChartPoint, CredibleInterval, CusumPoint, DropDetector, EwmaChart, NetScoreChart,
+        NetScorePosterior, PChart, SharePosterior, TabularCusum,
+    };
+    fn check<T: Send + Sync + 'static + core::fmt::Debug + Clone>() {}
+    check::<Prior>();
+    check::<ShareConfidenceSequence>();
+    check::<NetScoreConfidenceSequence>();
+    check::<SharePosterior>();
+    check::<NetScorePosterior>();
+    check::<CredibleInterval>();
+    check::<Baseline>();
+    check::<Alarm<u32>>();
+    check::<DropDetector<ZeroToTen, cxmetrics::Period>>();
+    check::<ChartPoint>();
+    check::<CusumPoint>();
+    check::<PChart>();
+    check::<NetScoreChart>();
+    check::<EwmaChart>();
+    check::<TabularCusum>();
+}

@@ -136,7 +136,7 @@ fn outside(points: &[ChartPoint]) -> Vec<usize> {
 
 /// A p-chart with variable sample sizes: `p̄ ± L·√(p̄(1 − p̄)/n_t)`, with
 /// `p̄ = Σx/Σn`. ARL-tuned, not α-controlled (see the
-/// [module docs](self)).
+/// [module docs](crate::monitoring#control-charts)).
 ///
 /// # Example
 ///
@@ -286,7 +286,7 @@ impl PChart {
 
 /// An NPS (or net score) chart with variable n:
 /// `Δ̄ ± L·√((p̄₊ + p̄₋ − Δ̄²)/n_t)` from the pooled shares. ARL-tuned, not
-/// α-controlled (see the [module docs](self)).
+/// α-controlled (see the [module docs](crate::monitoring#control-charts)).
 ///
 /// # Example
 ///
@@ -451,7 +451,7 @@ fn check_values(values: &[f64], mu0: f64, sigma: f64) -> Result<(), Error> {
 
 /// An EWMA chart (Roberts 1959): `z_t = λx_t + (1 − λ)z_{t−1}`, `z_0 = μ₀`,
 /// limits `μ₀ ± Lσ·√(λ/(2 − λ)·(1 − (1 − λ)^{2t}))`. ARL-tuned, not
-/// α-controlled (see the [module docs](self)).
+/// α-controlled (see the [module docs](crate::monitoring#control-charts)).
 ///
 /// # Example
 ///
@@ -621,7 +621,7 @@ impl CusumPoint {
 /// `C⁺_t = max(0, x_t − (μ₀ + K) + C⁺_{t−1})`,
 /// `C⁻_t = max(0, (μ₀ − K) − x_t + C⁻_{t−1})`, signal when either exceeds
 /// `H`, with `K = kσ` and `H = hσ`. ARL-tuned, not α-controlled (see the
-/// [module docs](self)); for count data with a guarantee use
+/// [module docs](crate::monitoring#control-charts)); for count data with a guarantee use
 /// [`DropDetector`](crate::monitoring::DropDetector).
 ///
 /// # Example
