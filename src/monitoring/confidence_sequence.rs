@@ -15,9 +15,11 @@ use crate::{ConfidenceLevel, Error, RatingSet, Scale, Tally, ZeroToTen};
 /// true share at *every* sample size simultaneously with probability at
 /// least 95 %, however often the tally is looked at and whenever one stops
 /// (Ville's inequality). A fixed-n interval recomputed at every look does
-/// not: daily looks for a month flag about 30 % of A/A tests at "95 %". The
-/// price is width: at n = 200 the sequence is about twice as wide as the
-/// Wilson interval (see the [module docs](crate::monitoring)).
+/// not: checked after every answer up to n = 2,000, the Wilson interval
+/// missed the true share at some look on 56–60 % of simulated paths. The
+/// price is width: at 30 of 200 the sequence, [0.078, 0.248], is 1.7 times
+/// as wide as the Wilson interval, [0.107, 0.206] (for NPS at n = 200, 2.0
+/// times the score interval; see the [module docs](crate::monitoring)).
 ///
 /// # Formula
 ///

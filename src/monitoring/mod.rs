@@ -93,9 +93,9 @@
 //! `T` periods is at most `T·α`. The baseline's own sampling error is
 //! handled by [`Baseline`]: by default the reference is the baseline's 90 %
 //! lower confidence bound, because a baseline that came out high by chance
-//! would otherwise make steady periods look like drops (measured: 7.3 %
+//! would otherwise make steady periods look like drops (measured: 7.2 %
 //! false alarms in 52 weeks at a stated 5 % with a 13-week baseline of 100
-//! answers a week taken as exact, 0.4 % with the lower bound).
+//! answers a week taken as exact, 0.6 % with the lower bound).
 //!
 //! The naive alternative, testing each week against the previous one at
 //! 95 %, raised a false alarm within a year on 74 % of steady processes in
