@@ -583,3 +583,33 @@ fn monitoring_types_are_send_sync_debug_and_clone() {
     check::<EwmaChart>();
     check::<TabularCusum>();
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Any baseline, drop, rate and weeks: an error or a detector, never a
+    /// panic; the statistic stays in [0, threshold).
+    #[test]
+    fn the_detector_never_panics_and_its_statistic_stays_in_range(
+        base in proptest::collection::vec(0u64..1000, 11),
+        weeks in proptest::collection::vec(proptest::collection::vec(0u64..200, 11), 0..20),
+        drop in -0.5f64..2.5,
+        alpha in -0.1f64..1.1,
+        lower_bound in any::<bool>(),
+    ) {
+        use cxmetrics::monitoring::{Baseline, DropDetector};
+        let baseline = Tally::<ZeroToTen>::from_counts(&base).expect("valid");
+        let handling = if lower_bound { Baseline::default() } else { Baseline::Exact };
+        if let Ok(mut d) = DropDetector::nps(&baseline, drop, alpha, handling) {
+            for (i, w) in weeks.iter().enumerate() {
+                let t = Tally::<ZeroToTen>::from_counts(w).expect("valid");
+                let alarm = d.push(i, &t).expect("in order");
+                prop_assert!(d.statistic() >= 0.0 && d.statistic() < d.threshold());
+                if let Some(a) = alarm {
+                    prop_assert!(a.statistic() >= a.threshold() && a.since() <= a.period());
+                    prop_assert!((-1.0..=1.0).contains(&a.estimate()));
+                }
+            }
+        }
+    }
+}

@@ -221,7 +221,7 @@ impl<P: Copy> Alarm<P> {
     /// ```
     #[must_use]
     pub fn n(&self) -> u64 {
-        self.counts.iter().sum()
+        self.counts.iter().fold(0u64, |a, &b| a.saturating_add(b))
     }
 
     /// Negative, neutral and positive counts over the stretch (detractors,
