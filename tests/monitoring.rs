@@ -613,3 +613,29 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_detector_takes_the_crates_periods() {
+    use chrono::NaiveDate;
+    use cxmetrics::monitoring::{Baseline, DropDetector};
+    use cxmetrics::{Granularity, Period};
+    let week = |d: u32| Period::containing(Granularity::IsoWeek, NaiveDate::from_ymd_opt(2026, 3, d).expect("date"));
+    let baseline = Tally::<ZeroToTen>::from_counts(&[20, 0, 0, 0, 0, 0, 0, 30, 0, 0, 50]).expect("valid");
+    let bad = Tally::<ZeroToTen>::from_counts(&[400, 0, 0, 0, 0, 0, 0, 300, 0, 0, 300]).expect("valid");
+    let mut d = DropDetector::nps(&baseline, 0.1, 0.01, Baseline::Exact).expect("valid");
+    assert!(d.push(week(2), &baseline).expect("in order").is_none());
+    let alarm = d.push(week(9), &bad).expect("in order").expect("alarm");
+    assert_eq!((alarm.since(), alarm.period()), (week(9), week(9)));
+    let err = d.push(week(4), &bad).expect_err("out of order");
+    assert!(matches!(err, Error::PeriodOrder { .. }));
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn monitoring_results_serialize() {
+    let cs = NetScoreConfidenceSequence::new(30, 50, 120, ConfidenceLevel::P95, Prior::Uniform).expect("valid");
+    let json = serde_json::to_value(&cs).expect("serializes");
+    assert_eq!(json["negative"], 30);
+    assert_eq!(json["prior"], "Uniform");
+    assert!((json["lower"].as_f64().expect("lower") - 0.228_987).abs() < 1e-6);
+}
