@@ -62,8 +62,8 @@ fn dropped(delta: f64) -> [f64; 3] {
 /// The naive alert: this week's NPS "below" last week's at 95 % (the
 /// crate's two-sample comparison, as a period-over-period trend reads it).
 fn naive_alarm(previous: &Tally<ZeroToTen>, now: &Tally<ZeroToTen>) -> Result<bool, Error> {
-    let last_week = Benchmark::sample("last week", BenchmarkKind::OwnHistory, Nps::score(previous)?);
-    Ok(last_week.compare(&Nps::score(now)?, ConfidenceLevel::P95)?.verdict() == Verdict::Below)
+    let last_week = Benchmark::sample("last week", BenchmarkKind::OwnHistory, Nps.score(previous)?);
+    Ok(last_week.compare(&Nps.score(now)?, ConfidenceLevel::P95)?.verdict() == Verdict::Below)
 }
 
 /// Weeks until the first alarm (1 = the first week looked at), or `None`
@@ -242,7 +242,7 @@ fn coverage(rng: &mut Rng, scale: usize) -> Result<(), Error> {
                     }
                 }
                 if !missed[2] {
-                    missed[2] = !Nps::from_counts(c[0], c[1], c[2])?.interval(level).contains(truth);
+                    missed[2] = !Nps.score_counts(c[0], c[1], c[2])?.interval(level).contains(truth);
                 }
             }
             for (m, hit) in misses.iter_mut().zip(missed) {
@@ -301,7 +301,7 @@ fn price() -> Result<(), Error> {
     for n in [50u64, 200, 1000, 10_000, 100_000] {
         let (d, o) = (n * 15 / 100, n * 25 / 100);
         let p = n - d - o;
-        let fixed = Nps::from_counts(d, o, p)?.interval(level);
+        let fixed = Nps.score_counts(d, o, p)?.interval(level);
         let cs = NetScoreConfidenceSequence::new(d, o, p, level, Prior::Uniform)?;
         let (wf, wc) = (fixed.upper() - fixed.lower(), cs.upper() - cs.lower());
         println!(

@@ -150,7 +150,7 @@ proptest! {
         let mut previous: Option<NetScoreConfidenceSequence> = None;
         for level in [ConfidenceLevel::P80, ConfidenceLevel::P95, ConfidenceLevel::P99, ConfidenceLevel::P999] {
             let cs = NetScoreConfidenceSequence::nps(&t, level, Prior::Uniform).expect("non-empty");
-            let fixed_n = Nps::score(&t).expect("non-empty").value();
+            let fixed_n = Nps.score(&t).expect("non-empty").value();
             prop_assert!((cs.estimate() - fixed_n).abs() < 1e-15);
             prop_assert!(cs.lower() <= fixed_n && fixed_n <= cs.upper());
             prop_assert!(-1.0 <= cs.lower() && cs.upper() <= 1.0);
