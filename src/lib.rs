@@ -232,6 +232,7 @@ mod feedback;
 pub mod inference;
 pub mod input;
 mod metric;
+pub mod monitoring;
 pub mod operations;
 mod period;
 pub mod planning;
