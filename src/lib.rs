@@ -154,6 +154,27 @@
 //! [`effort`] and [`operations`] modules; [`timing`] for the delay between
 //! interaction and answer.
 //!
+//! # Monitoring
+//!
+//! A dashboard is looked at every day, and a fixed-n test repeated at
+//! every look raises false alarms far above α. The [`monitoring`] module
+//! gives guarantees that hold however often you look:
+//!
+//! | question | use | guarantee |
+//! |---|---|---|
+//! | where is the score now, looking every day? | [`monitoring::NetScoreConfidenceSequence`], [`monitoring::ShareConfidenceSequence`] | covers the truth at every look at once, with probability ≥ 1 − α (Ville's inequality); about twice as wide as a fixed-n interval at n = 200 |
+//! | is it still above the target? | their `p_value(b)` | an always-valid p-value: reject when it is ≤ α, at any look |
+//! | did it drop? | [`monitoring::DropDetector`] | a multinomial likelihood-ratio CUSUM with threshold ln(1/α): in-control false alarms at most α per period on average, a mean run length ≥ 1/α periods |
+//! | did this period differ from the last by more than noise, and by how much? | [`Series::trend`] with [`ReportOptions`] | p-values adjusted across the periods shown, and a practical verdict against δ ([`PracticalVerdict`]) |
+//! | how sure are we, in probabilities? | [`monitoring::NetScorePosterior`], [`monitoring::SharePosterior`] | exact posteriors by deterministic quadrature: credible intervals, P(score > b), P(A > B), the chance of reaching a target by period end |
+//!
+//! Control charts ([`monitoring::PChart`], [`monitoring::NetScoreChart`],
+//! [`monitoring::EwmaChart`], [`monitoring::TabularCusum`]) are display
+//! helpers tuned by run length, not α-controlled; alert with the drop
+//! detector. The module docs give the formulas and references
+//! (Robbins 1970; Howard et al. 2021; Lindon & Malek 2022; Lorden 1971;
+//! Montgomery 2019).
+//!
 //! # Scale-out
 //!
 //! A [`Tally`] is a small, exact monoid: [`Tally::merge`] is integer
@@ -178,6 +199,8 @@
 //! | negative, NaN or infinite weight | [`Error::InvalidWeight`] |
 //! | confidence level outside (0, 1), NPS benchmark given in points | [`Error::InvalidArgument`] |
 //! | NPS compared with a CSAT share, CES 1.0 with CES 2.0 | a compile error, or [`Error::Mismatch`] |
+//! | a time outside chrono's calendar, a period pushed out of order | [`Error::OutOfCalendar`], [`Error::PeriodOrder`] |
+//! | an answer label no map knows | [`Error::UnknownLabel`], listing the accepted labels |
 //!
 //! The exceptions are documented under `# Panics`: the `const fn constant`
 //! constructors of the scales (meant for constants, where a bad value is a

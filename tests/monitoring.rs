@@ -326,7 +326,7 @@ mod detector {
         let err = d.push("2026-W15", &baseline).expect_err("rejected");
         assert_eq!(
             err.to_string(),
-            "period \"2026-W15\" is not after the previous period \"2026-W15\": push periods in increasing order"
+            "period 2026-W15 is not after the previous period 2026-W15: push periods in increasing order"
         );
         let top = RatingSet::range(Likert5::new(4).expect("4"), Likert5::new(5).expect("5")).expect("set");
         let b = Tally::<Likert5>::from_counts(&[1, 1, 1, 1, 1]).expect("valid");
@@ -632,7 +632,10 @@ fn the_detector_takes_the_crates_periods() {
     use chrono::NaiveDate;
     use cxmetrics::monitoring::{Baseline, DropDetector};
     use cxmetrics::{Granularity, Period};
-    let week = |d: u32| Period::containing(Granularity::IsoWeek, NaiveDate::from_ymd_opt(2026, 3, d).expect("date"));
+    let week = |d: u32| {
+        Period::containing(Granularity::IsoWeek, NaiveDate::from_ymd_opt(2026, 3, d).expect("date"))
+            .expect("in the calendar")
+    };
     let baseline = Tally::<ZeroToTen>::from_counts(&[20, 0, 0, 0, 0, 0, 0, 30, 0, 0, 50]).expect("valid");
     let bad = Tally::<ZeroToTen>::from_counts(&[400, 0, 0, 0, 0, 0, 0, 300, 0, 0, 300]).expect("valid");
     let mut d = DropDetector::nps(&baseline, 0.1, 0.01, Baseline::Exact).expect("valid");
@@ -641,6 +644,10 @@ fn the_detector_takes_the_crates_periods() {
     assert_eq!((alarm.since(), alarm.period()), (week(9), week(9)));
     let err = d.push(week(4), &bad).expect_err("out of order");
     assert!(matches!(err, Error::PeriodOrder { .. }));
+    assert!(
+        err.to_string().contains("2026-W10"),
+        "periods print as people read them: {err}"
+    );
 }
 
 #[cfg(feature = "serde")]

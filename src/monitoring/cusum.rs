@@ -1,7 +1,8 @@
 //! The multinomial likelihood-ratio CUSUM drop detector (Page 1954), with
 //! a false-alarm guarantee from Ville's inequality.
 
-use core::fmt::Debug;
+use core::borrow::Borrow;
+use core::fmt::{Debug, Display};
 
 use crate::monitoring::counts::{Trinomial, probability};
 use crate::stats::normal_quantile;
@@ -316,7 +317,7 @@ pub struct DropDetector<S: Scale, P> {
     scale: core::marker::PhantomData<fn() -> S>,
 }
 
-impl<P: Copy + Ord + Debug> DropDetector<ZeroToTen, P> {
+impl<P: Copy + Ord + Debug + Display> DropDetector<ZeroToTen, P> {
     /// A detector for an NPS drop of `drop` (a fraction: `0.10` is 10
     /// points) from the in-control NPS of a `baseline` tally, with
     /// false-alarm rate `alpha` per restart (threshold `ln(1/α)`).
@@ -352,7 +353,7 @@ impl<P: Copy + Ord + Debug> DropDetector<ZeroToTen, P> {
     }
 }
 
-impl<S: Scale, P: Copy + Ord + Debug> DropDetector<S, P> {
+impl<S: Scale, P: Copy + Ord + Debug + Display> DropDetector<S, P> {
     /// A detector for a drop in any net score of a tally (`positive` minus
     /// `negative` ratings); see [`DropDetector::nps`].
     ///
@@ -525,8 +526,8 @@ impl<S: Scale, P: Copy + Ord + Debug> DropDetector<S, P> {
             && period <= last
         {
             return Err(Error::PeriodOrder {
-                period: format!("{period:?}"),
-                previous: format!("{last:?}"),
+                period: period.to_string(),
+                previous: last.to_string(),
             });
         }
         self.last = Some(period);
@@ -588,16 +589,27 @@ impl<S: Scale, P: Copy + Ord + Debug> DropDetector<S, P> {
     /// let mut d = DropDetector::nps(&baseline, 0.10, 0.01, Baseline::Exact)?;
     /// let weeks: Vec<(u32, Tally<ZeroToTen>)> = (1..=10).map(|w| (w, baseline.clone())).collect();
     /// assert!(d.run(weeks.iter().map(|(w, t)| (*w, t)))?.is_empty());
+    ///
+    /// // A series' periods, in order, straight from `Series::periods`:
+    /// use chrono::{Duration, TimeZone, Utc};
+    /// use cxmetrics::{Granularity, Series};
+    /// let mut weekly = Series::utc(Granularity::IsoWeek);
+    /// let monday = Utc.with_ymd_and_hms(2026, 1, 5, 9, 0, 0).unwrap();
+    /// for (week, rating) in [(0, 10), (1, 9), (2, 0)] {
+    ///     weekly.add_rating(monday + Duration::weeks(week), ZeroToTen::new(rating)?)?;
+    /// }
+    /// let mut d = DropDetector::nps(&baseline, 0.10, 0.01, Baseline::Exact)?;
+    /// assert!(d.run(weekly.periods())?.is_empty()); // one answer a week proves nothing
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
-    pub fn run<'a, I>(&mut self, periods: I) -> Result<Vec<Alarm<P>>, Error>
+    pub fn run<I, T>(&mut self, periods: I) -> Result<Vec<Alarm<P>>, Error>
     where
-        I: IntoIterator<Item = (P, &'a Tally<S>)>,
-        S: 'a,
+        I: IntoIterator<Item = (P, T)>,
+        T: Borrow<Tally<S>>,
     {
         let mut raised = Vec::new();
         for (period, tally) in periods {
-            raised.extend(self.push(period, tally)?);
+            raised.extend(self.push(period, tally.borrow())?);
         }
         Ok(raised)
     }
