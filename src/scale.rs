@@ -310,6 +310,197 @@ impl Likert7 {
     pub const NEUTRAL: Self = Self(4);
 }
 
+/// A rating on any other contiguous integer scale from `MIN` to `MAX`: 2 to
+/// 11 points starting at 0 or 1, such as CSAT on 1–3, 1–4, 1–7 or 1–10, CES
+/// on 1–10, or an NPS-style question on 1–10. The named scales
+/// ([`Likert5`], [`Likert7`], [`ZeroToTen`]) stay the types for the
+/// standard questions; `Points` is for the rest, with the same validation
+/// everywhere and the same bulk kernels.
+///
+/// Other parameters are a compile error when the type is used.
+///
+/// # Example
+///
+/// ```
+/// use cxmetrics::{Csat, Points, RatingSet, Tally};
+///
+/// type OneToTen = Points<1, 10>;
+/// let t = Tally::<OneToTen>::from_raw(&[10, 9, 7, 3, 8])?;
+/// let top_two = RatingSet::range(OneToTen::new(9)?, OneToTen::new(10)?)?;
+/// assert_eq!(Csat::new(top_two).score(&t)?.rounded(), 40);
+/// assert!(OneToTen::new(0).is_err());
+/// assert_eq!(OneToTen::new(11).unwrap_err().to_string(), "rating 11 is off the 1–10 scale");
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "u8", into = "u8"))]
+pub struct Points<const MIN: u8, const MAX: u8>(u8);
+
+/// The name of each `Points` scale, for serialized tallies and messages:
+/// a `&'static str` per supported pair.
+const fn points_name(min: u8, max: u8) -> &'static str {
+    match (min, max) {
+        (0, 1) => "Points<0, 1>",
+        (0, 2) => "Points<0, 2>",
+        (0, 3) => "Points<0, 3>",
+        (0, 4) => "Points<0, 4>",
+        (0, 5) => "Points<0, 5>",
+        (0, 6) => "Points<0, 6>",
+        (0, 7) => "Points<0, 7>",
+        (0, 8) => "Points<0, 8>",
+        (0, 9) => "Points<0, 9>",
+        (0, 10) => "Points<0, 10>",
+        (1, 2) => "Points<1, 2>",
+        (1, 3) => "Points<1, 3>",
+        (1, 4) => "Points<1, 4>",
+        (1, 5) => "Points<1, 5>",
+        (1, 6) => "Points<1, 6>",
+        (1, 7) => "Points<1, 7>",
+        (1, 8) => "Points<1, 8>",
+        (1, 9) => "Points<1, 9>",
+        (1, 10) => "Points<1, 10>",
+        (1, 11) => "Points<1, 11>",
+        _ => "",
+    }
+}
+
+impl<const MIN: u8, const MAX: u8> Points<MIN, MAX> {
+    /// Refuses unsupported parameters at compile time: 2 to 11 points,
+    /// starting at 0 or 1.
+    const SUPPORTED: () = assert!(
+        (MIN == 0 || MIN == 1) && MAX > MIN && MAX - MIN <= 10,
+        "Points<MIN, MAX> takes 2 to 11 points starting at 0 or 1"
+    );
+
+    /// A rating on the scale.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::OutOfRange`] for a value outside `MIN..=MAX`, e.g. `0` on
+    /// `Points<1, 4>`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::Points;
+    ///
+    /// assert_eq!(Points::<1, 4>::new(4)?.get(), 4);
+    /// assert!(Points::<1, 4>::new(5).is_err());
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn new(value: u8) -> Result<Self, Error> {
+        let () = Self::SUPPORTED;
+        check(value, points_name(MIN, MAX), MIN, MAX).map(Self)
+    }
+
+    /// A rating known at compile time.
+    ///
+    /// # Panics
+    ///
+    /// When `value` is off the scale: a compile error in a `const`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::Points;
+    ///
+    /// const TOP: Points<1, 3> = Points::constant(3);
+    /// assert_eq!(TOP.get(), 3);
+    /// ```
+    #[must_use]
+    pub const fn constant(value: u8) -> Self {
+        let () = Self::SUPPORTED;
+        assert!(value >= MIN && value <= MAX, "rating out of range");
+        Self(value)
+    }
+
+    /// The rating.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::Points;
+    ///
+    /// assert_eq!(Points::<0, 5>::constant(2).get(), 2);
+    /// ```
+    #[must_use]
+    pub const fn get(self) -> u8 {
+        self.0
+    }
+
+    /// Every rating on the scale, lowest first.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::Points;
+    ///
+    /// let all: Vec<u8> = Points::<1, 4>::all().map(|r| r.get()).collect();
+    /// assert_eq!(all, [1, 2, 3, 4]);
+    /// ```
+    pub fn all() -> impl DoubleEndedIterator<Item = Self> + ExactSizeIterator {
+        let () = Self::SUPPORTED;
+        (MIN..=MAX).map(Self)
+    }
+}
+
+impl<const MIN: u8, const MAX: u8> sealed::Sealed for Points<MIN, MAX> {
+    fn all_ratings() -> impl DoubleEndedIterator<Item = Self> + ExactSizeIterator {
+        Self::all()
+    }
+}
+
+impl<const MIN: u8, const MAX: u8> Scale for Points<MIN, MAX> {
+    const MIN: u8 = MIN;
+    const MAX: u8 = MAX;
+    const POINTS: usize = (MAX - MIN + 1) as usize;
+    const NAME: &'static str = points_name(MIN, MAX);
+
+    fn new(value: u8) -> Result<Self, Error> {
+        Points::new(value)
+    }
+
+    fn get(self) -> u8 {
+        self.0
+    }
+}
+
+impl<const MIN: u8, const MAX: u8> TryFrom<u8> for Points<MIN, MAX> {
+    type Error = Error;
+
+    fn try_from(value: u8) -> Result<Self, Error> {
+        Self::new(value)
+    }
+}
+
+impl<const MIN: u8, const MAX: u8> From<Points<MIN, MAX>> for u8 {
+    fn from(rating: Points<MIN, MAX>) -> u8 {
+        rating.0
+    }
+}
+
+impl<const MIN: u8, const MAX: u8> FromStr for Points<MIN, MAX> {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self, Error> {
+        let () = Self::SUPPORTED;
+        parse(s, points_name(MIN, MAX), MIN, MAX).map(Self)
+    }
+}
+
+impl<const MIN: u8, const MAX: u8> fmt::Display for Points<MIN, MAX> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl<const MIN: u8, const MAX: u8> fmt::Debug for Points<MIN, MAX> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Points<{MIN}, {MAX}>({})", self.0)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

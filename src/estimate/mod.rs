@@ -297,6 +297,13 @@ impl fmt::Display for Label {
                 write!(f, "{metric} share of ")?;
                 fmt_mask(self.positive, f)?;
             }
+            (Metric::NetScore, Statistic::Net) => {
+                f.write_str("custom net score (")?;
+                fmt_mask(self.positive, f)?;
+                f.write_str(" minus ")?;
+                fmt_mask(self.negative, f)?;
+                f.write_str(")")?;
+            }
             (metric, Statistic::Net) => {
                 write!(f, "{metric} net score (")?;
                 fmt_mask(self.positive, f)?;

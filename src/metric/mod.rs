@@ -13,6 +13,7 @@ use crate::{Error, MeanScore, NetScore, RatingSet, Sample, Scale, Share, Weighte
 pub(crate) mod ces;
 pub(crate) mod csat;
 pub(crate) mod mean;
+pub(crate) mod net;
 pub(crate) mod nps;
 pub(crate) mod top_box;
 
@@ -53,6 +54,9 @@ pub enum Metric {
     FirstContactResolution,
     /// Survey response rate: answers of invitations.
     ResponseRate,
+    /// A net score with caller-chosen breaks ([`Net`](crate::Net)), on any
+    /// scale: not comparable with standard NPS.
+    NetScore,
 }
 
 impl fmt::Display for Metric {
@@ -66,6 +70,7 @@ impl fmt::Display for Metric {
             Self::Mean => "rating",
             Self::FirstContactResolution => "first-contact resolution",
             Self::ResponseRate => "response rate",
+            Self::NetScore => "custom",
         })
     }
 }
