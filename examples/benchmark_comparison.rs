@@ -20,16 +20,12 @@ fn show(c: &Comparison) {
         || "undefined".to_owned(),
         |i| format!("[{:+.1}, {:+.1}]", i.display_lower(), i.display_upper()),
     );
-    let p = match c.p_value() {
-        None => "p undefined".to_owned(),
-        Some(p) if p < 1e-4 => "p < 0.0001".to_owned(),
-        Some(p) => format!("p = {p:.4}"),
-    };
+    let p = cxmetrics::inference::p_value(c.p_value()).to_string();
     println!(
         "  vs {:<36} {:>+6.1} pts   difference {:>+5.1} {range:<16} {p:<12} {}",
         format!("{} ({})", c.benchmark(), c.kind()),
-        100.0 * c.reference(),
-        100.0 * c.difference(),
+        c.unit().display(c.reference()),
+        c.display_difference(),
         c.verdict()
     );
 }

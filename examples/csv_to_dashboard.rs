@@ -140,12 +140,11 @@ fn read(path: &std::path::Path) -> Result<(Tallies, Vec<Rejected>), Box<dyn Erro
         });
         let channel: Channel = field(channel_col).parse()?;
         let touchpoint: Touchpoint = field(touchpoint_col).parse()?;
-        let agent = field(agent_col).to_owned();
 
         let mut feedback = Feedback::new(at)
             .with_channel(channel.clone())
             .with_touchpoint(touchpoint.clone())
-            .with_dimension("agent", agent.clone());
+            .with_dimension("agent", field(agent_col));
         match field(fcr_col) {
             "yes" => feedback = feedback.with_first_contact_resolution(true),
             "no" => feedback = feedback.with_first_contact_resolution(false),
@@ -161,7 +160,7 @@ fn read(path: &std::path::Path) -> Result<(Tallies, Vec<Rejected>), Box<dyn Erro
         }
         if let Some(csat) = csat {
             t.csat.add(csat)?;
-            t.csat_by_agent.add(agent, csat)?;
+            t.csat_by_agent.add_borrowed(field(agent_col), csat)?;
             feedback = feedback.with_csat(csat);
         }
         if let Some(ces) = ces {

@@ -87,11 +87,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if let Some(d) = link.difference() {
         let i = d.interval();
         println!(
-            "  easy − difficult: {:+.1} points [{:+.1}, {:+.1}], p = {:.1e}\n",
-            100.0 * d.estimate(),
+            "  easy − difficult: {:+.1} points [{:+.1}, {:+.1}], {}\n",
+            i.display_estimate(),
             i.display_lower(),
             i.display_upper(),
-            d.test().p_value().unwrap_or(f64::NAN)
+            cxmetrics::inference::p_value(d.test().p_value())
         );
     }
 
@@ -108,8 +108,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let pct = |s: Option<&cxmetrics::Share>| s.map_or_else(|| "—".to_owned(), |s| format!("{:.1}%", s.percent()));
         let (diff, p) = effect.difference().map_or((String::new(), String::new()), |d| {
             (
-                format!("{:+.1} pts", 100.0 * d.estimate()),
-                format!("{:.2e}", d.test().p_value().unwrap_or(f64::NAN)),
+                format!("{:+.1} pts", d.interval().display_estimate()),
+                cxmetrics::inference::p_value(d.test().p_value()).to_string(),
             )
         });
         println!(
@@ -130,8 +130,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!(
         "  first-contact resolution  {:.1}%  [{:.1}, {:.1}]",
         fcr.percent(),
-        100.0 * i.display_lower(),
-        100.0 * i.display_upper()
+        i.display_lower(),
+        i.display_upper()
     );
     println!(
         "  time to resolution        mean {:.1} h, median {:.1} h (n = {})",

@@ -19,13 +19,9 @@ fn answers(easy: u32, n: u32, seed: u32) -> impl Iterator<Item = u8> {
     })
 }
 
-/// A p-value for display: very small ones as "p < 0.0001".
+/// A p-value for display, the crate's one format.
 fn p_value(p: Option<f64>) -> String {
-    match p {
-        None => "p undefined".to_owned(),
-        Some(p) if p < 1e-4 => "p < 0.0001".to_owned(),
-        Some(p) => format!("p = {p:.4}"),
-    }
+    cxmetrics::inference::p_value(p).to_string()
 }
 
 fn print<K: Display>(title: &str, table: &SegmentTable<K, Share>) {
@@ -38,7 +34,7 @@ fn print<K: Display>(title: &str, table: &SegmentTable<K, Share>) {
         let (share, interval) = match (row.estimate(), row.interval()) {
             (Some(s), Some(i)) => (
                 format!("{:.1}%", s.percent()),
-                format!("[{:.1}, {:.1}]", 100.0 * i.lower(), 100.0 * i.upper()),
+                format!("[{:.1}, {:.1}]", i.display_lower(), i.display_upper()),
             ),
             _ => (String::new(), String::new()),
         };

@@ -2,14 +2,22 @@
 //!
 //! The built-in data: steady around +35 for six weeks, a botched release
 //! that drags NPS down from 2026-W08 for three weeks, a week with no survey,
-//! a week that collected only a handful of answers, and a recovery. Only the
-//! drop is flagged; week-to-week noise is not, and the thin week draws no
+//! a week that collected only a handful of answers, and a recovery.
+//!
+//! Week over week, with the p-values adjusted across the twelve weeks
+//! shown (Holm), nothing reaches significance: a single 17-point step is
+//! not proof when twelve steps are looked at. Against the baseline of the
+//! first six weeks, with a minimum practical difference of 5 points, the
+//! release weeks read "worse by at least 5 points" and the others "not
+//! enough data" or "no change larger than 5 points". The thin week draws no
 //! conclusion.
 //!
 //! Run with `cargo run --example trend`.
 
 use chrono::{Duration, TimeZone, Utc};
-use cxmetrics::{ConfidenceLevel, Granularity, Nps, ReportOptions, Response, Series, ZeroToTen};
+use cxmetrics::{
+    Benchmark, BenchmarkKind, ConfidenceLevel, Granularity, Nps, ReportOptions, Response, Series, Tally, ZeroToTen,
+};
 
 /// A small deterministic generator (`SplitMix64`) for the built-in answers.
 struct Rng(u64);
@@ -81,15 +89,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let (nps, interval) = match (point.estimate(), point.interval()) {
             (Some(e), Some(i)) => (
                 format!("{:+.1}", e.points()),
-                format!("[{:+.1}, {:+.1}]", 100.0 * i.lower(), 100.0 * i.upper()),
+                format!("[{:+.1}, {:+.1}]", i.display_lower(), i.display_upper()),
             ),
             _ => ("—".to_owned(), String::new()),
         };
         let change = match point.comparison() {
             Some(c) => format!(
-                "{:+5.1} pts, p = {:.4}: {}",
-                100.0 * c.difference(),
-                c.p_value().unwrap_or(f64::NAN),
+                "{:+5.1} pts, {}: {}",
+                c.display_difference(),
+                cxmetrics::inference::p_value(c.p_value()),
                 c.verdict()
             ),
             None if point.is_empty() => "no answers".to_owned(),
@@ -107,6 +115,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
     }
 
+    against_baseline(&series, min_n)?;
+
     let four_weeks = series.rolling(4)?.trend(
         |t| Nps.score(t),
         ReportOptions::from(ConfidenceLevel::P95).minimum_n(min_n),
@@ -118,6 +128,36 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             last.points(),
             last.n()
         );
+    }
+    Ok(())
+}
+
+/// Every week after the first six against their pooled answers, with a
+/// minimum practical difference of 5 points.
+fn against_baseline(series: &Series<ZeroToTen>, min_n: u64) -> Result<(), cxmetrics::Error> {
+    // The first six weeks as the baseline sample.
+    let baseline: Tally<ZeroToTen> = series.periods().take(6).map(|(_, t)| t).sum::<Result<_, _>>()?;
+    let baseline = Benchmark::sample("first six weeks", BenchmarkKind::OwnHistory, Nps.score(&baseline)?);
+    println!(
+        "\nAgainst the first six weeks ({:+.1}), minimum practical difference 5 points\n",
+        baseline.display_value()
+    );
+    let options = ReportOptions::new().minimum_n(min_n).practical_difference(5.0);
+    for point in series
+        .trend_against(|t| Nps.score(t), &baseline, options)?
+        .iter()
+        .skip(6)
+    {
+        let verdict = match (point.comparison(), point.practical()) {
+            (Some(c), Some(p)) => format!(
+                "{:+5.1} pts, {}: {p}",
+                c.display_difference(),
+                cxmetrics::inference::p_value(c.p_value())
+            ),
+            _ if point.is_empty() => "no answers".to_owned(),
+            _ => "thin week: no conclusion".to_owned(),
+        };
+        println!("{:<9} {verdict}", point.key().to_string());
     }
     Ok(())
 }

@@ -726,6 +726,38 @@ pub enum TestMethod {
     Welch,
 }
 
+impl fmt::Display for TestMethod {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Score => "score",
+            Self::Wald => "Wald",
+            Self::AdjustedWald => "adjusted Wald",
+            Self::ExactBinomial => "exact binomial",
+            Self::StudentT => "t",
+            Self::PooledZ => "pooled z",
+            Self::AgrestiCaffo => "Agresti–Caffo",
+            Self::Welch => "Welch",
+        })
+    }
+}
+
+/// The p-value as the crate prints it everywhere: `p = 0.0213`,
+/// `p < 0.0001`, or `p undefined`.
+///
+/// # Example
+///
+/// ```
+/// use cxmetrics::inference::p_value;
+///
+/// assert_eq!(p_value(Some(0.021_34)).to_string(), "p = 0.0213");
+/// assert_eq!(p_value(Some(3e-9)).to_string(), "p < 0.0001");
+/// assert_eq!(p_value(None).to_string(), "p undefined");
+/// ```
+#[must_use]
+pub fn p_value(p: Option<f64>) -> impl fmt::Display {
+    PValue(p)
+}
+
 /// A significance test: the statistic, its two-sided p-value and, for t
 /// tests, the degrees of freedom.
 ///
@@ -863,6 +895,24 @@ impl Test {
     #[must_use]
     pub fn rejects(&self, level: ConfidenceLevel) -> bool {
         self.p_value.is_some_and(|p| p < level.alpha())
+    }
+}
+
+/// `z = 2.64, p = 0.0083 (score)`; `t = …, df = 12.3, …` for t tests; the
+/// p-value alone for the exact test.
+impl fmt::Display for Test {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let name = match self.method {
+            TestMethod::StudentT | TestMethod::Welch => "t",
+            _ => "z",
+        };
+        if let Some(s) = self.statistic {
+            write!(f, "{name} = {s:.2}, ")?;
+        }
+        if let Some(df) = self.df {
+            write!(f, "df = {df:.1}, ")?;
+        }
+        write!(f, "{} ({})", PValue(self.p_value), self.method)
     }
 }
 

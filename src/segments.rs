@@ -107,6 +107,42 @@ impl<K: Ord + Clone, S: Scale> Segments<K, S> {
         self.tallies.entry(key).or_default().add(rating)
     }
 
+    /// Counts a rating in the segment named by a borrowed key: the owned
+    /// key is made only the first time the segment appears, so a loop over
+    /// records that hold their keys (a `&str` agent per row for `String`
+    /// segments) allocates once per segment, not once per answer.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::CountOverflow`] past `u64::MAX` answers in a segment.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{Likert5, Segments};
+    ///
+    /// let rows = [("ana", 5), ("ben", 2), ("ana", 4)];
+    /// let mut by_agent = Segments::<String, Likert5>::new();
+    /// for (agent, rating) in rows {
+    ///     by_agent.add_borrowed(agent, Likert5::new(rating)?)?;
+    /// }
+    /// assert_eq!(by_agent.get(&"ana".to_owned()).map(|t| t.total()), Some(2));
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn add_borrowed<Q>(&mut self, key: &Q, rating: S) -> Result<(), Error>
+    where
+        K: core::borrow::Borrow<Q>,
+        Q: Ord + alloc::borrow::ToOwned<Owned = K> + ?Sized,
+    {
+        if let Some(tally) = self.tallies.get_mut(key) {
+            return tally.add(rating);
+        }
+        let mut tally = Tally::new();
+        tally.add(rating)?;
+        self.tallies.insert(key.to_owned(), tally);
+        Ok(())
+    }
+
     /// Adds another set of segments, key by key.
     ///
     /// # Errors
