@@ -33,7 +33,7 @@ use crate::{Channel, Error, Likert5, Likert7, Response, Scale, Touchpoint, ZeroT
 ///     .with_time_to_resolution(Duration::from_secs(600))
 ///     .with_comment("quick and friendly");
 /// assert_eq!(f.nps().map(|r| r.get()), Some(9));
-/// assert_eq!(f.csat(), None::<Likert5>);
+/// assert_eq!(f.csat::<Likert5>(), None);
 /// assert_eq!(f.nps_response().map(|r| r.rating().get()), Some(9));
 /// # Ok::<(), cxmetrics::Error>(())
 /// ```
@@ -44,8 +44,9 @@ pub struct Feedback {
     at: DateTime<Utc>,
     #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     nps: Option<ZeroToTen>,
+    /// On any scale: CSAT is asked on 1–5, 1–7, 1–10, …
     #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
-    csat: Option<Likert5>,
+    csat: Option<CsatAnswer>,
     #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     ces: Option<Likert7>,
     #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
@@ -180,7 +181,6 @@ impl Feedback {
         /// Sets the NPS answer (0–10).
         nps, with_nps: ZeroToTen, ZeroToTen, |v| *v, "cxmetrics::ZeroToTen::constant(9)";
         /// Sets the CSAT answer (1–5).
-        csat, with_csat: Likert5, Likert5, |v| *v, "cxmetrics::Likert5::constant(4)";
         /// Sets the CES 2.0 answer (1–7 agreement that it was easy).
         ces, with_ces: Likert7, Likert7, |v| *v, "cxmetrics::Likert7::constant(6)";
         /// Sets the free-text comment.
@@ -325,7 +325,46 @@ impl Feedback {
         self.nps.map(|r| self.response(r))
     }
 
-    /// The CSAT answer as a [`Response`]; see [`Feedback::nps_response`].
+    /// Sets the CSAT answer, on whatever scale the survey asks it: the
+    /// standard [`Likert5`], or any other ([`Points`](crate::Points)).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::DateTime;
+    /// use cxmetrics::{Feedback, Likert5, Points};
+    ///
+    /// let at = DateTime::from_timestamp(0, 0).unwrap();
+    /// let five = Feedback::new(at).with_csat(Likert5::new(4)?);
+    /// assert_eq!(five.csat::<Likert5>().map(|r| r.get()), Some(4));
+    /// let ten = Feedback::new(at).with_csat(Points::<1, 10>::new(8)?);
+    /// assert_eq!(ten.csat::<Points<1, 10>>().map(|r| r.get()), Some(8));
+    /// assert_eq!(ten.csat::<Likert5>(), None, "asked on another scale");
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_csat<S: Scale>(mut self, rating: S) -> Self {
+        self.csat = Some(CsatAnswer {
+            value: rating.get(),
+            scale: S::NAME,
+        });
+        self
+    }
+
+    /// The CSAT answer, if one was given on scale `S`.
+    ///
+    /// # Example
+    ///
+    /// See [`Feedback::with_csat`].
+    #[must_use]
+    pub fn csat<S: Scale>(&self) -> Option<S> {
+        self.csat
+            .filter(|a| a.scale == S::NAME)
+            .and_then(|a| S::new(a.value).ok())
+    }
+
+    /// The CSAT answer as a [`Response`] on scale `S`; see
+    /// [`Feedback::nps_response`].
     ///
     /// # Example
     ///
@@ -334,13 +373,13 @@ impl Feedback {
     /// use cxmetrics::{Channel, Feedback, Likert5};
     ///
     /// let f = Feedback::new(DateTime::from_timestamp(0, 0).unwrap()).with_channel(Channel::Chat);
-    /// let r = f.with_csat(Likert5::new(4)?).csat_response().unwrap();
+    /// let r = f.with_csat(Likert5::new(4)?).csat_response::<Likert5>().unwrap();
     /// assert_eq!((r.rating().get(), r.channel()), (4, Some(&Channel::Chat)));
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     #[must_use]
-    pub fn csat_response(&self) -> Option<Response<Likert5>> {
-        self.csat.map(|r| self.response(r))
+    pub fn csat_response<S: Scale>(&self) -> Option<Response<S>> {
+        self.csat::<S>().map(|r| self.response(r))
     }
 
     /// The CES 2.0 answer as a [`Response`]; see [`Feedback::nps_response`].
@@ -391,7 +430,7 @@ mod unchecked {
         #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
         pub(super) nps: Option<ZeroToTen>,
         #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
-        pub(super) csat: Option<Likert5>,
+        pub(super) csat: Option<super::CsatWire>,
         #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
         pub(super) ces: Option<Likert7>,
         #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
@@ -438,7 +477,7 @@ impl TryFrom<unchecked::Feedback> for Feedback {
         Ok(Self {
             at: f.at,
             nps: f.nps,
-            csat: f.csat,
+            csat: f.csat.map(CsatAnswer::try_from).transpose()?,
             ces: f.ces,
             comment: f.comment,
             touchpoint: f.touchpoint,
@@ -455,5 +494,71 @@ impl TryFrom<unchecked::Feedback> for Feedback {
             interaction_at: f.interaction_at,
             dimensions: f.dimensions,
         })
+    }
+}
+
+/// A CSAT answer and the scale it was given on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct CsatAnswer {
+    value: u8,
+    scale: &'static str,
+}
+
+/// A CSAT answer serializes as a plain number on the standard 1–5 scale
+/// (`"csat": 4`) and with its scale otherwise
+/// (`"csat": {"scale": "Points<1, 10>", "rating": 8}`).
+#[cfg(feature = "serde")]
+impl serde::Serialize for CsatAnswer {
+    fn serialize<Z: serde::Serializer>(&self, serializer: Z) -> Result<Z::Ok, Z::Error> {
+        use serde::ser::SerializeStruct;
+        if self.scale == Likert5::NAME {
+            return serializer.serialize_u8(self.value);
+        }
+        let mut s = serializer.serialize_struct("Csat", 2)?;
+        s.serialize_field("scale", self.scale)?;
+        s.serialize_field("rating", &self.value)?;
+        s.end()
+    }
+}
+
+/// A CSAT answer as it arrives: a 1–5 number, or a rating with its scale.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(untagged)]
+enum CsatWire {
+    Standard(Likert5),
+    Scaled { scale: String, rating: u8 },
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<CsatWire> for CsatAnswer {
+    type Error = Error;
+
+    fn try_from(wire: CsatWire) -> Result<Self, Error> {
+        match wire {
+            CsatWire::Standard(r) => Ok(Self {
+                value: r.get(),
+                scale: Likert5::NAME,
+            }),
+            CsatWire::Scaled { scale, rating } => {
+                let (name, min, max) = crate::scale::scale_named(&scale).ok_or_else(|| Error::UnknownName {
+                    input: scale.clone(),
+                    what: "scale",
+                    expected: "Likert5, Likert7, ZeroToTen or Points<MIN, MAX> (2 to 11 points from 0 or 1)",
+                })?;
+                if rating < min || rating > max {
+                    return Err(Error::OutOfRange {
+                        value: rating,
+                        scale: name,
+                        min,
+                        max,
+                    });
+                }
+                Ok(Self {
+                    value: rating,
+                    scale: name,
+                })
+            }
+        }
     }
 }

@@ -365,6 +365,19 @@ const fn points_name(min: u8, max: u8) -> &'static str {
     }
 }
 
+/// The scale named `name` (as `Scale::NAME` spells it) and its range: the
+/// named scales and every supported `Points` scale.
+#[cfg(feature = "serde")]
+pub(crate) fn scale_named(name: &str) -> Option<(&'static str, u8, u8)> {
+    let named = [
+        (Likert5::NAME, Likert5::MIN, Likert5::MAX),
+        (Likert7::NAME, Likert7::MIN, Likert7::MAX),
+        (ZeroToTen::NAME, ZeroToTen::MIN, ZeroToTen::MAX),
+    ];
+    let points = (0..=1u8).flat_map(|min| (min + 1..=min + 10).map(move |max| (points_name(min, max), min, max)));
+    named.into_iter().chain(points).find(|(n, ..)| *n == name)
+}
+
 impl<const MIN: u8, const MAX: u8> Points<MIN, MAX> {
     /// Refuses unsupported parameters at compile time: 2 to 11 points,
     /// starting at 0 or 1.

@@ -287,3 +287,39 @@ fn feedback_carries_dimensions_every_ces_and_the_interaction_time() -> TestResul
     assert!(err.contains("comes after the answer"), "{err}");
     Ok(())
 }
+
+#[test]
+fn csat_on_any_scale_keeps_its_scale_through_json() -> TestResult {
+    let at0 = at(1_767_600_000);
+    let five = Feedback::new(at0).with_csat(Likert5::constant(4));
+    let json = serde_json::to_string(&five)?;
+    assert!(
+        json.contains(r#""csat":4"#),
+        "the standard scale stays a plain number: {json}"
+    );
+    assert_eq!(serde_json::from_str::<Feedback>(&json)?, five);
+
+    let ten = Feedback::new(at0).with_csat(cxmetrics::Points::<1, 10>::constant(8));
+    let json = serde_json::to_string(&ten)?;
+    assert!(
+        json.contains(r#""csat":{"scale":"Points<1, 10>","rating":8}"#),
+        "{json}"
+    );
+    let back = serde_json::from_str::<Feedback>(&json)?;
+    assert_eq!(back, ten);
+    assert_eq!(back.csat::<cxmetrics::Points<1, 10>>().map(cxmetrics::Points::get), Some(8));
+    assert_eq!(back.csat::<Likert5>(), None);
+
+    for (bad, why) in [
+        (json.replace(r#""rating":8"#, r#""rating":11"#), "off the 1–10 scale"),
+        (json.replace("Points<1, 10>", "Points<3, 9>"), "unknown scale"),
+        (
+            json.replace(r#"{"scale":"Points<1, 10>","rating":8}"#, "6"),
+            "did not match",
+        ),
+    ] {
+        let err = serde_json::from_str::<Feedback>(&bad).expect_err(why).to_string();
+        assert!(err.contains(why), "{why}: {err}");
+    }
+    Ok(())
+}
