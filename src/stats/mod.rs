@@ -8,6 +8,7 @@
 //! for shape parameters beyond `statrs`'s reach, and the Cornish–Fisher
 //! expansion for Student-t with many degrees of freedom; each says why.
 
+pub(crate) mod binomial;
 pub(crate) mod interval;
 pub(crate) mod mean;
 pub(crate) mod multiplicity;
