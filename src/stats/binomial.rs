@@ -1,68 +1,88 @@
 //! The exact binomial test (METHODS.md §2): the two-sided p-value by the
 //! minimum-likelihood rule.
 
-use statrs::function::gamma::ln_gamma;
+use super::beta::{beta_tails, ln_prefactor};
 
-use super::beta_cdf;
-
-/// The two-sided exact binomial p-value by the minimum-likelihood rule.
+/// The two-sided exact binomial p-value by the minimum-likelihood rule (as
+/// R's `binom.test`): `P(X ≤ x) + P(X ≥ y)` for `x` below the mean, where
+/// `y` is the first count above the mean with `P(X = y) ≤ P(X = x)·(1 +
+/// 10⁻⁷)`, and the mirror image above the mean.
 ///
-/// Rather than summing `n + 1` probabilities, the far tail is located by
-/// bisection on the unimodal probability mass function and both tails come
-/// from the regularised incomplete beta, so the cost is `O(log n)`.
+/// Rather than summing up to `n + 1` probabilities, the far tail is located
+/// by bisection on the unimodal probability mass function (at most 64
+/// steps) and both tails come from the regularised incomplete beta
+/// (`P(X ≤ k) = I_{1−p0}(n−k, k+1)`, `P(X ≥ k) = I_{p0}(k, n−k+1)`), so the
+/// work is bounded for every `n` up to `u64::MAX`. The probability mass is
+/// `x^a·y^b/B(a, b)` of the incomplete beta's cancellation-free prefactor
+/// with `a = k+1`, `b = n−k+1`, divided by `(n+1)·p0·(1−p0)`: forming it
+/// from `ln Γ(n+1) − ln Γ(k+1) − ln Γ(n−k+1)`, as before, lost all digits
+/// by `n = 10¹⁶` (a p-value of 1e-26 where the score test gives 0.9999).
+///
+/// Precision: within 1e-10 relative of mpmath for `n` up to 2⁵³, where the
+/// counts are exact in `f64` (tested at 10⁹, 10¹² and 10¹⁵ and 10¹⁶); above
+/// 2⁵³ the counts are rounded to 53 bits, which moves `x − n·p0` by up to
+/// `n·2⁻⁵³` and the p-value accordingly (tested at `u64::MAX`: within 1e-6).
+/// NaN for `p0` outside `(0, 1)` or `x > n` (callers validate both).
 pub(crate) fn binomial_two_sided(x: u64, n: u64, p0: f64) -> f64 {
-    let (nf, xf) = (n as f64, x as f64);
-    let ln_pmf = |k: u64| {
-        let k = k as f64;
-        ln_gamma(nf + 1.0) - ln_gamma(k + 1.0) - ln_gamma(nf - k + 1.0) + k * p0.ln() + (nf - k) * (-p0).ln_1p()
-    };
+    if !(p0 > 0.0 && p0 < 1.0) || x > n {
+        return f64::NAN;
+    }
+    let q0 = 1.0 - p0;
+    let nf = n as f64;
+    let ln_norm = (nf + 1.0).ln() + p0.ln() + (-p0).ln_1p();
+    let ln_pmf = |k: u64| ln_prefactor(k as f64 + 1.0, (n - k) as f64 + 1.0, p0, q0) - ln_norm;
     // P(X <= k) and P(X >= k).
-    let cdf = |k: u64| {
+    let at_most = |k: u64| {
         if k >= n {
             1.0
         } else {
-            beta_cdf(nf - k as f64, k as f64 + 1.0, 1.0 - p0)
+            beta_tails((n - k) as f64, k as f64 + 1.0, q0, p0).0
         }
     };
-    let sf_from = |k: u64| {
+    let at_least = |k: u64| {
         if k == 0 {
             1.0
-        } else if k > n {
-            0.0
         } else {
-            beta_cdf(k as f64, nf - k as f64 + 1.0, p0)
+            beta_tails(k as f64, (n - k) as f64 + 1.0, p0, q0).0
         }
     };
-    let mean = nf * p0;
+    let (xf, mean) = (x as f64, nf * p0);
     if (xf - mean).abs() < f64::EPSILON * mean.max(1.0) {
         return 1.0;
     }
-    let threshold = ln_pmf(x) + (1.0 + 1e-7f64).ln();
+    let threshold = ln_pmf(x) + 1e-7f64.ln_1p();
     let p = if xf < mean {
-        // Smallest y in [ceil(mean), n] with pmf(y) <= pmf(x)·(1 + 1e-7).
-        let (mut lo, mut hi) = (mean.ceil() as u64, n + 1);
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            if ln_pmf(mid) <= threshold {
-                hi = mid;
-            } else {
-                lo = mid + 1;
+        // Smallest y in [ceil(mean), n] with pmf(y) <= threshold; the mass
+        // function falls on that range.
+        if ln_pmf(n) > threshold {
+            at_most(x)
+        } else {
+            let (mut lo, mut hi) = ((mean.ceil() as u64).min(n), n);
+            while lo < hi {
+                let mid = lo + (hi - lo) / 2;
+                if ln_pmf(mid) <= threshold {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
             }
+            at_most(x) + at_least(lo)
         }
-        cdf(x) + sf_from(lo)
+    } else if ln_pmf(0) > threshold {
+        at_least(x)
     } else {
-        // Largest y in [0, floor(mean)] with pmf(y) <= pmf(x)·(1 + 1e-7).
-        let (mut lo, mut hi) = (0u64, mean.floor() as u64 + 1);
+        // Largest y in [0, floor(mean)] with pmf(y) <= threshold; the mass
+        // function rises on that range.
+        let (mut lo, mut hi) = (0u64, (mean.floor() as u64).min(n));
         while lo < hi {
-            let mid = lo + (hi - lo) / 2;
+            let mid = lo + (hi - lo).div_ceil(2);
             if ln_pmf(mid) <= threshold {
-                lo = mid + 1;
+                lo = mid;
             } else {
-                hi = mid;
+                hi = mid - 1;
             }
         }
-        let lower_tail = if lo == 0 { 0.0 } else { cdf(lo - 1) };
-        sf_from(x) + lower_tail
+        at_least(x) + at_most(lo)
     };
     p.min(1.0)
 }
