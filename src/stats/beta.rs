@@ -19,8 +19,9 @@
 //! * near the mean of a distribution with both shapes above 100, Temme's
 //!   uniform asymptotic expansion (their `basym`), whose terms fall like
 //!   powers of `1/√min(a, b)`, so a handful suffice at huge `n`;
-//! * elsewhere the continued fraction (modified Lentz, Numerical Recipes
-//!   §6.4) on the side of the mean where it converges fast.
+//! * elsewhere the continued fraction in their `bfrac` form, whose
+//!   coefficients use `λ` and `1 − x` as given, on the side of the mean
+//!   where it converges fast.
 //!
 //! Both tails are returned, each with full relative precision, so that a
 //! small upper tail is never formed as `1 − (something close to 1)`.
@@ -162,7 +163,7 @@ pub(crate) fn beta_tails(a: f64, b: f64, x: f64, y: f64) -> (f64, f64) {
     let tail = if min > 100.0 && lam <= 0.03 * min {
         temme_expansion(p, q, lam)
     } else {
-        by_fraction(p, q, xs, ys)
+        by_fraction(p, q, xs, ys, lam)
     }
     .clamp(0.0, 1.0);
     if flipped {
@@ -178,50 +179,55 @@ pub(crate) fn beta_cdf(a: f64, b: f64, x: f64) -> f64 {
     beta_tails(a, b, x, 1.0 - x).0
 }
 
-/// `I_x(a, b)` from its continued fraction, on whichever side converges.
-fn by_fraction(a: f64, b: f64, x: f64, y: f64) -> f64 {
+/// `I_x(a, b)` for `x` at or below the mean, `λ = (a+b)·y − b ≥ 0`, from
+/// its continued fraction in the form of TOMS 708's `bfrac`: the
+/// coefficients use `λ` and `y` rather than `1 − x`, so a lower tail of a
+/// distribution with one huge shape, where `x` is within a few ulps of 1,
+/// keeps its precision (the Numerical Recipes form forms
+/// `1 − (a+b)x/(a+1)` and lost 5 % at `Beta(10¹⁵, ½)`). At most
+/// [`MAX_FRACTION_TERMS`] terms.
+fn by_fraction(a: f64, b: f64, x: f64, y: f64, lambda: f64) -> f64 {
     let ln_front = ln_prefactor(a, b, x, y);
     if ln_front < -800.0 {
-        // I_x = prefactor·fraction/a, and the fraction grows at most
-        // polynomially in the shapes: the tail underflows.
-        return if x < (a + 1.0) / (a + b + 2.0) { 0.0 } else { 1.0 };
+        // The fraction is bounded by a polynomial in the shapes: the tail
+        // underflows.
+        return 0.0;
     }
-    if x < (a + 1.0) / (a + b + 2.0) {
-        ln_front.exp() * continued_fraction(a, b, x) / a
-    } else {
-        1.0 - ln_front.exp() * continued_fraction(b, a, y) / b
-    }
-}
-
-/// The continued fraction of the incomplete beta (modified Lentz), at most
-/// [`MAX_FRACTION_TERMS`] terms.
-fn continued_fraction(a: f64, b: f64, x: f64) -> f64 {
-    const TINY: f64 = 1e-300;
-    let (qab, qap, qam) = (a + b, a + 1.0, a - 1.0);
-    let mut c = 1.0;
-    let mut d = 1.0 - qab * x / qap;
-    d = 1.0 / if d.abs() < TINY { TINY } else { d };
-    let mut h = d;
-    for m in 1..=MAX_FRACTION_TERMS {
-        let m = f64::from(m);
-        let m2 = 2.0 * m;
-        for aa in [
-            m * (b - m) * x / ((qam + m2) * (a + m2)),
-            -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2)),
-        ] {
-            d = 1.0 + aa * d;
-            d = 1.0 / if d.abs() < TINY { TINY } else { d };
-            c = 1.0 + aa / c;
-            if c.abs() < TINY {
-                c = TINY;
-            }
-            h *= d * c;
-        }
-        if (d * c - 1.0).abs() <= f64::EPSILON {
+    let c = lambda + 1.0;
+    let c0 = b / a;
+    let c1 = 1.0 / a + 1.0;
+    let yp1 = y + 1.0;
+    let (mut p, mut s) = (1.0, a + 1.0);
+    let (mut an, mut bn, mut anp1, mut bnp1) = (0.0, 1.0, 1.0, c / c1);
+    let mut r = c1 / c;
+    for n in 1..=MAX_FRACTION_TERMS {
+        let n = f64::from(n);
+        let t = n / a;
+        let w = n * (b - n) * x;
+        let e = a / s;
+        let alpha = p * (p + c0) * e * e * (w * x);
+        let e = (t + 1.0) / (c1 + t + t);
+        let beta = n + w / s + e * (c + n * yp1);
+        p = t + 1.0;
+        s += 2.0;
+        let next_a = alpha * an + beta * anp1;
+        an = anp1;
+        anp1 = next_a;
+        let next_b = alpha * bn + beta * bnp1;
+        bn = bnp1;
+        bnp1 = next_b;
+        let previous = r;
+        r = anp1 / bnp1;
+        if (r - previous).abs() <= 1e-15 * r {
             break;
         }
+        // Rescale to keep the recurrences in range.
+        an /= bnp1;
+        bn /= bnp1;
+        anp1 = r;
+        bnp1 = 1.0;
     }
-    h
+    ln_front.exp() * r
 }
 
 /// Temme's uniform asymptotic expansion of `I_x(a, b)` for large `a` and
