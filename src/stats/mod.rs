@@ -223,4 +223,30 @@ mod tests {
         }
         assert_eq!(checked, 21);
     }
+
+    /// Two-sided t critical values for df from 1 to 10¹² and alpha from
+    /// 1e-10 to 0.999 (level 0.001) against mpmath: relative 1e-12.
+    #[test]
+    fn t_quantiles_match_mpmath_over_all_df() {
+        let all: serde_json::Value =
+            serde_json::from_str(include_str!("../../tests/data/extreme_vectors.json")).expect("valid JSON");
+        let cases = all["t_critical"].as_array().expect("cases");
+        for case in cases {
+            let df = case["df"].as_f64().expect("df");
+            let alpha = case["alpha"].as_f64().expect("alpha");
+            let expected = case["t"].as_f64().expect("t");
+            let t = t_critical(df, alpha);
+            assert!(
+                (t - expected).abs() <= 1e-12 * expected,
+                "t(df {df}, alpha {alpha}) = {t:e}, expected {expected:e}"
+            );
+            // The p-value inverts the quantile.
+            let p = t_p(t, df);
+            assert!(
+                (p - alpha).abs() <= 1e-11 * alpha,
+                "p(t(df {df}, alpha {alpha})) = {p:e}"
+            );
+        }
+        assert!(cases.len() >= 200);
+    }
 }
