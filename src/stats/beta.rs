@@ -26,16 +26,33 @@
 //! Both tails are returned, each with full relative precision, so that a
 //! small upper tail is never formed as `1 − (something close to 1)`.
 //!
-//! # Precision (measured against mpmath at 50 digits, see
-//! `tests/data/extreme_vectors.py`)
+//! # Precision and work, for every shape the crate can pass
 //!
-//! For any shapes up to 10¹⁹ and any `x` given exactly, the smaller tail is
-//! accurate to about `1e-13` relative while it is above `1e-300`; the error
-//! grows with `|λ|·ε` only through the conditioning of the function itself
-//! (an `x` that is itself rounded moves the answer by the density times the
-//! rounding). Work is bounded for every input: the asymptotic expansion
-//! takes at most 20 terms, the continued fraction at most
-//! [`MAX_FRACTION_TERMS`]; NaN or infinite input gives NaN at once.
+//! Measured against mpmath at 60 digits (`tests/data/extreme_vectors.py`,
+//! which integrates the density and so shares no algorithm with this file):
+//! the Clopper–Pearson and Jeffreys limits, that is quantiles of
+//! Beta(x, n−x+1), Beta(x+1, n−x) and Beta(x+½, n−x+½), agree to within
+//! 4e-14 relative at n = 10⁹, 10¹² and 10¹⁵ for x = 0, 1, 3, 1000, n/1000,
+//! n/2, 0.7n, n−1 and n and levels 0.9 to 0.999; the tests hold them to
+//! 1e-12 (the bar was 1e-9, missed before by up to 5e-8 at 10¹²).
+//! The quantile is iterated to a relative step of `4ε·max(1, |ln x|)`, and
+//! the tail it inverts keeps about 13 digits wherever it is above 1e-300,
+//! so the same precision holds for every n up to 2⁵³ and for the
+//! non-integer effective counts of weighted data. Beyond 2⁵³ the counts
+//! reach this file already rounded to 53 bits, a relative change of at most
+//! 1.1e-16 in a shape, which moves a limit by no more than that relative
+//! amount times the quantile's sensitivity to the shape (order 1).
+//!
+//! Work is bounded for every input: at most [`MAX_QUANTILE_STEPS`] steps,
+//! each one evaluation of at most 20 expansion terms or
+//! [`MAX_FRACTION_TERMS`] fraction terms. Measured in a release build on a
+//! loaded machine: 1–60 µs per Clopper–Pearson or Jeffreys interval at n from
+//! 10⁹ to 2⁶³ (24 ms before at n = 10¹²), at most 0.4 ms over a grid of
+//! shapes from 1e-10 to 1.8e19 and tail probabilities from 1e-300 to
+//! 1 − 1e-16 (4 ms with one shape of 1e-10 against one of 99, which no
+//! interval of the crate produces from integer counts). NaN or infinite
+//! shapes or probabilities give NaN at once; the callers should reject them
+//! earlier (a NaN effective sample size, for one).
 
 use statrs::function::gamma::ln_gamma;
 

@@ -63,9 +63,13 @@ fn cornish_fisher(z: f64, v: f64) -> f64 {
 /// is near 0). Above [`LARGE_DF`], the Cornish–Fisher expansion of
 /// `z = Φ⁻¹(1 − alpha/2)`, taken as `−Φ⁻¹(alpha/2)`.
 ///
-/// Precision: within 1e-12 relative of mpmath for every df from 1 to 10⁶
-/// and beyond and every `alpha` in [1e-10, 0.999]
-/// (`tests/data/extreme_vectors.json`).
+/// Precision: within 6e-14 relative of mpmath (60 digits, from the t
+/// density) for df from 1 to 10¹² (26 values, non-integer ones among them)
+/// and `alpha` from 1e-10 to 0.999, i.e. levels from 1 − 1e-10 down to
+/// 0.001 (`tests/data/extreme_vectors.json`, tested to 1e-12; before, level
+/// 0.01 missed by up to 8e-10 between 75 and 999 degrees of freedom). Work:
+/// one beta inversion (a few microseconds) up to [`LARGE_DF`], a closed
+/// form above; NaN in, NaN out at once.
 pub(crate) fn t_critical(df: f64, alpha: f64) -> f64 {
     if df > LARGE_DF {
         return cornish_fisher(-normal_quantile(alpha / 2.0), df);
