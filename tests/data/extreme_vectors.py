@@ -4,7 +4,8 @@
 Writes extreme_vectors.json next to this file: Clopper-Pearson and Jeffreys
 limits, exact two-sided binomial p-values (minimum-likelihood rule, as R's
 binom.test) and two-sided Student-t critical values, at sample sizes up to
-1e15 (p-values up to 2^64 - 1) and degrees of freedom from 1 to 1e12.
+1e15 (p-values up to 2^64 - 1) and degrees of freedom from 1 to 1e12; and
+both tails of the regularised incomplete beta at extreme shapes.
 
 Independent of the crate's algorithms: every probability is a numerical
 integral of the density (mpmath's tanh-sinh quadrature, piecewise between
@@ -65,21 +66,32 @@ class Beta:
             return mp.mpf(0)
         return mp.exp(self.ln_density(t))
 
-    def _integral(self, lo, hi):
+    def _integral(self, lo, hi, points=None):
+        """The integral over [lo, hi] (through `points` when given), with the
+        integrand scaled by its largest end value: mpmath's quadrature stops
+        at an absolute error of 2^-precision, which is no accuracy at all
+        for a tail of 1e-176 left unscaled."""
         if hi <= lo:
             return mp.mpf(0)
         a, b = self.a, self.b
         if lo == 0:
             # t = u^(1/a) removes the endpoint behaviour t^(a-1).
-            def f(u):
-                return mp.exp((b - 1) * mp.log1p(-(u ** (1 / a))) - self.ln_beta) / a if u > 0 else 1 / a * mp.exp(-self.ln_beta)
-            return mp.quad(f, [0, hi**a])
+            def ln_f(u):
+                return (b - 1) * mp.log1p(-(u ** (1 / a))) - self.ln_beta - mp.log(a)
+            end = hi**a
+            scale = max(ln_f(mp.mpf(0)), ln_f(end))
+            return mp.exp(scale) * mp.quad(lambda u: mp.exp(ln_f(u) - scale), [0, end])
         if hi == 1:
             # 1 - t = v^(1/b) likewise at the upper end.
-            def g(v):
-                return mp.exp((a - 1) * mp.log1p(-(v ** (1 / b))) - self.ln_beta) / b if v > 0 else 1 / b * mp.exp(-self.ln_beta)
-            return mp.quad(g, [0, (1 - lo) ** b])
-        return mp.quad(self.density, [lo, hi])
+            def ln_g(v):
+                return (a - 1) * mp.log1p(-(v ** (1 / b))) - self.ln_beta - mp.log(b)
+            end = (1 - lo) ** b
+            scale = max(ln_g(mp.mpf(0)), ln_g(end))
+            return mp.exp(scale) * mp.quad(lambda v: mp.exp(ln_g(v) - scale), [0, end])
+        # The density is unimodal and the mode is a break point: its largest
+        # value on a piece is at one end.
+        scale = max(self.ln_density(lo), self.ln_density(hi))
+        return mp.exp(scale) * mp.quad(lambda t: mp.exp(self.ln_density(t) - scale), points or [lo, hi])
 
     def tails(self, x):
         """(P(X <= x), P(X > x)), each summed on its own side."""
@@ -89,6 +101,32 @@ class Beta:
             return mp.mpf(1), mp.mpf(0)
         left = mp.fsum(self.pieces[:j]) + self._integral(self.points[j], x)
         right = mp.fsum(self.pieces[j + 1:]) + self._integral(x, self.points[j + 1])
+        return left, right
+
+    def _integral_toward(self, lo, hi, end):
+        """The integral over [lo, hi] split geometrically toward `end`, where
+        the mass of a far tail concentrates within a small fraction of the
+        piece."""
+        if hi <= lo:
+            return mp.mpf(0)
+        if lo == 0 or hi == 1:
+            return self._integral(lo, hi)
+        width = hi - lo
+        fractions = [mp.mpf(10) ** -k for k in range(14, 0, -1)]
+        if end == "hi":
+            points = [lo] + [hi - width * f for f in reversed(fractions)] + [hi]
+        else:
+            points = [lo] + [lo + width * f for f in fractions] + [hi]
+        return self._integral(lo, hi, sorted(points))
+
+    def tails_precise(self, x):
+        """(P(X <= x), P(X > x)) with the pieces next to x split toward x."""
+        x = mp.mpf(x)
+        j = max(i for i, p in enumerate(self.points) if p <= x)
+        if j == len(self.points) - 1:
+            return mp.mpf(1), mp.mpf(0)
+        left = mp.fsum(self.pieces[:j]) + self._integral_toward(self.points[j], x, "hi")
+        right = mp.fsum(self.pieces[j + 1:]) + self._integral_toward(x, self.points[j + 1], "lo")
         return left, right
 
     def quantile(self, target, upper=False):
@@ -216,11 +254,56 @@ def t_critical(df, alpha):
     raise RuntimeError("t did not converge")
 
 
+def incomplete_beta_cases():
+    """Both tails of I_x(a, b) at extreme shapes; "x" is a double, or "y" is
+    a double and x = 1 - y exactly (the pair the crate passes)."""
+    cases = []
+    for a, b, key, v in [
+        (5e14, 5e14 + 1, "x", 0.5 - 3e-8),
+        (5e14, 5e14 + 1, "x", 0.5 - 1.5e-7),
+        (7e14, 3e14, "y", 0.3 + 5e-8),
+        (1e6, 1e6, "x", 0.49),
+        (1e9, 1e9, "x", 0.5 - 1e-4),
+        (150, 160, "x", 0.3),
+        (150, 160, "x", 0.47),
+        (101, 1e15, "x", 1e-13),
+        (1000, 1e12, "x", 1.1e-9),
+        (1, 1e15, "x", 3e-15),
+        (3, 1e15, "x", 1e-14),
+        (0.5, 1e15 + 0.5, "x", 2e-15),
+        (0.5, 1e15 + 0.5, "x", 2e-14),
+        (0.5, 5e5, "x", 6.6e-6),
+        (5e5, 0.5, "y", 6.6e-6),
+        (5e5, 0.5, "y", 6.6e-5),
+        (1e15, 3, "y", 1e-14),
+        (2.5, 3.5, "x", 0.4),
+        (0.5, 0.5, "x", 1e-10),
+    ]:
+        v = mp.mpf(v)
+        x = v if key == "x" else 1 - v
+        lower, upper = Beta(a, b).tails_precise(x)
+        cases.append({"a": a, "b": b, key: float(v), "lower": float(lower), "upper": float(upper)})
+    return cases
+
+
 def self_check():
     for a, b, x in [(3, 1000, "0.002"), (500, 501, "0.49"), ("0.5", "400.5", "0.01"), (1, 50, "0.0004")]:
         ours = Beta(a, b).tails(mp.mpf(x))[0]
         theirs = mp.betainc(mp.mpf(a), mp.mpf(b), 0, mp.mpf(x), regularized=True)
         assert abs(ours - theirs) <= mp.mpf(10) ** -40 * theirs, (a, b, x, ours, theirs)
+    # A far tail (28 standard deviations) against the series
+    # I_x(a, b) = x^a y^b / (a B(a, b)) * sum_k prod_j (a+b+j)/(a+1+j) x.
+    a = b = mp.mpf(10**6)
+    x = mp.mpf(0.49)
+    with mp.workdps(90):
+        front = mp.exp(a * mp.log(x) + b * mp.log1p(-x) - (mp.loggamma(a) + mp.loggamma(b) - mp.loggamma(a + b))) / a
+    total, term, k = mp.mpf(0), mp.mpf(1), 0
+    while term > mp.mpf(10) ** -50 * total:
+        total += term
+        term *= (a + b + k) / (a + 1 + k) * x
+        k += 1
+    ours = Beta(a, b).tails_precise(x)[0]
+    assert abs(ours - front * total) <= mp.mpf(10) ** -30 * ours, (ours, front * total)
     # t with 1 and 2 degrees of freedom in closed form.
     assert abs(t_critical(1, "0.05") - mp.cot(mp.pi * mp.mpf("0.05") / 2)) < mp.mpf(10) ** -40
     a = mp.mpf("0.01")
@@ -264,6 +347,7 @@ def main():
         "jeffreys": [],
         "binomial_two_sided": [],
         "t_critical": [],
+        "incomplete_beta": [],
     }
     for method in ("clopper_pearson", "jeffreys"):
         for x, n, level in share_cases():
@@ -294,6 +378,8 @@ def main():
             t = t_critical(df, alpha)
             out["t_critical"].append({"df": float(df), "alpha": float(alpha), "t": float(t)})
     print("t", len(out["t_critical"]), file=sys.stderr)
+    out["incomplete_beta"] = incomplete_beta_cases()
+    print("incomplete beta", len(out["incomplete_beta"]), file=sys.stderr)
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "extreme_vectors.json")
     with open(path, "w") as f:
         json.dump(out, f, indent=1)
