@@ -307,7 +307,10 @@ fn csat_on_any_scale_keeps_its_scale_through_json() -> TestResult {
     );
     let back = serde_json::from_str::<Feedback>(&json)?;
     assert_eq!(back, ten);
-    assert_eq!(back.csat::<cxmetrics::Points<1, 10>>().map(cxmetrics::Points::get), Some(8));
+    assert_eq!(
+        back.csat::<cxmetrics::Points<1, 10>>().map(cxmetrics::Points::get),
+        Some(8)
+    );
     assert_eq!(back.csat::<Likert5>(), None);
 
     for (bad, why) in [

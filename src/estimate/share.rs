@@ -3,11 +3,10 @@
 
 use core::fmt;
 
-use statrs::function::gamma::ln_gamma;
-
 use super::sealed::{Internal, Sealed};
 use super::{Estimate, Label, Spread};
 use crate::inference::{ConfidenceLevel, Difference, Interval, IntervalMethod, Options, Test, TestMethod, Unit};
+use crate::stats::binomial::binomial_two_sided;
 use crate::stats::{beta_quantile, null_ratio, ratio};
 use crate::{Error, Metric};
 
@@ -254,9 +253,14 @@ pub enum ShareMethod {
     AgrestiCoull,
     /// Clopper–Pearson "exact": beta quantiles `B⁻¹(α/2; x, n−x+1)` and
     /// `B⁻¹(1−α/2; x+1, n−x)`. Coverage at least nominal, conservative.
+    /// The quantiles come from a cancellation-free incomplete beta (TOMS
+    /// 708): within 4e-14 relative of 60-digit mpmath at n = 10⁹, 10¹² and
+    /// 10¹⁵ for every count and levels 0.9 to 0.999, in microseconds, with
+    /// bounded work for any n.
     ClopperPearson,
     /// Jeffreys: `B⁻¹(α/2, 1−α/2; x+½, n−x+½)`, with the boundary rule of
-    /// Brown, Cai & `DasGupta` (2001): 0 at `x = 0`, 1 at `x = n`.
+    /// Brown, Cai & `DasGupta` (2001): 0 at `x = 0`, 1 at `x = n`. Same
+    /// precision and bounded work as Clopper–Pearson.
     Jeffreys,
     /// Wald: `p̂ ± z·√(p̂(1−p̂)/n)`, clipped. Legacy: degenerate at `x ∈ {0, n}`.
     Wald,
@@ -283,10 +287,14 @@ pub enum ShareTest {
     #[default]
     Score,
     /// Exact binomial test, two-sided by minimum likelihood (as R's
-    /// `binom.test` and scipy's `binomtest`): sums `P(X = k)` over every `k`
-    /// with `P(X = k) ≤ P(X = x)·(1 + 10⁻⁷)`. Recommended when
-    /// `n·min(p0, 1−p0) < 10`. Unweighted data only: on weighted data its
-    /// p-value is `None`.
+    /// `binom.test` and scipy's `binomtest`): `P(X ≤ x)` plus `P(X ≥ y)` for
+    /// the first `y` above `n·p0` with `P(X = y) ≤ P(X = x)·(1 + 10⁻⁷)`,
+    /// mirrored when `x` lies above the mean. Both tails come from the
+    /// incomplete beta, so the cost is `O(log n)` for any `n` up to
+    /// `u64::MAX`; it is within 1e-14 relative of 60-digit mpmath up to
+    /// `n = 10¹⁶` (above 2⁵³ the counts round to 53 bits: 5e-8 relative at
+    /// `u64::MAX`, z = 6). Recommended when `n·min(p0, 1−p0) < 10`.
+    /// Unweighted data only: on weighted data its p-value is `None`.
     ExactBinomial,
     /// Wald `z = (p̂ − p0)/√(p̂(1−p̂)/n)`; `None` at `p̂ ∈ {0, 1}`.
     Wald,
@@ -571,94 +579,5 @@ impl Share {
             Interval::new(d, (lower, upper), level, interval_method, Unit::Percent),
             test,
         ))
-    }
-}
-
-/// The two-sided exact binomial p-value by the minimum-likelihood rule.
-///
-/// Rather than summing `n + 1` probabilities, the far tail is located by
-/// bisection on the unimodal probability mass function and both tails come
-/// from the regularised incomplete beta, so the cost is `O(log n)`.
-pub(crate) fn binomial_two_sided(x: u64, n: u64, p0: f64) -> f64 {
-    use crate::stats::beta_cdf;
-    let (nf, xf) = (n as f64, x as f64);
-    let ln_pmf = |k: u64| {
-        let k = k as f64;
-        ln_gamma(nf + 1.0) - ln_gamma(k + 1.0) - ln_gamma(nf - k + 1.0) + k * p0.ln() + (nf - k) * (-p0).ln_1p()
-    };
-    // P(X <= k) and P(X >= k).
-    let cdf = |k: u64| {
-        if k >= n {
-            1.0
-        } else {
-            beta_cdf(nf - k as f64, k as f64 + 1.0, 1.0 - p0)
-        }
-    };
-    let sf_from = |k: u64| {
-        if k == 0 {
-            1.0
-        } else if k > n {
-            0.0
-        } else {
-            beta_cdf(k as f64, nf - k as f64 + 1.0, p0)
-        }
-    };
-    let mean = nf * p0;
-    if (xf - mean).abs() < f64::EPSILON * mean.max(1.0) {
-        return 1.0;
-    }
-    let threshold = ln_pmf(x) + (1.0 + 1e-7f64).ln();
-    let p = if xf < mean {
-        // Smallest y in [ceil(mean), n] with pmf(y) <= pmf(x)·(1 + 1e-7).
-        let (mut lo, mut hi) = (mean.ceil() as u64, n + 1);
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            if ln_pmf(mid) <= threshold {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        cdf(x) + sf_from(lo)
-    } else {
-        // Largest y in [0, floor(mean)] with pmf(y) <= pmf(x)·(1 + 1e-7).
-        let (mut lo, mut hi) = (0u64, mean.floor() as u64 + 1);
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            if ln_pmf(mid) <= threshold {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        let lower_tail = if lo == 0 { 0.0 } else { cdf(lo - 1) };
-        sf_from(x) + lower_tail
-    };
-    p.min(1.0)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn exact_binomial_handles_huge_samples() {
-        // A million answers, 0.1 points off the benchmark: z ≈ 2.18, and the
-        // exact test agrees with the score test to a few parts in a thousand.
-        let p = binomial_two_sided(701_000, 1_000_000, 0.7);
-        let z: f64 = 1_000.0 / (1e6f64 * 0.7 * 0.3).sqrt();
-        let normal = libm::erfc(z / core::f64::consts::SQRT_2);
-        assert!((p - normal).abs() < 3e-3 * normal, "{p} vs {normal}");
-    }
-
-    #[test]
-    fn exact_binomial_matches_scipy() {
-        // scipy.stats.binomtest(70, 100, 0.75).pvalue and (20, 20, 0.9).
-        assert!((binomial_two_sided(70, 100, 0.75) - 0.249_071_456_671_886_04).abs() < 1e-9);
-        assert!((binomial_two_sided(20, 20, 0.9) - 0.254_529_978_024_904_35).abs() < 1e-9);
-        assert!((binomial_two_sided(5, 10, 0.5) - 1.0).abs() < 1e-12);
-        // Symmetric cases give the same p-value from either side.
-        let (a, b) = (binomial_two_sided(3, 20, 0.5), binomial_two_sided(17, 20, 0.5));
-        assert!((a - b).abs() < 1e-12);
     }
 }

@@ -14,7 +14,7 @@ use crate::{Error, Metric, NetScore, RatingSet, Sample, Scale};
 /// # Example
 ///
 /// ```
-/// use cxmetrics::{Net, Nps, Points, RatingSet, Tally, Benchmark, BenchmarkKind, ConfidenceLevel};
+/// use cxmetrics::{Benchmark, BenchmarkKind, ConfidenceLevel, Net, Nps, Points, RatingSet, Tally};
 ///
 /// type OneToTen = Points<1, 10>;
 /// let breaks = Net::new(

@@ -1,0 +1,133 @@
+//! The exact methods at the extremes, through the public API, against
+//! `tests/data/extreme_vectors.json` (computed with mpmath at 60 digits by
+//! `tests/data/extreme_vectors.py`, independently of the crate's
+//! algorithms). Each test states its tolerance; the bar is 1e-9
+//! relative.
+
+use std::time::{Duration, Instant};
+
+use cxmetrics::inference::{Options, ShareMethod, ShareTest};
+use cxmetrics::{ConfidenceLevel, Csat, Likert5, Mean, Share, Tally};
+use serde_json::Value;
+
+fn vectors() -> Value {
+    serde_json::from_str(include_str!("data/extreme_vectors.json")).expect("vector file is valid JSON")
+}
+
+fn cases(kind: &str) -> Vec<Value> {
+    let cases = vectors()[kind].as_array().expect("cases").clone();
+    assert!(!cases.is_empty(), "no vector of kind {kind}");
+    cases
+}
+
+/// `x` satisfied answers (4 or 5) out of `n` on a five-point scale.
+fn share(x: u64, n: u64) -> Share {
+    let tally = Tally::<Likert5>::from_counts(&[n - x, 0, 0, 0, x]).expect("counts fit");
+    Csat::default().score(&tally).expect("non-empty")
+}
+
+#[track_caller]
+fn assert_relative(actual: f64, expected: f64, rel: f64, what: &str) {
+    assert!(
+        (actual - expected).abs() <= rel * expected.abs(),
+        "{what}: got {actual:e}, expected {expected:e} (relative tolerance {rel:e})"
+    );
+}
+
+/// Clopper–Pearson and Jeffreys limits at n = 10⁹, 10¹² and 10¹⁵: relative
+/// 1e-12; and each interval within 50 ms, a bound loose enough for a debug
+/// build on a loaded machine (release builds take 1–60 µs; the old code took
+/// up to 24 ms in release at n = 10¹²).
+#[test]
+fn exact_share_intervals_at_huge_n() {
+    for (kind, method) in [
+        ("clopper_pearson", ShareMethod::ClopperPearson),
+        ("jeffreys", ShareMethod::Jeffreys),
+    ] {
+        for case in cases(kind) {
+            let (x, n) = (case["x"].as_u64().expect("x"), case["n"].as_u64().expect("n"));
+            let level = case["level"].as_f64().expect("level");
+            let share = share(x, n);
+            let start = Instant::now();
+            let interval = share.interval(
+                Options::new()
+                    .level(ConfidenceLevel::new(level).expect("level"))
+                    .method(method),
+            );
+            let elapsed = start.elapsed();
+            let what = format!("{kind} x={x} n={n} level={level}");
+            assert_relative(interval.lower(), case["lower"].as_f64().expect("lower"), 1e-12, &what);
+            assert_relative(interval.upper(), case["upper"].as_f64().expect("upper"), 1e-12, &what);
+            assert!(elapsed < Duration::from_millis(50), "{what}: {elapsed:?}");
+        }
+    }
+}
+
+/// The exact binomial test at n = 10⁹ to 10¹⁶ and at n = `u64::MAX` (where
+/// `n + 1` used to overflow): relative 1e-12 up to 10¹⁶, 1e-6 at `u64::MAX`,
+/// where the counts are rounded to 53 bits.
+#[test]
+fn exact_binomial_test_at_huge_n() {
+    for case in cases("binomial_two_sided") {
+        let (x, n) = (case["x"].as_u64().expect("x"), case["n"].as_u64().expect("n"));
+        let p0 = case["p0"].as_f64().expect("p0");
+        let test = share(x, n).test(p0, ShareTest::ExactBinomial).expect("valid benchmark");
+        let p = test.p_value().expect("unweighted data has an exact p-value");
+        let tol = if n <= 10_000_000_000_000_000 { 1e-12 } else { 1e-6 };
+        assert_relative(
+            p,
+            case["p_value"].as_f64().expect("p"),
+            tol,
+            &format!("x={x} n={n} p0={p0}"),
+        );
+    }
+}
+
+/// At n = 10¹⁶ a difference of 10⁷ from the benchmark is a z of about
+/// 0.22: the exact test and the score test agree (the exact test used to
+/// give 1e-26).
+#[test]
+fn exact_and_score_tests_agree_at_huge_n() {
+    let n = 10_000_000_000_000_000u64;
+    let s = share(7 * n / 10 + 10_000_000, n);
+    let exact = s
+        .test(0.7, ShareTest::ExactBinomial)
+        .expect("valid")
+        .p_value()
+        .expect("p");
+    let score = s.test(0.7, ShareTest::Score).expect("valid").p_value().expect("p");
+    assert_relative(exact, score, 1e-6, "exact vs score");
+}
+
+/// Student-t critical values through the mean interval (`half-width / SE`),
+/// for the reference levels that a `ConfidenceLevel` represents without
+/// loss (alpha ≥ 0.001): relative 1e-12 plus the rounding of the interval's
+/// ends, `2ε·|mean|/half-width` (at level 0.001 the half-width is about 1e-5
+/// of the mean).
+#[test]
+fn t_interval_critical_values_over_all_df() {
+    let mut checked = 0;
+    for case in cases("t_critical") {
+        let (df, alpha) = (case["df"].as_f64().expect("df"), case["alpha"].as_f64().expect("alpha"));
+        if alpha < 1e-3 || df.fract() != 0.0 || df > 1e6 {
+            continue;
+        }
+        // df + 1 answers: half of them 1, half 5 (one more 1 when odd).
+        let n = df as u64 + 1;
+        let tally = Tally::<Likert5>::from_counts(&[n - n / 2, 0, 0, 0, n / 2]).expect("counts fit");
+        let mean = Mean.score(&tally).expect("non-empty");
+        let level = ConfidenceLevel::new(1.0 - alpha).expect("level");
+        let interval = mean.interval(level).expect("n ≥ 2");
+        let half = interval.width() / 2.0;
+        let t = half / mean.standard_error().expect("n ≥ 2");
+        let tol = 1e-12 + 2.0 * f64::EPSILON * mean.value().abs() / half;
+        assert_relative(
+            t,
+            case["t"].as_f64().expect("t"),
+            tol,
+            &format!("t(df {df}, alpha {alpha})"),
+        );
+        checked += 1;
+    }
+    assert!(checked >= 100, "{checked}");
+}
