@@ -25,8 +25,11 @@ pub(crate) mod sealed {
         Weighted(&'a WeightedTally<S>),
     }
 
+    /// The sealed half of [`Sample`](super::Sample). `view` takes the
+    /// crate's token, so it cannot be called from outside, even through a
+    /// `Sample` bound.
     pub trait Sealed<S: Scale> {
-        fn view(&self) -> View<'_, S>;
+        fn view(&self, _: crate::estimate::sealed::Internal) -> View<'_, S>;
     }
 }
 
@@ -46,10 +49,18 @@ pub(crate) mod sealed {
 /// assert_eq!(satisfied_share(&WeightedTally::from(&t))?, 0.5);
 /// # Ok::<(), cxmetrics::Error>(())
 /// ```
+///
+/// Its internals stay inside the crate:
+///
+/// ```compile_fail
+/// fn peek(s: &impl cxmetrics::Sample<cxmetrics::Likert5>) {
+///     let _ = s.view(); // private: needs a token only the crate can make
+/// }
+/// ```
 pub trait Sample<S: Scale>: sealed::Sealed<S> {}
 
 impl<S: Scale> sealed::Sealed<S> for Tally<S> {
-    fn view(&self) -> sealed::View<'_, S> {
+    fn view(&self, _: crate::estimate::sealed::Internal) -> sealed::View<'_, S> {
         sealed::View::Exact(self)
     }
 }
@@ -57,7 +68,7 @@ impl<S: Scale> sealed::Sealed<S> for Tally<S> {
 impl<S: Scale> Sample<S> for Tally<S> {}
 
 impl<S: Scale> sealed::Sealed<S> for WeightedTally<S> {
-    fn view(&self) -> sealed::View<'_, S> {
+    fn view(&self, _: crate::estimate::sealed::Internal) -> sealed::View<'_, S> {
         sealed::View::Weighted(self)
     }
 }

@@ -86,6 +86,15 @@ use sealed::INTERNAL;
 /// assert!(nps.interval_at(ConfidenceLevel::P95).is_some());
 /// # Ok::<(), cxmetrics::Error>(())
 /// ```
+///
+/// The crate's own methods behind the seal cannot be called from outside,
+/// even through an `E: Estimate` bound:
+///
+/// ```compile_fail
+/// fn peek(e: &impl cxmetrics::Estimate) -> f64 {
+///     e.point() // private: needs a token only the crate can make
+/// }
+/// ```
 pub trait Estimate: sealed::Sealed {
     /// The point value: a fraction for shares (`[0, 1]`) and net scores
     /// (`[−1, 1]`), the scale's own units for means.

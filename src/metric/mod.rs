@@ -171,7 +171,7 @@ fn rows_where<S: Scale>(w: &WeightedTally<S>, keep: impl Fn(u8) -> bool) -> u64 
 /// The share of `set` in a sample.
 pub(crate) fn share<S: Scale>(sample: &impl Sample<S>, set: RatingSet<S>, metric: Metric) -> Result<Share, Error> {
     let label = label::<S>(metric, Statistic::Share, set.mask(), 0);
-    match sample.view() {
+    match sample.view(crate::estimate::sealed::INTERNAL) {
         View::Exact(tally) => Share::new(tally.count_where(|r| set.contains_value(r)), tally.total(), label),
         View::Weighted(w) => {
             let s = weighted(w, "weighted proportion", |r| f64::from(u8::from(set.contains_value(r))))?;
@@ -224,7 +224,7 @@ pub(crate) fn net<S: Scale>(
     metric: Metric,
 ) -> Result<NetScore, Error> {
     let label = label::<S>(metric, Statistic::Net, positive.mask(), negative.mask());
-    match sample.view() {
+    match sample.view(crate::estimate::sealed::INTERNAL) {
         View::Exact(tally) => {
             let pos = tally.count_where(|r| positive.contains_value(r));
             let neg = tally.count_where(|r| negative.contains_value(r));
@@ -258,7 +258,7 @@ pub(crate) fn net<S: Scale>(
 /// passes over the (at most 11) counts, which is exact to a few ulps.
 pub(crate) fn mean<S: Scale>(sample: &impl Sample<S>, metric: Metric) -> Result<MeanScore, Error> {
     let label = label::<S>(metric, Statistic::Mean, 0, 0);
-    let tally = match sample.view() {
+    let tally = match sample.view(crate::estimate::sealed::INTERNAL) {
         View::Exact(tally) => tally,
         View::Weighted(w) => {
             let s = weighted(w, "weighted mean", f64::from)?;

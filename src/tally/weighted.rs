@@ -365,7 +365,7 @@ impl<'a, S: Scale> Extend<&'a Response<S>> for WeightedTally<S> {
     fn extend<I: IntoIterator<Item = &'a Response<S>>>(&mut self, iter: I) {
         for r in iter {
             self.add(r.rating(), r.weight().unwrap_or(1.0))
-                .expect("response weights are validated");
+                .expect("more than u64::MAX answers at one point");
         }
     }
 }
