@@ -69,10 +69,10 @@ async fn main() -> Result<()> {
             FROM answers GROUP BY agent
         )
         SELECT agent,
-               nps['n'] AS n, CAST(nps['score'] AS DECIMAL(5, 1)) AS nps,
-               CAST(nps['lower'] AS DECIMAL(5, 1)) AS nps_lo, CAST(nps['upper'] AS DECIMAL(5, 1)) AS nps_hi,
-               csat['n'] AS n_csat, CAST(csat['score'] AS DECIMAL(5, 1)) AS csat,
-               CAST(csat['lower'] AS DECIMAL(5, 1)) AS csat_lo, CAST(csat['upper'] AS DECIMAL(5, 1)) AS csat_hi
+               get_field(nps, 'n') AS n, CAST(get_field(nps, 'score') AS DECIMAL(5, 1)) AS nps,
+               CAST(get_field(nps, 'lower') AS DECIMAL(5, 1)) AS nps_lo, CAST(get_field(nps, 'upper') AS DECIMAL(5, 1)) AS nps_hi,
+               get_field(csat, 'n') AS n_csat, CAST(get_field(csat, 'score') AS DECIMAL(5, 1)) AS csat,
+               CAST(get_field(csat, 'lower') AS DECIMAL(5, 1)) AS csat_lo, CAST(get_field(csat, 'upper') AS DECIMAL(5, 1)) AS csat_hi
         FROM s ORDER BY agent";
     ctx.sql(sql).await?.show().await
 }
