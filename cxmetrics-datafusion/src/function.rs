@@ -313,7 +313,7 @@ impl AggregateUDFImpl for CxAggregate {
         Ok(Box::new(RowAccumulator::new(self.settings(&args)?)))
     }
 
-    /// Rejects `DISTINCT` while planning, before DataFusion could rewrite
+    /// Rejects `DISTINCT` while planning, before `DataFusion` could rewrite
     /// `f(DISTINCT x)` into `f(x)` over the distinct values.
     fn simplify(&self) -> Option<AggregateFunctionSimplification> {
         let usage = self.kind.usage();

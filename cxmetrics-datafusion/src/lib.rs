@@ -237,7 +237,7 @@ pub fn functions() -> Vec<Arc<AggregateUDF>> {
 ///
 /// # Errors
 ///
-/// Whatever the registry returns; DataFusion's own registries do not fail.
+/// Whatever the registry returns; `DataFusion`'s own registries do not fail.
 ///
 /// # Example
 ///

@@ -64,8 +64,8 @@ fn mask(nulls: Option<&NullBuffer>, filter: Option<&BooleanArray>) -> Option<Boo
     }
 }
 
-fn convert<'a, T: ArrowPrimitiveType>(
-    array: &'a PrimitiveArray<T>,
+fn convert<T: ArrowPrimitiveType>(
+    array: &PrimitiveArray<T>,
     mask: Option<&BooleanBuffer>,
     scale: ScaleKind,
     to_u8: impl Fn(T::Native) -> Option<u8>,
@@ -147,7 +147,11 @@ pub(crate) fn ratings<'a>(
 }
 
 /// `v` as a `u8` when it is a whole number in `0..=255`.
-#[allow(clippy::float_cmp, reason = "exact test for a whole number")]
+#[allow(
+    clippy::float_cmp,
+    clippy::cast_sign_loss,
+    reason = "an exact test for a whole number in 0..=255, then an exact cast"
+)]
 fn whole(v: f64) -> Option<u8> {
     if (0.0..=255.0).contains(&v) && v.trunc() == v {
         Some(v as u8)
