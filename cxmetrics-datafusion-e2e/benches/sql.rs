@@ -1,4 +1,4 @@
-//! `nps(score)` in DataFusion against the same query in plain SQL and
+//! `nps(score)` in `DataFusion` against the same query in plain SQL and
 //! against the core crate's bulk kernel: 1e7 answers, 1,000 segments, one
 //! partition, at `target_partitions` 1 and 2.
 //!
@@ -104,14 +104,14 @@ fn bench(c: &mut Criterion) {
         let mut group = c.benchmark_group(format!("no_group_by/target_partitions_{target_partitions}"));
         group.sample_size(10).measurement_time(Duration::from_secs(5));
         group.bench_function("nps(score)", |b| {
-            b.iter(|| run(&rt, &ctx, black_box("SELECT nps(score) FROM answers")))
+            b.iter(|| run(&rt, &ctx, black_box("SELECT nps(score) FROM answers")));
         });
         group.bench_function("nps(score_u8)", |b| {
             b.iter(|| run(&rt, &ctx, black_box("SELECT nps(score_u8) FROM answers")));
         });
         if target_partitions == 1 {
             group.bench_function("core_bulk_kernel", |b| {
-                b.iter(|| nps_of_raw(black_box(&raw)).expect("nps"))
+                b.iter(|| nps_of_raw(black_box(&raw)).expect("nps"));
             });
         }
         group.finish();

@@ -197,7 +197,7 @@ pub fn scores(batches: &[RecordBatch], name: &str) -> Vec<Scored> {
         let s = struct_column(batch, name);
         let n = s
             .column_by_name("n")
-            .map(|c| c.as_primitive::<UInt64Type>())
+            .map(AsArray::as_primitive::<UInt64Type>)
             .expect("n");
         for i in 0..s.len() {
             assert!(s.is_valid(i), "a score row is never NULL");
@@ -222,11 +222,11 @@ pub fn tallies(batches: &[RecordBatch], name: &str) -> Vec<StoredTally> {
     let mut out = Vec::new();
     for batch in batches {
         let s = struct_column(batch, name);
-        let scale = s.column_by_name("scale").map(|c| c.as_string::<i32>()).expect("scale");
-        let counts = s.column_by_name("counts").map(|c| c.as_list::<i32>()).expect("counts");
+        let scale = s.column_by_name("scale").map(AsArray::as_string::<i32>).expect("scale");
+        let counts = s.column_by_name("counts").map(AsArray::as_list::<i32>).expect("counts");
         let n = s
             .column_by_name("n")
-            .map(|c| c.as_primitive::<UInt64Type>())
+            .map(AsArray::as_primitive::<UInt64Type>)
             .expect("n");
         for i in 0..s.len() {
             out.push(StoredTally {

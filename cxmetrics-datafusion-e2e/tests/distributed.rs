@@ -1,7 +1,7 @@
 //! Distributed execution without a cluster: physical plans travel through
 //! `datafusion-proto` to a second session that only registered the
 //! functions (as a remote executor would), and partial states cross between
-//! the Partial and FinalPartitioned stages as Arrow record batches.
+//! the `Partial` and `FinalPartitioned` stages as Arrow record batches.
 
 use std::io::Cursor;
 use std::sync::Arc;

@@ -1,4 +1,4 @@
-//! The GroupsAccumulator driven directly, as the hash aggregate drives it:
+//! The `GroupsAccumulator` driven directly, as the hash aggregate drives it:
 //! emitting the first groups only, and a merge that would overflow.
 
 use std::sync::Arc;

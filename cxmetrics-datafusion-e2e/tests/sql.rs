@@ -1,4 +1,4 @@
-//! SQL over a partitioned MemTable gives exactly the core crate's per-segment
+//! SQL over a partitioned `MemTable` gives exactly the core crate's per-segment
 //! results, for every function; NULLs, empty groups and off-scale answers
 //! behave as documented.
 
