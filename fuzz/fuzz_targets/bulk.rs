@@ -42,8 +42,19 @@ fn tally<S: Scale>(bytes: &[u8]) -> Result<Tally<S>, (usize, u8)> {
             assert_eq!(&t, e);
             assert_eq!(t.total(), bytes.len() as u64);
         }
-        (Err(Error::OutOfRangeAt { index, value, min, max, .. }), Err((i, v))) => {
-            assert_eq!((index, value, min, max), (*i, *v, S::MIN, S::MAX), "{} of {} bytes", S::NAME, bytes.len());
+        (
+            Err(Error::OutOfRangeAt {
+                index, value, min, max, ..
+            }),
+            Err((i, v)),
+        ) => {
+            assert_eq!(
+                (index, value, min, max),
+                (*i, *v, S::MIN, S::MAX),
+                "{} of {} bytes",
+                S::NAME,
+                bytes.len()
+            );
         }
         (got, want) => panic!("{}: from_raw {got:?}, one by one {want:?}", S::NAME),
     }
@@ -62,7 +73,11 @@ macro_rules! check_raw {
             }
             (Ok(t), Err(e)) => {
                 // Only an empty sample may fail when every byte is valid.
-                assert!(t.is_empty() && matches!(e, Error::EmptySample { .. }), "{}: {e:?}", stringify!($raw));
+                assert!(
+                    t.is_empty() && matches!(e, Error::EmptySample { .. }),
+                    "{}: {e:?}",
+                    stringify!($raw)
+                );
             }
             (Err((i, v)), Err(Error::OutOfRangeAt { index, value, .. })) => {
                 assert_eq!((index, value), (*i, *v), "{}", stringify!($raw));
@@ -86,9 +101,11 @@ fn check(bytes: &[u8], mask: u16) {
     }
 
     let five = tally::<Likert5>(bytes);
-    check_raw!(bytes, &five, Csat::default().score_raw(bytes), |t| Csat::default().score(t));
-    check_raw!(bytes, &five, CesEase::default().score_raw(bytes), |t| CesEase::default()
+    check_raw!(bytes, &five, Csat::default().score_raw(bytes), |t| Csat::default()
         .score(t));
+    check_raw!(bytes, &five, CesEase::default().score_raw(bytes), |t| CesEase::default(
+    )
+    .score(t));
     check_raw!(bytes, &five, CesEffort.low_effort_share_raw(bytes), |t| CesEffort
         .low_effort_share(t));
     if let Some(s) = set::<Likert5>(mask) {

@@ -47,7 +47,10 @@ fn reference_rating<S: Scale>(text: &str) -> Option<u8> {
 /// rating, or an error naming the cell.
 fn reference_cell<S: Scale>(text: &str, integral_decimals: bool) -> Option<Option<u8>> {
     let t = text.trim();
-    if ["", "na", "n/a", "null", "nan"].iter().any(|m| t.eq_ignore_ascii_case(m)) {
+    if ["", "na", "n/a", "null", "nan"]
+        .iter()
+        .any(|m| t.eq_ignore_ascii_case(m))
+    {
         return Some(None);
     }
     let whole = match t.split_once('.') {
@@ -105,7 +108,9 @@ fn scale<S: Scale>(input: &Input<'_>, labels: &[Labels<S>]) {
     for l in labels.iter().chain(made.as_ref()) {
         for (label, point) in l.iter() {
             assert_eq!(l.parse(label).ok(), Some(point), "{label:?}");
-            let numeric = label.trim().starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '+');
+            let numeric = label
+                .trim()
+                .starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '+');
             if cells.parse::<S>(label).is_err() && !numeric {
                 assert_eq!(cells.parse_or_label(label, l).ok(), Some(Some(point)), "{label:?}");
             }
@@ -116,7 +121,9 @@ fn scale<S: Scale>(input: &Input<'_>, labels: &[Labels<S>]) {
         } else if let Err(e) = &via_labels {
             assert!(matches!(e, Error::UnknownLabel { input, .. } if input == text), "{e:?}");
         }
-        let numeric = text.trim().starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '+');
+        let numeric = text
+            .trim()
+            .starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '+');
         let expected = match &parsed {
             Ok(answer) => Some(*answer),
             Err(_) if numeric => None,
@@ -207,7 +214,12 @@ fuzz_target!(|input: Input<'_>| {
     scale::<ZeroToTen>(&input, &[]);
     scale::<Likert5>(
         &input,
-        &[Labels::csat(), Labels::effort(), Labels::ease(), Labels::agreement_five()],
+        &[
+            Labels::csat(),
+            Labels::effort(),
+            Labels::ease(),
+            Labels::agreement_five(),
+        ],
     );
     scale::<Likert7>(&input, &[Labels::agreement()]);
     named(input.text);
