@@ -104,3 +104,60 @@ fn exact_share_limits_never_cross_at_levels_near_zero() -> Result<(), Error> {
     }
     Ok(())
 }
+
+#[test]
+fn a_huge_t_on_many_degrees_of_freedom_has_p_zero_not_nan() -> Result<(), Error> {
+    // Found by `deserialize`: above 1000 df the p-value inverts the
+    // Cornish–Fisher expansion, whose ninth power of t ≈ 1e143 overflowed
+    // to a NaN p-value. Reachable with valid weights.
+    use cxmetrics::Likert5;
+    let mut t = WeightedTally::<Likert5>::new();
+    for _ in 0..1100 {
+        t.add(Likert5::new(5)?, 1e140)?;
+    }
+    t.add(Likert5::new(1)?, 1e-140)?;
+    let mean = Mean.score(&t)?;
+    let test = mean.test(1.0)?;
+    assert!(test.df().is_some_and(|df| df > 1000.0), "{test:?}");
+    assert_eq!(test.p_value(), Some(0.0), "{test:?}");
+    Ok(())
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn deserialized_weight_sums_must_be_possible() -> Result<(), Box<dyn std::error::Error>> {
+    // Found by `deserialize`: Σw = 7.7e104 with Σw² = 3.25 over two answers
+    // was accepted (no weights give it); it made n_eff ≈ 1e209 and a NaN
+    // p-value. Σw² = 0 with Σw > 0 (issue 12) is the same kind of lie.
+    use cxmetrics::{Likert5, Likert7};
+    for impossible in [
+        r#"{"scale":"Likert7","sum_w":[1.5,1.5,1.5,7.7e104,1.5,1.5,1.5],"sum_w2":[1.25,1.25,1.25,1.25,1.25,3.25,1.25],"answers":[2,2,2,2,2,2,2]}"#,
+        r#"{"scale":"Likert7","sum_w":[1.0,0,0,0,0,0,0],"sum_w2":[0.0,0,0,0,0,0,0],"answers":[1,0,0,0,0,0,0]}"#,
+        r#"{"scale":"Likert7","sum_w":[2.0,0,0,0,0,0,0],"sum_w2":[5.0,0,0,0,0,0,0],"answers":[1,0,0,0,0,0,0]}"#,
+        r#"{"scale":"Likert7","sum_w":[1e150,0,0,0,0,0,0],"sum_w2":[1e300,0,0,0,0,0,0],"answers":[1,0,0,0,0,0,0]}"#,
+    ] {
+        assert!(
+            serde_json::from_str::<WeightedTally<Likert7>>(impossible).is_err(),
+            "{impossible}"
+        );
+    }
+    // Every tally that `add` builds reads back, extremes included.
+    let mut t = WeightedTally::<Likert5>::new();
+    for (r, w) in [
+        (5, 1e140),
+        (5, 1e-140),
+        (1, 1e-140),
+        (1, 1e-140),
+        (3, 0.1),
+        (3, 0.1),
+        (3, 0.1),
+    ] {
+        t.add(Likert5::new(r)?, w)?;
+    }
+    for _ in 0..1000 {
+        t.add(Likert5::new(2)?, 0.3)?;
+    }
+    let back: WeightedTally<Likert5> = serde_json::from_str(&serde_json::to_string(&t)?)?;
+    assert_eq!(back, t);
+    Ok(())
+}
