@@ -161,3 +161,18 @@ fn deserialized_weight_sums_must_be_possible() -> Result<(), Box<dyn std::error:
     assert_eq!(back, t);
     Ok(())
 }
+
+#[test]
+fn names_without_ascii_letters_are_custom_not_blank() -> Result<(), Error> {
+    // Found writing the `parse` target: "微信" folded to "", rejected as blank,
+    // though the docs make any non-blank text a custom name.
+    use cxmetrics::{Channel, Touchpoint};
+    assert_eq!("微信".parse::<Channel>()?, Channel::Custom("微信".into()));
+    assert_eq!(" Почта ".parse::<Touchpoint>()?, Touchpoint::Custom("Почта".into()));
+    assert_eq!(
+        "—".parse::<Channel>()?.to_string().parse::<Channel>()?,
+        Channel::Custom("—".into())
+    );
+    assert!(" \t".parse::<Channel>().is_err());
+    Ok(())
+}

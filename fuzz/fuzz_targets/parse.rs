@@ -177,7 +177,7 @@ fn named(text: &str) {
 
     // Channel and touchpoint: a known name, or a custom name for any other
     // non-blank text; display parses back to the same value.
-    let blank = fold(text).is_empty();
+    let blank = text.trim().is_empty();
     match text.parse::<Channel>() {
         Ok(c) => {
             assert!(!blank, "{text:?}");
