@@ -433,7 +433,7 @@ impl<E: Estimate> Benchmark<E> {
     /// let ces1 = CesEffort.score(&Tally::<Likert5>::from_raw(&[2, 1, 3])?)?;
     /// let b = Benchmark::sample("other survey", BenchmarkKind::OwnHistory, ces1);
     /// let err = b.compare(&ces2, ConfidenceLevel::P95).unwrap_err();
-    /// assert_eq!(err.to_string(), "cannot compare CES 2.0 mean on Likert7 with CES 1.0 effort mean on Likert5");
+    /// assert_eq!(err.to_string(), "cannot compare CES 2.0 mean on the 1–7 scale with CES 1.0 effort mean on the 1–5 scale");
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     pub fn compare(&self, estimate: &E, level: ConfidenceLevel) -> Result<Comparison, Error> {

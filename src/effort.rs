@@ -258,34 +258,177 @@ impl EffortLoyalty {
 /// assert!(link.difference().unwrap().interval().lower() > 0.0);
 /// # Ok::<(), cxmetrics::Error>(())
 /// ```
-pub fn nps_by_effort(feedback: &[Feedback], level: ConfidenceLevel) -> Result<EffortLoyalty, Error> {
-    let mut tallies = [Tally::<ZeroToTen>::new(), Tally::new(), Tally::new()];
+pub fn nps_by_effort<'a>(
+    feedback: impl IntoIterator<Item = &'a Feedback>,
+    level: ConfidenceLevel,
+) -> Result<EffortLoyalty, Error> {
+    let mut tally = EffortLoyaltyTally::new();
     for f in feedback {
-        if let (Some(nps), Some(ces)) = (f.nps(), f.ces()) {
-            tallies[EffortBand::of(ces).index()].add(nps)?;
+        tally.add(f)?;
+    }
+    tally.report(level)
+}
+
+/// NPS by CES 2.0 band, accumulated: the state behind [`nps_by_effort`],
+/// three exact NPS tallies. Add feedback one at a time or from any
+/// iterator of references (no records are cloned), tally shards on
+/// threads or machines and merge them, then report: the result equals one
+/// pass over all the feedback.
+///
+/// # Example
+///
+/// ```
+/// use chrono::DateTime;
+/// use cxmetrics::effort::{EffortBand, EffortLoyaltyTally};
+/// use cxmetrics::{ConfidenceLevel, Feedback, Likert7, ZeroToTen};
+///
+/// let at = DateTime::from_timestamp(0, 0).unwrap();
+/// let answer = |ces, nps| -> Result<Feedback, cxmetrics::Error> {
+///     Ok(Feedback::new(at).with_ces(Likert7::new(ces)?).with_nps(ZeroToTen::new(nps)?))
+/// };
+/// let (mut monday, mut tuesday) = (EffortLoyaltyTally::new(), EffortLoyaltyTally::new());
+/// monday.add(&answer(7, 10)?)?;
+/// tuesday.add(&answer(2, 3)?)?;
+/// monday.merge(&tuesday)?;
+/// assert_eq!(monday.band(EffortBand::Difficult).total(), 1);
+/// let report = monday.report(ConfidenceLevel::P95)?;
+/// assert_eq!(report.nps(EffortBand::Easy).map(|e| e.rounded()), Some(100));
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EffortLoyaltyTally {
+    /// NPS answers of easy, neutral and difficult contacts.
+    bands: [Tally<ZeroToTen>; 3],
+}
+
+impl EffortLoyaltyTally {
+    /// An empty tally.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::effort::{EffortBand, EffortLoyaltyTally};
+    ///
+    /// assert!(EffortLoyaltyTally::new().band(EffortBand::Easy).is_empty());
+    /// ```
+    #[must_use]
+    pub const fn new() -> Self {
+        Self {
+            bands: [Tally::new(), Tally::new(), Tally::new()],
         }
     }
-    if tallies.iter().all(Tally::is_empty) {
-        return Err(Error::EmptySample {
-            statistic: "NPS by effort band",
-        });
+
+    /// Counts one respondent's NPS in the band of their CES 2.0 answer;
+    /// feedback without both answers is left out.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::CountOverflow`] past `u64::MAX` answers in a band.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::DateTime;
+    /// use cxmetrics::effort::{EffortBand, EffortLoyaltyTally};
+    /// use cxmetrics::{Feedback, Likert7, ZeroToTen};
+    ///
+    /// let at = DateTime::from_timestamp(0, 0).unwrap();
+    /// let mut t = EffortLoyaltyTally::new();
+    /// t.add(&Feedback::new(at).with_ces(Likert7::new(4)?).with_nps(ZeroToTen::new(8)?))?;
+    /// t.add(&Feedback::new(at).with_nps(ZeroToTen::new(8)?))?; // no CES answer: left out
+    /// assert_eq!(t.band(EffortBand::Neutral).total(), 1);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn add(&mut self, feedback: &Feedback) -> Result<(), Error> {
+        match (feedback.nps(), feedback.ces()) {
+            (Some(nps), Some(ces)) => self.bands[EffortBand::of(ces).index()].add(nps),
+            _ => Ok(()),
+        }
     }
-    let score = |t: &Tally<ZeroToTen>| {
-        if t.is_empty() { Ok(None) } else { Nps.score(t).map(Some) }
-    };
-    let [easy, neutral, difficult] = [score(&tallies[0])?, score(&tallies[1])?, score(&tallies[2])?];
-    let difference = match (&easy, &difficult) {
-        (Some(e), Some(d)) => Some(e.difference(d, level)?),
-        _ => None,
-    };
-    Ok(EffortLoyalty {
-        bands: [
-            (EffortBand::Easy, easy),
-            (EffortBand::Neutral, neutral),
-            (EffortBand::Difficult, difficult),
-        ],
-        difference,
-    })
+
+    /// Adds another tally, band by band; nothing changes on overflow.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::CountOverflow`] past `u64::MAX` answers in a band.
+    ///
+    /// # Example
+    ///
+    /// See [`EffortLoyaltyTally`].
+    pub fn merge(&mut self, other: &Self) -> Result<(), Error> {
+        let mut merged = self.bands.clone();
+        for (mine, theirs) in merged.iter_mut().zip(&other.bands) {
+            mine.merge(theirs)?;
+        }
+        self.bands = merged;
+        Ok(())
+    }
+
+    /// The NPS answers of one band.
+    ///
+    /// # Example
+    ///
+    /// See [`EffortLoyaltyTally`].
+    #[must_use]
+    pub const fn band(&self, band: EffortBand) -> &Tally<ZeroToTen> {
+        &self.bands[band.index()]
+    }
+
+    /// The NPS of each band and the easy − difficult difference at `level`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::EmptySample`] when no feedback had both an NPS and a
+    /// CES 2.0 answer.
+    ///
+    /// # Example
+    ///
+    /// See [`EffortLoyaltyTally`].
+    pub fn report(&self, level: ConfidenceLevel) -> Result<EffortLoyalty, Error> {
+        if self.bands.iter().all(Tally::is_empty) {
+            return Err(Error::EmptySample {
+                statistic: "NPS by effort band",
+            });
+        }
+        let score = |t: &Tally<ZeroToTen>| {
+            if t.is_empty() { Ok(None) } else { Nps.score(t).map(Some) }
+        };
+        let [easy, neutral, difficult] = [score(&self.bands[0])?, score(&self.bands[1])?, score(&self.bands[2])?];
+        let difference = match (&easy, &difficult) {
+            (Some(e), Some(d)) => Some(e.difference(d, level)?),
+            _ => None,
+        };
+        Ok(EffortLoyalty {
+            bands: [
+                (EffortBand::Easy, easy),
+                (EffortBand::Neutral, neutral),
+                (EffortBand::Difficult, difficult),
+            ],
+            difference,
+        })
+    }
+}
+
+/// Counts every feedback; see [`EffortLoyaltyTally::add`].
+///
+/// # Panics
+///
+/// Only past `u64::MAX` answers in a band (use `add` for a `Result`).
+impl<'a> Extend<&'a Feedback> for EffortLoyaltyTally {
+    fn extend<I: IntoIterator<Item = &'a Feedback>>(&mut self, iter: I) {
+        for f in iter {
+            self.add(f).expect("more than u64::MAX answers in an effort band");
+        }
+    }
+}
+
+/// Collects feedback into a tally; see the `Extend` impl.
+impl<'a> FromIterator<&'a Feedback> for EffortLoyaltyTally {
+    fn from_iter<I: IntoIterator<Item = &'a Feedback>>(iter: I) -> Self {
+        let mut t = Self::new();
+        t.extend(iter);
+        t
+    }
 }
 
 /// A fact about an interaction that drives customer effort.
@@ -515,33 +658,167 @@ impl DriverEffect {
 /// assert!(effect.difference().unwrap().interval().upper() < 0.0);
 /// # Ok::<(), cxmetrics::Error>(())
 /// ```
-pub fn ces_by_driver(
-    feedback: &[Feedback],
+pub fn ces_by_driver<'a>(
+    feedback: impl IntoIterator<Item = &'a Feedback>,
     driver: EffortDriver,
     level: ConfidenceLevel,
 ) -> Result<DriverEffect, Error> {
-    let (mut with, mut without) = (Tally::<Likert7>::new(), Tally::<Likert7>::new());
+    let mut tally = DriverTally::new(driver);
     for f in feedback {
-        if let (Some(ces), Some(present)) = (f.ces(), driver.present(f)) {
-            if present { with.add(ces)? } else { without.add(ces)? }
+        tally.add(f)?;
+    }
+    tally.report(level)
+}
+
+/// CES 2.0 with and without an effort driver, accumulated: the state
+/// behind [`ces_by_driver`], two exact CES tallies. Add feedback one at a
+/// time or from any iterator of references, merge shards, then report.
+///
+/// # Example
+///
+/// ```
+/// use chrono::DateTime;
+/// use cxmetrics::effort::{DriverTally, EffortDriver};
+/// use cxmetrics::{ConfidenceLevel, Feedback, Likert7};
+///
+/// let at = DateTime::from_timestamp(0, 0).unwrap();
+/// let mut shard = DriverTally::new(EffortDriver::Transferred);
+/// shard.add(&Feedback::new(at).with_ces(Likert7::new(2)?).with_transfers(2))?;
+/// let mut other = DriverTally::new(EffortDriver::Transferred);
+/// other.add(&Feedback::new(at).with_ces(Likert7::new(7)?).with_transfers(0))?;
+/// shard.merge(&other)?;
+/// assert_eq!((shard.with().total(), shard.without().total()), (1, 1));
+/// let effect = shard.report(ConfidenceLevel::P95)?;
+/// assert_eq!(effect.with().map(|s| s.rounded()), Some(0));
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DriverTally {
+    driver: EffortDriver,
+    with: Tally<Likert7>,
+    without: Tally<Likert7>,
+}
+
+impl DriverTally {
+    /// An empty tally for `driver`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::effort::{DriverTally, EffortDriver};
+    ///
+    /// assert_eq!(DriverTally::new(EffortDriver::ReExplained).driver(), EffortDriver::ReExplained);
+    /// ```
+    #[must_use]
+    pub const fn new(driver: EffortDriver) -> Self {
+        Self {
+            driver,
+            with: Tally::new(),
+            without: Tally::new(),
         }
     }
-    if with.is_empty() && without.is_empty() {
-        return Err(Error::EmptySample {
-            statistic: "CES by effort driver",
-        });
+
+    /// The driver.
+    ///
+    /// # Example
+    ///
+    /// See [`DriverTally::new`].
+    #[must_use]
+    pub const fn driver(&self) -> EffortDriver {
+        self.driver
     }
-    let ces = CesAgreement::default();
-    let score = |t: &Tally<Likert7>| if t.is_empty() { Ok(None) } else { ces.score(t).map(Some) };
-    let (with, without) = (score(&with)?, score(&without)?);
-    let difference = match (&with, &without) {
-        (Some(a), Some(b)) => Some(a.difference(b, level)?),
-        _ => None,
-    };
-    Ok(DriverEffect {
-        driver,
-        with,
-        without,
-        difference,
-    })
+
+    /// CES answers of contacts with the driver.
+    ///
+    /// # Example
+    ///
+    /// See [`DriverTally`].
+    #[must_use]
+    pub const fn with(&self) -> &Tally<Likert7> {
+        &self.with
+    }
+
+    /// CES answers of contacts without the driver.
+    ///
+    /// # Example
+    ///
+    /// See [`DriverTally`].
+    #[must_use]
+    pub const fn without(&self) -> &Tally<Likert7> {
+        &self.without
+    }
+
+    /// Counts one respondent's CES 2.0 answer, with or without the driver;
+    /// feedback without a CES answer or without the driver's fact is left
+    /// out.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::CountOverflow`] past `u64::MAX` answers on one side.
+    ///
+    /// # Example
+    ///
+    /// See [`DriverTally`].
+    pub fn add(&mut self, feedback: &Feedback) -> Result<(), Error> {
+        match (feedback.ces(), self.driver.present(feedback)) {
+            (Some(ces), Some(true)) => self.with.add(ces),
+            (Some(ces), Some(false)) => self.without.add(ces),
+            _ => Ok(()),
+        }
+    }
+
+    /// Adds another tally of the same driver; nothing changes on error.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Mismatch`] for a tally of another driver;
+    /// [`Error::CountOverflow`] past `u64::MAX` answers on one side.
+    ///
+    /// # Example
+    ///
+    /// See [`DriverTally`].
+    pub fn merge(&mut self, other: &Self) -> Result<(), Error> {
+        if self.driver != other.driver {
+            return Err(Error::Mismatch {
+                left: format!("CES by \"{}\"", self.driver),
+                right: format!("CES by \"{}\"", other.driver),
+            });
+        }
+        let (mut with, mut without) = (self.with.clone(), self.without.clone());
+        with.merge(&other.with)?;
+        without.merge(&other.without)?;
+        (self.with, self.without) = (with, without);
+        Ok(())
+    }
+
+    /// The CES 2.0 share with and without the driver and their difference.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::EmptySample`] when no feedback had both a CES answer and
+    /// the driver's fact.
+    ///
+    /// # Example
+    ///
+    /// See [`DriverTally`].
+    pub fn report(&self, level: ConfidenceLevel) -> Result<DriverEffect, Error> {
+        if self.with.is_empty() && self.without.is_empty() {
+            return Err(Error::EmptySample {
+                statistic: "CES by effort driver",
+            });
+        }
+        let ces = CesAgreement::default();
+        let score = |t: &Tally<Likert7>| if t.is_empty() { Ok(None) } else { ces.score(t).map(Some) };
+        let (with, without) = (score(&self.with)?, score(&self.without)?);
+        let difference = match (&with, &without) {
+            (Some(a), Some(b)) => Some(a.difference(b, level)?),
+            _ => None,
+        };
+        Ok(DriverEffect {
+            driver: self.driver,
+            with,
+            without,
+            difference,
+        })
+    }
 }

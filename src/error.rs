@@ -16,7 +16,7 @@
 /// use cxmetrics::{Error, ZeroToTen};
 ///
 /// let err = ZeroToTen::new(11).unwrap_err();
-/// assert_eq!(err.to_string(), "rating 11 is out of range for ZeroToTen (0..=10)");
+/// assert_eq!(err.to_string(), "rating 11 is off the 0–10 scale");
 /// assert!(matches!(err, Error::OutOfRange { value: 11, .. }));
 /// ```
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -27,7 +27,7 @@ pub enum Error {
     ///
     /// Fix: check the survey's scale; the answer was never a valid rating and
     /// is neither clamped nor dropped.
-    #[error("rating {value} is out of range for {scale} ({min}..={max})")]
+    #[error("rating {value} is off the {min}–{max} scale")]
     #[non_exhaustive]
     OutOfRange {
         /// The rejected rating.
@@ -45,7 +45,7 @@ pub enum Error {
     ///
     /// Fix: clean or drop that answer upstream; the whole buffer is rejected so
     /// that no answer is silently left out of the count.
-    #[error("rating {value} at index {index} is out of range for {scale} ({min}..={max})")]
+    #[error("rating {value} at index {index} is off the {min}–{max} scale")]
     #[non_exhaustive]
     OutOfRangeAt {
         /// Position of the first invalid byte.
@@ -65,7 +65,7 @@ pub enum Error {
     ///
     /// Fix: pass the answer as a plain decimal integer; surrounding
     /// whitespace is accepted.
-    #[error("invalid rating {input:?} for {scale}: expected a whole number in {min}..={max}")]
+    #[error("invalid answer \"{input}\" on the {min}–{max} scale: expected a whole number from {min} to {max}")]
     #[non_exhaustive]
     Parse {
         /// The rejected text.
@@ -117,7 +117,7 @@ pub enum Error {
     /// is empty.
     ///
     /// Fix: name at least one scale point.
-    #[error("the positive set on {scale} is empty: name at least one rating in {min}..={max}")]
+    #[error("the set of positive ratings is empty: name at least one rating of the {min}–{max} scale")]
     #[non_exhaustive]
     EmptyPositiveSet {
         /// The scale's type name.
@@ -252,6 +252,19 @@ pub enum Error {
         min: u8,
         /// The scale's highest point.
         max: u8,
+    },
+
+    /// An interaction time after the answer that rates it (survey timing):
+    /// an answer can only rate an interaction that happened before it.
+    #[error(
+        "the interaction at {interaction} comes after the answer at {answer}: an answer rates an interaction that happened before it"
+    )]
+    #[non_exhaustive]
+    InteractionAfterAnswer {
+        /// The interaction time, RFC 3339.
+        interaction: String,
+        /// The answer time, RFC 3339.
+        answer: String,
     },
 }
 

@@ -3,9 +3,10 @@
 
 use core::time::Duration;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 
-use crate::{Channel, Likert5, Likert7, Response, Scale, Touchpoint, ZeroToTen};
+use crate::response::check_interaction;
+use crate::{Channel, Error, Likert5, Likert7, Response, Scale, Touchpoint, ZeroToTen};
 
 /// One respondent's feedback after an interaction: any of an NPS, CSAT and
 /// CES 2.0 answer, a comment, and facts about the interaction that drive
@@ -38,7 +39,7 @@ use crate::{Channel, Likert5, Likert7, Response, Scale, Touchpoint, ZeroToTen};
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields, try_from = "unchecked::Feedback"))]
 pub struct Feedback {
     at: DateTime<Utc>,
     #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
@@ -67,6 +68,16 @@ pub struct Feedback {
     re_explained: Option<bool>,
     #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     time_to_resolution: Option<Duration>,
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    ces_effort: Option<Likert5>,
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    ces_ease: Option<Likert5>,
+    /// When the interaction being rated happened; never after `at`.
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    interaction_at: Option<DateTime<Utc>>,
+    /// Named dimensions (agent, team, region, …), in the order first set.
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
+    dimensions: Vec<(String, String)>,
 }
 
 /// Builder setters and getters for the optional fields of [`Feedback`].
@@ -142,6 +153,10 @@ impl Feedback {
             repeat_contacts: None,
             re_explained: None,
             time_to_resolution: None,
+            ces_effort: None,
+            ces_ease: None,
+            interaction_at: None,
+            dimensions: Vec::new(),
         }
     }
 
@@ -188,6 +203,106 @@ impl Feedback {
         re_explained, with_re_explained: bool, bool, |v| *v, "true";
         /// Sets how long the issue took to resolve.
         time_to_resolution, with_time_to_resolution: Duration, Duration, |v| *v, "core::time::Duration::from_secs(60)";
+        /// A CES 1.0 effort answer (1 = very low effort … 5 = very high; lower is better).
+        ces_effort, with_ces_effort: Likert5, Likert5, |v| *v, "cxmetrics::Likert5::constant(2)";
+        /// A 1–5 ease answer (1 = very difficult … 5 = very easy).
+        ces_ease, with_ces_ease: Likert5, Likert5, |v| *v, "cxmetrics::Likert5::constant(4)";
+    }
+
+    /// Sets when the interaction being rated happened, for survey timing.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InteractionAfterAnswer`] for an interaction after the
+    /// answer.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::{Duration, TimeZone, Utc};
+    /// use cxmetrics::Feedback;
+    ///
+    /// let answered = Utc.with_ymd_and_hms(2026, 3, 2, 10, 0, 0).unwrap();
+    /// let f = Feedback::new(answered).with_interaction_at(answered - Duration::hours(5))?;
+    /// assert_eq!(f.delay(), Some(Duration::hours(5)));
+    /// assert!(Feedback::new(answered).with_interaction_at(answered + Duration::hours(1)).is_err());
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn with_interaction_at(mut self, interaction_at: DateTime<Utc>) -> Result<Self, Error> {
+        check_interaction(interaction_at, self.at)?;
+        self.interaction_at = Some(interaction_at);
+        Ok(self)
+    }
+
+    /// When the interaction being rated happened, if known.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::DateTime;
+    /// use cxmetrics::Feedback;
+    ///
+    /// assert_eq!(Feedback::new(DateTime::from_timestamp(0, 0).unwrap()).interaction_at(), None);
+    /// ```
+    #[must_use]
+    pub const fn interaction_at(&self) -> Option<DateTime<Utc>> {
+        self.interaction_at
+    }
+
+    /// The time from the interaction to the answer, if the interaction time
+    /// is known.
+    ///
+    /// # Example
+    ///
+    /// See [`Feedback::with_interaction_at`].
+    #[must_use]
+    pub fn delay(&self) -> Option<TimeDelta> {
+        self.interaction_at.map(|i| self.at - i)
+    }
+
+    /// Sets a named dimension — agent, team, region, product, any caller
+    /// key — replacing an earlier value of the same name.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::DateTime;
+    /// use cxmetrics::Feedback;
+    ///
+    /// let f = Feedback::new(DateTime::from_timestamp(0, 0).unwrap())
+    ///     .with_dimension("agent", "ana")
+    ///     .with_dimension("team", "billing")
+    ///     .with_dimension("agent", "ben");
+    /// assert_eq!(f.dimension("agent"), Some("ben"));
+    /// assert_eq!(f.dimensions().collect::<Vec<_>>(), [("agent", "ben"), ("team", "billing")]);
+    /// ```
+    #[must_use]
+    pub fn with_dimension(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        let (name, value) = (name.into(), value.into());
+        match self.dimensions.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, v)) => *v = value,
+            None => self.dimensions.push((name, value)),
+        }
+        self
+    }
+
+    /// The value of a named dimension, if set.
+    ///
+    /// # Example
+    ///
+    /// See [`Feedback::with_dimension`].
+    #[must_use]
+    pub fn dimension(&self, name: &str) -> Option<&str> {
+        self.dimensions.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+
+    /// Every named dimension, in the order first set.
+    ///
+    /// # Example
+    ///
+    /// See [`Feedback::with_dimension`].
+    pub fn dimensions(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.dimensions.iter().map(|(n, v)| (n.as_str(), v.as_str()))
     }
 
     /// The NPS answer as a [`Response`] carrying this feedback's time,
@@ -254,7 +369,91 @@ impl Feedback {
             channel: self.channel.clone(),
             segment: self.segment.clone(),
             weight: None,
-            interaction_at: None,
+            interaction_at: self.interaction_at,
         }
+    }
+}
+
+/// The fields as they arrive, before the one rule that spans two of them
+/// (an interaction never after its answer) is checked.
+#[cfg(feature = "serde")]
+mod unchecked {
+    use core::time::Duration;
+
+    use chrono::{DateTime, Utc};
+
+    use crate::{Channel, Likert5, Likert7, Touchpoint, ZeroToTen};
+
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub(super) struct Feedback {
+        pub(super) at: DateTime<Utc>,
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+        pub(super) nps: Option<ZeroToTen>,
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+        pub(super) csat: Option<Likert5>,
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+        pub(super) ces: Option<Likert7>,
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+        pub(super) comment: Option<String>,
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+        pub(super) touchpoint: Option<Touchpoint>,
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+        pub(super) channel: Option<Channel>,
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+        pub(super) segment: Option<String>,
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+        pub(super) first_contact_resolution: Option<bool>,
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+        pub(super) transfers: Option<u32>,
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+        pub(super) channel_switches: Option<u32>,
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+        pub(super) repeat_contacts: Option<u32>,
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+        pub(super) re_explained: Option<bool>,
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+        pub(super) time_to_resolution: Option<Duration>,
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+        pub(super) ces_effort: Option<Likert5>,
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+        pub(super) ces_ease: Option<Likert5>,
+        /// When the interaction being rated happened; never after `at`.
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+        pub(super) interaction_at: Option<DateTime<Utc>>,
+        /// Named dimensions (agent, team, region, …), in the order first set.
+        #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
+        pub(super) dimensions: Vec<(String, String)>,
+    }
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<unchecked::Feedback> for Feedback {
+    type Error = Error;
+
+    fn try_from(f: unchecked::Feedback) -> Result<Self, Error> {
+        if let Some(i) = f.interaction_at {
+            check_interaction(i, f.at)?;
+        }
+        Ok(Self {
+            at: f.at,
+            nps: f.nps,
+            csat: f.csat,
+            ces: f.ces,
+            comment: f.comment,
+            touchpoint: f.touchpoint,
+            channel: f.channel,
+            segment: f.segment,
+            first_contact_resolution: f.first_contact_resolution,
+            transfers: f.transfers,
+            channel_switches: f.channel_switches,
+            repeat_contacts: f.repeat_contacts,
+            re_explained: f.re_explained,
+            time_to_resolution: f.time_to_resolution,
+            ces_effort: f.ces_effort,
+            ces_ease: f.ces_ease,
+            interaction_at: f.interaction_at,
+            dimensions: f.dimensions,
+        })
     }
 }

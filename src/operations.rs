@@ -54,15 +54,122 @@ fn rate(metric: Metric, hits: u64, n: u64, statistic: &'static str) -> Result<Sh
 /// assert!(fcr.interval(ConfidenceLevel::P95).contains(0.5));
 /// # Ok::<(), cxmetrics::Error>(())
 /// ```
-pub fn first_contact_resolution(feedback: &[Feedback]) -> Result<Share, Error> {
-    let recorded: Vec<bool> = feedback.iter().filter_map(Feedback::first_contact_resolution).collect();
-    let resolved = recorded.iter().filter(|&&r| r).count() as u64;
-    rate(
-        Metric::FirstContactResolution,
-        resolved,
-        recorded.len() as u64,
-        "first-contact resolution rate",
-    )
+pub fn first_contact_resolution<'a>(feedback: impl IntoIterator<Item = &'a Feedback>) -> Result<Share, Error> {
+    let mut tally = ResolutionTally::new();
+    for f in feedback {
+        tally.add(f);
+    }
+    tally.report()
+}
+
+/// First-contact resolution, accumulated: how many feedback records say
+/// whether the issue was resolved on first contact, and how many say yes.
+/// Add records one at a time or from any iterator of references, merge
+/// shards, then report: the same as one pass.
+///
+/// # Example
+///
+/// ```
+/// use chrono::DateTime;
+/// use cxmetrics::Feedback;
+/// use cxmetrics::operations::ResolutionTally;
+///
+/// let at = DateTime::from_timestamp(0, 0).unwrap();
+/// let mut a = ResolutionTally::new();
+/// a.add(&Feedback::new(at).with_first_contact_resolution(true));
+/// let mut b = ResolutionTally::new();
+/// b.add(&Feedback::new(at).with_first_contact_resolution(false));
+/// b.add(&Feedback::new(at)); // not recorded: left out
+/// a.merge(&b);
+/// assert_eq!((a.resolved(), a.recorded()), (1, 2));
+/// assert_eq!(a.report()?.rounded(), 50);
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct ResolutionTally {
+    resolved: u64,
+    recorded: u64,
+}
+
+impl ResolutionTally {
+    /// An empty tally.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::operations::ResolutionTally;
+    ///
+    /// assert_eq!(ResolutionTally::new().recorded(), 0);
+    /// ```
+    #[must_use]
+    pub const fn new() -> Self {
+        Self {
+            resolved: 0,
+            recorded: 0,
+        }
+    }
+
+    /// Counts one record, if it says whether the issue was resolved on
+    /// first contact. (Counts saturate at `u64::MAX` records, far beyond
+    /// any survey.)
+    ///
+    /// # Example
+    ///
+    /// See [`ResolutionTally`].
+    pub fn add(&mut self, feedback: &Feedback) {
+        if let Some(resolved) = feedback.first_contact_resolution() {
+            self.recorded = self.recorded.saturating_add(1);
+            self.resolved = self.resolved.saturating_add(u64::from(resolved));
+        }
+    }
+
+    /// Adds another tally.
+    ///
+    /// # Example
+    ///
+    /// See [`ResolutionTally`].
+    pub fn merge(&mut self, other: &Self) {
+        self.recorded = self.recorded.saturating_add(other.recorded);
+        self.resolved = self.resolved.saturating_add(other.resolved);
+    }
+
+    /// Records resolved on first contact.
+    ///
+    /// # Example
+    ///
+    /// See [`ResolutionTally`].
+    #[must_use]
+    pub const fn resolved(&self) -> u64 {
+        self.resolved
+    }
+
+    /// Records that say whether the issue was resolved on first contact.
+    ///
+    /// # Example
+    ///
+    /// See [`ResolutionTally`].
+    #[must_use]
+    pub const fn recorded(&self) -> u64 {
+        self.recorded
+    }
+
+    /// The first-contact resolution rate as a [`Share`].
+    ///
+    /// # Errors
+    ///
+    /// [`Error::EmptySample`] when no record said.
+    ///
+    /// # Example
+    ///
+    /// See [`ResolutionTally`].
+    pub fn report(&self) -> Result<Share, Error> {
+        rate(
+            Metric::FirstContactResolution,
+            self.resolved,
+            self.recorded,
+            "first-contact resolution rate",
+        )
+    }
 }
 
 /// The response rate: answers received of invitations sent, as a share with
@@ -205,24 +312,138 @@ impl ResolutionTime {
 /// assert_eq!(t.mean(), Duration::from_secs(50400)); // 14 h
 /// # Ok::<(), cxmetrics::Error>(())
 /// ```
-pub fn time_to_resolution(feedback: &[Feedback]) -> Result<ResolutionTime, Error> {
-    let mut times: Vec<Duration> = feedback.iter().filter_map(Feedback::time_to_resolution).collect();
-    times.sort_unstable();
-    let nanos = |x: u128| Duration::new((x / 1_000_000_000) as u64, (x % 1_000_000_000) as u32);
-    let Some(median) = median(&times, |a, b| nanos(u128::midpoint(a.as_nanos(), b.as_nanos()))) else {
-        return Err(Error::EmptySample {
-            statistic: "time to resolution",
-        });
-    };
-    let n = times.len();
-    // Sum in u128 nanoseconds: exact, no overflow for any realistic count.
-    let total: u128 = times.iter().map(Duration::as_nanos).sum();
-    let mean = nanos(total / n as u128);
-    Ok(ResolutionTime {
-        n: n as u64,
-        mean,
-        median,
-    })
+pub fn time_to_resolution<'a>(feedback: impl IntoIterator<Item = &'a Feedback>) -> Result<ResolutionTime, Error> {
+    let mut times = ResolutionTimes::new();
+    for f in feedback {
+        times.add(f);
+    }
+    times.report()
+}
+
+/// Times to resolution, accumulated: the recorded durations themselves,
+/// since a median needs them all (a merge is a concatenation, exact).
+/// Add records one at a time or from any iterator of references, merge
+/// shards, then report.
+///
+/// # Example
+///
+/// ```
+/// use chrono::DateTime;
+/// use core::time::Duration;
+/// use cxmetrics::Feedback;
+/// use cxmetrics::operations::ResolutionTimes;
+///
+/// let at = DateTime::from_timestamp(0, 0).unwrap();
+/// let hours = |h: u64| Feedback::new(at).with_time_to_resolution(Duration::from_secs(3600 * h));
+/// let mut a: ResolutionTimes = [hours(1), hours(3)].iter().collect();
+/// let b: ResolutionTimes = [hours(8)].iter().collect();
+/// a.merge(&b);
+/// let t = a.report()?;
+/// assert_eq!((t.n(), t.median()), (3, Duration::from_secs(3 * 3600)));
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ResolutionTimes {
+    times: Vec<Duration>,
+}
+
+impl ResolutionTimes {
+    /// No times yet.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::operations::ResolutionTimes;
+    ///
+    /// assert!(ResolutionTimes::new().report().is_err());
+    /// ```
+    #[must_use]
+    pub const fn new() -> Self {
+        Self { times: Vec::new() }
+    }
+
+    /// Keeps the record's time to resolution, if it has one.
+    ///
+    /// # Example
+    ///
+    /// See [`ResolutionTimes`].
+    pub fn add(&mut self, feedback: &Feedback) {
+        self.times.extend(feedback.time_to_resolution());
+    }
+
+    /// Adds another shard's times.
+    ///
+    /// # Example
+    ///
+    /// See [`ResolutionTimes`].
+    pub fn merge(&mut self, other: &Self) {
+        self.times.extend_from_slice(&other.times);
+    }
+
+    /// The mean and median time to resolution.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::EmptySample`] when no record had a time to resolution.
+    ///
+    /// # Example
+    ///
+    /// See [`ResolutionTimes`].
+    pub fn report(&self) -> Result<ResolutionTime, Error> {
+        let mut times = self.times.clone();
+        times.sort_unstable();
+        let nanos = |x: u128| Duration::new((x / 1_000_000_000) as u64, (x % 1_000_000_000) as u32);
+        let Some(median) = median(&times, |a, b| nanos(u128::midpoint(a.as_nanos(), b.as_nanos()))) else {
+            return Err(Error::EmptySample {
+                statistic: "time to resolution",
+            });
+        };
+        let n = times.len();
+        // Sum in u128 nanoseconds: exact, no overflow for any realistic count.
+        let total: u128 = times.iter().map(Duration::as_nanos).sum();
+        let mean = nanos(total / n as u128);
+        Ok(ResolutionTime {
+            n: n as u64,
+            mean,
+            median,
+        })
+    }
+}
+
+/// Keeps every record's time; see [`ResolutionTimes::add`].
+impl<'a> Extend<&'a Feedback> for ResolutionTimes {
+    fn extend<I: IntoIterator<Item = &'a Feedback>>(&mut self, iter: I) {
+        for f in iter {
+            self.add(f);
+        }
+    }
+}
+
+/// Collects the records' times.
+impl<'a> FromIterator<&'a Feedback> for ResolutionTimes {
+    fn from_iter<I: IntoIterator<Item = &'a Feedback>>(iter: I) -> Self {
+        let mut t = Self::new();
+        t.extend(iter);
+        t
+    }
+}
+
+/// Counts every record; see [`ResolutionTally::add`].
+impl<'a> Extend<&'a Feedback> for ResolutionTally {
+    fn extend<I: IntoIterator<Item = &'a Feedback>>(&mut self, iter: I) {
+        for f in iter {
+            self.add(f);
+        }
+    }
+}
+
+/// Collects records into a tally.
+impl<'a> FromIterator<&'a Feedback> for ResolutionTally {
+    fn from_iter<I: IntoIterator<Item = &'a Feedback>>(iter: I) -> Self {
+        let mut t = Self::new();
+        t.extend(iter);
+        t
+    }
 }
 
 /// Customer retention over a period.

@@ -3,7 +3,7 @@
 use core::fmt;
 use core::str::FromStr;
 
-use chrono::{DateTime, Datelike, Days, FixedOffset, Months, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, Days, Months, NaiveDate, Offset, TimeZone, Utc};
 
 use crate::Error;
 
@@ -23,8 +23,8 @@ use crate::Error;
 /// let at = Utc.with_ymd_and_hms(2026, 3, 31, 23, 30, 0).unwrap();
 /// let utc = FixedOffset::east_opt(0).unwrap();
 /// let cest = FixedOffset::east_opt(2 * 3600).unwrap();
-/// assert_eq!(Granularity::Quarter.period_of(at, utc)?.to_string(), "2026-Q1");
-/// assert_eq!(Granularity::Quarter.period_of(at, cest)?.to_string(), "2026-Q2");
+/// assert_eq!(Granularity::Quarter.period_of(at, &utc)?.to_string(), "2026-Q1");
+/// assert_eq!(Granularity::Quarter.period_of(at, &cest)?.to_string(), "2026-Q2");
 /// assert_eq!("ISO_week".parse::<Granularity>()?, Granularity::IsoWeek);
 /// # Ok::<(), cxmetrics::Error>(())
 /// ```
@@ -60,7 +60,10 @@ impl Granularity {
         }
     }
 
-    /// The period containing the instant `at`, on the calendar of `offset`.
+    /// The period containing the instant `at`, on the calendar of `zone`:
+    /// any chrono [`TimeZone`] — `Utc`, a `FixedOffset`, or a zone with
+    /// daylight saving such as `chrono_tz::America::New_York`, whose offset
+    /// is looked up at `at`.
     ///
     /// # Errors
     ///
@@ -76,20 +79,19 @@ impl Granularity {
     /// use cxmetrics::Granularity;
     ///
     /// let at = Utc.with_ymd_and_hms(2026, 1, 1, 12, 0, 0).unwrap(); // a Thursday
-    /// let week = Granularity::IsoWeek.period_of(at, FixedOffset::east_opt(0).unwrap())?;
+    /// let week = Granularity::IsoWeek.period_of(at, &Utc)?;
     /// assert_eq!(week.to_string(), "2026-W01");
     /// assert_eq!(week.start().to_string(), "2025-12-29");
-    /// let edge = Granularity::Day.period_of(DateTime::<Utc>::MAX_UTC, FixedOffset::east_opt(3600).unwrap());
+    /// let edge = Granularity::Day.period_of(DateTime::<Utc>::MAX_UTC, &FixedOffset::east_opt(3600).unwrap());
     /// assert!(edge.is_err());
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
-    pub fn period_of(self, at: DateTime<Utc>, offset: FixedOffset) -> Result<Period, Error> {
+    pub fn period_of<Z: TimeZone>(self, at: DateTime<Utc>, zone: &Z) -> Result<Period, Error> {
         let out = || Error::OutOfCalendar {
             moment: at.to_rfc3339(),
             granularity: self.name(),
         };
-        let local = at.naive_utc().checked_add_offset(offset).ok_or_else(out)?;
-        Period::containing(self, local.date()).ok_or_else(out)
+        Period::containing(self, local_date(at, zone).ok_or_else(out)?).ok_or_else(out)
     }
 }
 
@@ -263,6 +265,13 @@ impl Period {
     pub(crate) fn starting(granularity: Granularity, start: NaiveDate) -> Option<Self> {
         Self::containing(granularity, start).filter(|p| p.start == start)
     }
+}
+
+/// The calendar day of `at` in `zone`; `None` past chrono's calendar.
+pub(crate) fn local_date<Z: TimeZone>(at: DateTime<Utc>, zone: &Z) -> Option<NaiveDate> {
+    let utc = at.naive_utc();
+    let offset = zone.offset_from_utc_datetime(&utc).fix();
+    Some(utc.checked_add_offset(offset)?.date())
 }
 
 /// A period as serialized, checked on the way in: `start` must be the

@@ -531,10 +531,9 @@ impl<S: Scale> Response<S> {
 
 pub(crate) fn check_interaction(interaction_at: DateTime<Utc>, at: DateTime<Utc>) -> Result<(), Error> {
     if interaction_at > at {
-        return Err(Error::InvalidArgument {
-            name: "seconds from answer to interaction",
-            value: (interaction_at - at).as_seconds_f64(),
-            expected: "an interaction at or before the answer (<= 0)",
+        return Err(Error::InteractionAfterAnswer {
+            interaction: interaction_at.to_rfc3339(),
+            answer: at.to_rfc3339(),
         });
     }
     Ok(())

@@ -42,6 +42,7 @@ pub struct Row<K, E> {
     comparison: Option<Comparison>,
     practical: Option<PracticalVerdict>,
     thin: bool,
+    partial: bool,
 }
 
 impl<K, E> Row<K, E> {
@@ -61,7 +62,12 @@ impl<K, E> Row<K, E> {
             comparison,
             practical: None,
             thin,
+            partial: false,
         }
+    }
+
+    pub(crate) fn set_partial(&mut self) {
+        self.partial = true;
     }
 
     /// Sets the (adjusted) comparison and, when the report has a minimum
@@ -204,6 +210,33 @@ impl<K, E> Row<K, E> {
     #[must_use]
     pub const fn practical(&self) -> Option<PracticalVerdict> {
         self.practical
+    }
+
+    /// Whether the data cover the row's period only in part: the first
+    /// period of a trend whose first answer came after the period began (a
+    /// week that starts on a Wednesday in the data), or the last one whose
+    /// last answer came before it ended. Compare such periods with care.
+    /// Always `false` in a segment table.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::{Duration, TimeZone, Utc};
+    /// use cxmetrics::{Granularity, Nps, ReportOptions, Series, ZeroToTen};
+    ///
+    /// let wednesday = Utc.with_ymd_and_hms(2026, 1, 7, 9, 0, 0).unwrap();
+    /// let mut weekly = Series::utc(Granularity::IsoWeek);
+    /// for day in 0..12 {
+    ///     weekly.add_rating(wednesday + Duration::days(day), ZeroToTen::new(9)?)?;
+    /// }
+    /// let trend = weekly.trend(|t| Nps.score(t), ReportOptions::new().minimum_n(1))?;
+    /// let partial: Vec<bool> = trend.iter().map(|w| w.is_partial()).collect();
+    /// assert_eq!(partial, [true, false]); // Wednesday to Sunday, then a whole week
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    #[must_use]
+    pub const fn is_partial(&self) -> bool {
+        self.partial
     }
 
     /// Whether the row has answers but fewer than the report's minimum.

@@ -152,7 +152,7 @@ macro_rules! scale_type {
             #[doc = concat!("assert_eq!(TOP.get(), ", stringify!($max), ");")]
             /// ```
             #[must_use]
-            #[allow(unused_comparisons, reason = "MIN is 0 on ZeroToTen")]
+            #[allow(unused_comparisons, reason = "MIN is 0 on the 0–10 scale")]
             pub const fn constant(value: u8) -> Self {
                 assert!(value >= $min && value <= $max, "rating out of range");
                 Self(value)

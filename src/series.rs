@@ -2,7 +2,9 @@
 
 use alloc::collections::BTreeMap;
 
-use chrono::{DateTime, FixedOffset, Offset, Utc};
+use core::fmt;
+
+use chrono::{DateTime, FixedOffset, Offset, TimeZone, Utc};
 
 use crate::comparison::adjust;
 use crate::estimate::sealed::INTERNAL;
@@ -13,9 +15,16 @@ use crate::{
 
 /// Responses tallied per calendar period: the data behind a trend.
 ///
-/// Periods are computed on a fixed-offset calendar (UTC by default): a
-/// response at 23:30 UTC on a quarter's last day belongs to the next
-/// quarter in UTC+2. Series with the same calendar merge exactly.
+/// Periods are computed on the calendar of a time zone: UTC by default
+/// ([`Series::utc`]), a fixed offset, or any chrono [`TimeZone`] with
+/// daylight saving, such as `chrono_tz::America::New_York`
+/// ([`Series::new`]). A response at 23:30 UTC on a quarter's last day
+/// belongs to the next quarter in UTC+2. Series on the same calendar merge
+/// exactly; series in different zones do not merge.
+///
+/// The series also keeps the first and last instant it has seen, so a
+/// trend can mark a first or last period that the data cover only in part
+/// ([`Row::is_partial`]).
 ///
 /// # Example
 ///
@@ -35,14 +44,33 @@ use crate::{
 /// # Ok::<(), cxmetrics::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Series<S: Scale> {
+pub struct Series<S: Scale, Z: TimeZone = FixedOffset> {
     pub(crate) granularity: Granularity,
-    pub(crate) offset: FixedOffset,
+    pub(crate) zone: Z,
     pub(crate) tallies: BTreeMap<Period, Tally<S>>,
+    /// The first and the last instant counted.
+    pub(crate) span: Option<(DateTime<Utc>, DateTime<Utc>)>,
 }
 
 impl<S: Scale> Series<S> {
-    /// An empty series on the calendar of `offset`.
+    /// An empty series on the UTC calendar.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{Granularity, Likert7, Series};
+    ///
+    /// assert_eq!(Series::<Likert7>::utc(Granularity::Month).granularity(), Granularity::Month);
+    /// ```
+    #[must_use]
+    pub fn utc(granularity: Granularity) -> Self {
+        Self::new(granularity, Utc.fix())
+    }
+}
+
+impl<S: Scale, Z: TimeZone + PartialEq + fmt::Display> Series<S, Z> {
+    /// An empty series on the calendar of `zone`: a `FixedOffset`, or any
+    /// chrono time zone with daylight saving (`chrono_tz::Europe::Berlin`).
     ///
     /// # Example
     ///
@@ -54,26 +82,28 @@ impl<S: Scale> Series<S> {
     /// assert!(s.periods().next().is_none());
     /// ```
     #[must_use]
-    pub const fn new(granularity: Granularity, offset: FixedOffset) -> Self {
+    pub const fn new(granularity: Granularity, zone: Z) -> Self {
         Self {
             granularity,
-            offset,
+            zone,
             tallies: BTreeMap::new(),
+            span: None,
         }
     }
 
-    /// An empty series on the UTC calendar.
+    /// The time zone whose calendar the periods follow.
     ///
     /// # Example
     ///
     /// ```
-    /// use cxmetrics::{Granularity, Likert7, ReportOptions, Series};
+    /// use chrono::{FixedOffset, Offset, Utc};
+    /// use cxmetrics::{Granularity, Likert7, Series};
     ///
-    /// assert_eq!(Series::<Likert7>::utc(Granularity::Month).granularity(), Granularity::Month);
+    /// assert_eq!(*Series::<Likert7>::utc(Granularity::Day).zone(), Utc.fix());
     /// ```
     #[must_use]
-    pub fn utc(granularity: Granularity) -> Self {
-        Self::new(granularity, Utc.fix())
+    pub const fn zone(&self) -> &Z {
+        &self.zone
     }
 
     /// The period length.
@@ -129,8 +159,13 @@ impl<S: Scale> Series<S> {
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     pub fn add_rating(&mut self, at: DateTime<Utc>, rating: S) -> Result<(), Error> {
-        let period = self.granularity.period_of(at, self.offset)?;
-        self.tallies.entry(period).or_default().add(rating)
+        let period = self.granularity.period_of(at, &self.zone)?;
+        self.tallies.entry(period).or_default().add(rating)?;
+        self.span = Some(match self.span {
+            Some((first, last)) => (first.min(at), last.max(at)),
+            None => (at, at),
+        });
+        Ok(())
     }
 
     /// Adds another series with the same calendar, period by period.
@@ -157,7 +192,7 @@ impl<S: Scale> Series<S> {
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     pub fn merge(&mut self, other: &Self) -> Result<(), Error> {
-        if (self.granularity, self.offset) != (other.granularity, other.offset) {
+        if self.granularity != other.granularity || self.zone != other.zone {
             return Err(Error::Mismatch {
                 left: self.calendar(),
                 right: other.calendar(),
@@ -168,11 +203,15 @@ impl<S: Scale> Series<S> {
             merged.entry(*period).or_default().merge(tally)?;
         }
         self.tallies = merged;
+        self.span = match (self.span, other.span) {
+            (Some((a, b)), Some((c, d))) => Some((a.min(c), b.max(d))),
+            (one, other) => one.or(other),
+        };
         Ok(())
     }
 
     fn calendar(&self) -> String {
-        format!("a {} series in UTC{}", self.granularity, self.offset)
+        format!("a {} series in time zone {}", self.granularity, self.zone)
     }
 
     /// Every period from the first with answers to the last, in order, with
@@ -248,8 +287,9 @@ impl<S: Scale> Series<S> {
         }
         Ok(Self {
             granularity: self.granularity,
-            offset: self.offset,
+            zone: self.zone.clone(),
             tallies,
+            span: self.span,
         })
     }
 
@@ -340,6 +380,26 @@ impl<S: Scale> Series<S> {
         self.report(score, Some(baseline), options.into())
     }
 
+    /// Marks the first and last rows whose period the data cover only in
+    /// part: the first answer came after the period's first day, or the
+    /// last before its last day.
+    fn mark_partial<E>(&self, rows: &mut [Row<Period, E>]) {
+        let Some((first, last)) = self.span else {
+            return;
+        };
+        let day = |at| crate::period::local_date(at, &self.zone);
+        if let (Some(row), Some(first_day)) = (rows.first_mut(), day(first))
+            && first_day > row.key().start()
+        {
+            row.set_partial();
+        }
+        if let (Some(row), Some(last_day)) = (rows.last_mut(), day(last))
+            && row.key().end().is_some_and(|end| last_day.succ_opt() < Some(end))
+        {
+            row.set_partial();
+        }
+    }
+
     /// Rows per period, compared with `baseline` or, without one, with the
     /// previous period; the comparisons adjusted as one family.
     fn report<E: Estimate>(
@@ -372,6 +432,7 @@ impl<S: Scale> Series<S> {
             let interval = estimate.as_ref().and_then(|e| e.default_interval(level, INTERNAL));
             rows.push(Row::new(period, n, estimate, interval, None, thin));
         }
+        self.mark_partial(&mut rows);
         let (indices, comparisons): (Vec<usize>, Vec<Comparison>) = family.into_iter().unzip();
         for (i, c) in indices
             .into_iter()
@@ -388,7 +449,7 @@ impl<S: Scale> Series<S> {
 /// # Panics
 ///
 /// Only past `u64::MAX` answers in a period.
-impl<'a, S: Scale> Extend<&'a Response<S>> for Series<S> {
+impl<'a, S: Scale, Z: TimeZone + PartialEq + fmt::Display> Extend<&'a Response<S>> for Series<S, Z> {
     fn extend<I: IntoIterator<Item = &'a Response<S>>>(&mut self, iter: I) {
         for r in iter {
             self.add(r).expect("tally count overflow");

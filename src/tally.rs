@@ -171,7 +171,7 @@ impl<S: Scale> Tally<S> {
     /// assert_eq!(t.count(ZeroToTen::new(9)?), 2);
     ///
     /// let err = Tally::<ZeroToTen>::from_raw(&[10, 11, 3]).unwrap_err();
-    /// assert_eq!(err.to_string(), "rating 11 at index 1 is out of range for ZeroToTen (0..=10)");
+    /// assert_eq!(err.to_string(), "rating 11 at index 1 is off the 0–10 scale");
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     pub fn from_raw(bytes: &[u8]) -> Result<Self, Error> {

@@ -108,22 +108,22 @@ fn wrong_pairings_are_errors() -> Result<(), Error> {
         (
             "CES 1.0 effort mean against a CES 2.0 mean",
             Benchmark::sample("v1", BenchmarkKind::OwnHistory, ces1).compare(&ces2, P95),
-            "cannot compare CES 2.0 mean on Likert7 with CES 1.0 effort mean on Likert5",
+            "cannot compare CES 2.0 mean on the 1–7 scale with CES 1.0 effort mean on the 1–5 scale",
         ),
         (
             "a 1–5 mean against a 1–7 mean",
             Benchmark::sample("7-point", BenchmarkKind::Competitor, seven).compare(&five, P95),
-            "cannot compare rating mean on Likert5 with rating mean on Likert7",
+            "cannot compare rating mean on the 1–5 scale with rating mean on the 1–7 scale",
         ),
         (
             "a CSAT share against a CES share",
             Benchmark::sample("ces", BenchmarkKind::Competitor, ces).compare(&csat, P95),
-            "cannot compare CSAT share of {4, 5} on Likert5 with CES 1.0 effort share of {1, 2} on Likert5",
+            "cannot compare CSAT share of {4, 5} on the 1–5 scale with CES 1.0 effort share of {1, 2} on the 1–5 scale",
         ),
         (
             "a fixed figure for another metric",
             Benchmark::mean("CES 2.0 mean", BenchmarkKind::Global, Metric::CesAgreement, 4.5)?.compare(&ces1, P95),
-            "cannot compare CES 1.0 effort mean on Likert5 with a benchmark of CES 2.0",
+            "cannot compare CES 1.0 effort mean on the 1–5 scale with a benchmark of CES 2.0",
         ),
         (
             "a mean outside the scale",

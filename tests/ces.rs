@@ -52,7 +52,7 @@ fn raw_shares_equal_tally_shares() -> Result<(), Error> {
             .score_raw(&[0])
             .expect_err("0 is off the 1–7 scale")
             .to_string(),
-        "rating 0 at index 0 is out of range for Likert7 (1..=7)"
+        "rating 0 at index 0 is off the 1–7 scale"
     );
     Ok(())
 }

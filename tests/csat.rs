@@ -54,12 +54,12 @@ fn rating_set_constructors_reject_empty_sets() {
         (
             "new with no ratings",
             RatingSet::new([]),
-            "the positive set on Likert7 is empty: name at least one rating in 1..=7",
+            "the set of positive ratings is empty: name at least one rating of the 1–7 scale",
         ),
         (
             "range with low > high",
             RatingSet::range(Likert7::constant(5), Likert7::constant(4)),
-            "the positive set on Likert7 is empty: name at least one rating in 1..=7",
+            "the set of positive ratings is empty: name at least one rating of the 1–7 scale",
         ),
     ];
     assert_errors(cases);
@@ -82,7 +82,7 @@ fn empty_and_off_scale_input_are_errors() {
         (
             "share of an off-scale byte",
             csat.score_raw(&[5, 6]).map(|s| s.value()),
-            "rating 6 at index 1 is out of range for Likert5 (1..=5)",
+            "rating 6 at index 1 is off the 1–5 scale",
         ),
         (
             "mean of an empty tally",

@@ -32,14 +32,14 @@ fn offset(hours: i32) -> FixedOffset {
 fn periods_follow_the_calendar_of_the_offset() -> Result<(), Error> {
     let late = utc(2026, 3, 31, 23, 30);
     let label =
-        |g: Granularity, at, hours| -> Result<String, Error> { Ok(g.period_of(at, offset(hours))?.to_string()) };
+        |g: Granularity, at, hours| -> Result<String, Error> { Ok(g.period_of(at, &offset(hours))?.to_string()) };
     assert_eq!(label(Granularity::Quarter, late, 0)?, "2026-Q1");
     assert_eq!(label(Granularity::Quarter, late, 2)?, "2026-Q2");
     assert_eq!(label(Granularity::Day, late, -5)?, "2026-03-31");
     assert_eq!(label(Granularity::Month, late, 2)?, "2026-04");
     assert_eq!(label(Granularity::Year, utc(2026, 12, 31, 23, 0), 2)?, "2027");
     // ISO weeks cross year boundaries: 1 January 2027 is in 2026-W53.
-    let new_year = Granularity::IsoWeek.period_of(utc(2027, 1, 1, 12, 0), offset(0))?;
+    let new_year = Granularity::IsoWeek.period_of(utc(2027, 1, 1, 12, 0), &offset(0))?;
     assert_eq!(new_year.to_string(), "2026-W53");
     assert_eq!(new_year.start(), NaiveDate::from_ymd_opt(2026, 12, 28).expect("date"));
     assert_eq!(new_year.next().map(|p| p.to_string()).as_deref(), Some("2027-W01"));
@@ -59,7 +59,7 @@ fn the_ends_of_the_calendar_are_errors_not_panics() -> Result<(), Error> {
     // panicked, the ISO week containing chrono's first day panicked, and
     // the last day's period ended where it started.
     let east = offset(1);
-    let err = Granularity::Day.period_of(DateTime::<Utc>::MAX_UTC, east).unwrap_err();
+    let err = Granularity::Day.period_of(DateTime::<Utc>::MAX_UTC, &east).unwrap_err();
     assert!(matches!(err, Error::OutOfCalendar { granularity: "day", .. }), "{err}");
     assert!(
         err.to_string()
@@ -67,7 +67,7 @@ fn the_ends_of_the_calendar_are_errors_not_panics() -> Result<(), Error> {
     );
     assert!(
         Granularity::IsoWeek
-            .period_of(DateTime::<Utc>::MIN_UTC, offset(0))
+            .period_of(DateTime::<Utc>::MIN_UTC, &offset(0))
             .is_err()
     );
     let mut series = Series::utc(Granularity::IsoWeek);
@@ -139,14 +139,14 @@ fn series_keep_gaps_and_roll() -> Result<(), Error> {
         (
             "a different offset",
             merged.merge(&Series::utc(Granularity::Month)).map(|()| merged.clone()),
-            "cannot compare a month series in UTC+02:00 with a month series in UTC+00:00",
+            "cannot compare a month series in time zone +02:00 with a month series in time zone +00:00",
         ),
         (
             "a different granularity",
             merged
                 .merge(&Series::new(Granularity::Day, offset(2)))
                 .map(|()| merged.clone()),
-            "cannot compare a month series in UTC+02:00 with a day series in UTC+02:00",
+            "cannot compare a month series in time zone +02:00 with a day series in time zone +02:00",
         ),
     ];
     assert_errors(cases);
@@ -313,7 +313,7 @@ fn responses_reject_bad_weights_and_interaction_times() {
         (
             "an interaction after the answer",
             answer().with_interaction_at(served + TimeDelta::hours(1)),
-            "seconds from answer to interaction 3600 is out of range: expected an interaction at or before the answer (<= 0)",
+            "the interaction at 2026-03-01T13:00:00+00:00 comes after the answer at 2026-03-01T12:00:00+00:00: an answer rates an interaction that happened before it",
         ),
         (
             "a negative weight",
@@ -515,4 +515,75 @@ proptest! {
         let all: Tally<ZeroToTen> = whole.periods().map(|(_, t)| t).sum::<Result<_, _>>()?;
         prop_assert_eq!(all.total(), responses.len() as u64);
     }
+}
+
+#[test]
+fn periods_follow_a_real_time_zone_with_daylight_saving() -> Result<(), Error> {
+    use chrono_tz::America::New_York;
+    // 04:30 UTC on 1 July is 00:30 EDT (UTC−4), already Q3 in New York; a
+    // fixed −5 h puts it at 23:30 on 30 June, still Q2.
+    let at = utc(2026, 7, 1, 4, 30);
+    assert_eq!(Granularity::Quarter.period_of(at, &New_York)?.to_string(), "2026-Q3");
+    assert_eq!(Granularity::Quarter.period_of(at, &offset(-5))?.to_string(), "2026-Q2");
+    // In January New York is UTC−5, and both agree.
+    let winter = utc(2026, 1, 1, 4, 30);
+    assert_eq!(
+        Granularity::Day.period_of(winter, &New_York)?,
+        Granularity::Day.period_of(winter, &offset(-5))?
+    );
+    let mut s = Series::new(Granularity::Quarter, New_York);
+    s.add_rating(at, ZeroToTen::new(9)?)?;
+    assert_eq!(
+        s.periods().next().map(|(p, _)| p.to_string()).as_deref(),
+        Some("2026-Q3")
+    );
+    // Series in different zones do not merge.
+    let mut same = Series::new(Granularity::Quarter, New_York);
+    let err = same
+        .merge(&Series::new(Granularity::Quarter, chrono_tz::Europe::Berlin))
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "cannot compare a quarter series in time zone America/New_York with a quarter series in time zone Europe/Berlin"
+    );
+    same.merge(&s)?;
+    assert_eq!(same, s);
+    #[cfg(feature = "serde")]
+    {
+        let json = serde_json::to_string(&s).expect("serializes");
+        assert!(json.contains(r#""zone":"America/New_York""#), "{json}");
+        let back: Series<ZeroToTen, chrono_tz::Tz> = serde_json::from_str(&json).expect("round trip");
+        assert_eq!(back, s);
+    }
+    Ok(())
+}
+
+#[test]
+fn partial_first_and_last_periods_are_marked() -> Result<(), Error> {
+    // Answers from Wednesday 7 January to Tuesday 27 January 2026.
+    let mut weekly = Series::utc(Granularity::IsoWeek);
+    let start = utc(2026, 1, 7, 12, 0);
+    for day in 0..21 {
+        weekly.add_rating(start + Duration::days(day), ZeroToTen::new(9)?)?;
+    }
+    let trend = weekly.trend(|t| Nps.score(t), ReportOptions::new().minimum_n(1))?;
+    let marks: Vec<(String, bool)> = trend.iter().map(|w| (w.key().to_string(), w.is_partial())).collect();
+    assert_eq!(
+        marks,
+        [
+            ("2026-W02".to_owned(), true),
+            ("2026-W03".to_owned(), false),
+            ("2026-W04".to_owned(), false),
+            ("2026-W05".to_owned(), true),
+        ]
+    );
+    // Merged shards keep the whole span.
+    let mut a = Series::utc(Granularity::IsoWeek);
+    let mut b = Series::utc(Granularity::IsoWeek);
+    a.add_rating(utc(2026, 1, 5, 0, 0), ZeroToTen::new(9)?)?;
+    b.add_rating(utc(2026, 1, 11, 23, 0), ZeroToTen::new(9)?)?;
+    a.merge(&b)?;
+    let trend = a.trend(|t| Nps.score(t), ReportOptions::new().minimum_n(1))?;
+    assert!(!trend[0].is_partial(), "Monday to Sunday is the whole week");
+    Ok(())
 }

@@ -27,12 +27,12 @@ fn everything_else_must_parse() {
     let strict = Cells::new();
     let lenient = Cells::new().integral_decimals(true);
     let cases: [(&str, &str, &str); 6] = [
-        ("6.5", "invalid rating \"6.5\"", "invalid rating \"6.5\""),
-        ("7.0", "invalid rating \"7.0\"", ""),
-        ("11", "invalid rating \"11\"", "invalid rating \"11\""),
-        ("11.0", "invalid rating \"11.0\"", "invalid rating \"11.0\""),
-        ("seven", "invalid rating \"seven\"", "invalid rating \"seven\""),
-        (".0", "invalid rating \".0\"", "invalid rating \".0\""),
+        ("6.5", "invalid answer \"6.5\"", "invalid answer \"6.5\""),
+        ("7.0", "invalid answer \"7.0\"", ""),
+        ("11", "invalid answer \"11\"", "invalid answer \"11\""),
+        ("11.0", "invalid answer \"11.0\"", "invalid answer \"11.0\""),
+        ("seven", "invalid answer \"seven\"", "invalid answer \"seven\""),
+        (".0", "invalid answer \".0\"", "invalid answer \".0\""),
     ];
     for (cell, strict_err, lenient_err) in cases {
         let s = strict.parse::<ZeroToTen>(cell).map(|_| ()).map_err(|e| e.to_string());

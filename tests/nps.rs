@@ -49,12 +49,12 @@ fn every_way_in_rejects_bad_input_with_an_exact_message() {
         (
             "a byte off the scale",
             Nps.score_raw(&[10, 9, 255]),
-            "rating 255 at index 2 is out of range for ZeroToTen (0..=10)",
+            "rating 255 at index 2 is off the 0–10 scale",
         ),
         (
             "the first of two bad bytes",
             Nps.score_raw(&[11, 12]),
-            "rating 11 at index 0 is out of range for ZeroToTen (0..=10)",
+            "rating 11 at index 0 is off the 0–10 scale",
         ),
         (
             "counts past u64::MAX",
@@ -68,12 +68,12 @@ fn every_way_in_rejects_bad_input_with_an_exact_message() {
                 .map(|s| s.parse::<ZeroToTen>())
                 .collect::<Result<Tally<ZeroToTen>, Error>>()
                 .and_then(|t| Nps.score(&t)),
-            "invalid rating \"6.5\" for ZeroToTen: expected a whole number in 0..=10",
+            "invalid answer \"6.5\" on the 0–10 scale: expected a whole number from 0 to 10",
         ),
         (
             "a tally that refused an 11",
             Tally::<ZeroToTen>::from_raw(&[10, 11, 3]).and_then(|t| Nps.score(&t)),
-            "rating 11 at index 1 is out of range for ZeroToTen (0..=10)",
+            "rating 11 at index 1 is off the 0–10 scale",
         ),
     ];
     assert_errors(cases);

@@ -28,9 +28,8 @@ fn check_bulk<S: Scale>(bytes: &[u8]) -> Result<(), TestCaseError> {
         (Err(e), Err(_)) => {
             let first = bytes.iter().position(|&b| S::new(b).is_err()).expect("an invalid byte");
             let expected = format!(
-                "rating {} at index {first} is out of range for {} ({}..={})",
+                "rating {} at index {first} is off the {}–{} scale",
                 bytes[first],
-                S::NAME,
                 S::MIN,
                 S::MAX
             );
@@ -356,5 +355,86 @@ mod weighted {
             prop_assert_eq!(&merged(&ta, &WeightedTally::new())?, &ta);
             prop_assert_eq!(&merged(&WeightedTally::new(), &ta)?, &ta);
         }
+    }
+}
+
+/// Effort and operational analyses are mergeable accumulators: shards
+/// tallied apart and merged equal one pass over all the feedback.
+mod accumulators {
+    use chrono::DateTime;
+    use core::time::Duration;
+    use cxmetrics::effort::{DriverTally, EffortDriver, EffortLoyaltyTally, ces_by_driver, nps_by_effort};
+    use cxmetrics::operations::{ResolutionTally, ResolutionTimes, first_contact_resolution, time_to_resolution};
+    use cxmetrics::{ConfidenceLevel, Feedback, Likert7, ZeroToTen};
+    use proptest::prelude::*;
+
+    fn feedback() -> impl Strategy<Value = Feedback> {
+        (
+            proptest::option::of(0u8..=10),
+            proptest::option::of(1u8..=7),
+            proptest::option::of(any::<bool>()),
+            proptest::option::of(0u32..3),
+            proptest::option::of(0u64..100_000),
+        )
+            .prop_map(|(nps, ces, fcr, transfers, secs)| {
+                let mut f = Feedback::new(DateTime::from_timestamp(0, 0).expect("epoch"));
+                if let Some(v) = nps {
+                    f = f.with_nps(ZeroToTen::new(v).expect("on scale"));
+                }
+                if let Some(v) = ces {
+                    f = f.with_ces(Likert7::new(v).expect("on scale"));
+                }
+                if let Some(v) = fcr {
+                    f = f.with_first_contact_resolution(v);
+                }
+                if let Some(v) = transfers {
+                    f = f.with_transfers(v);
+                }
+                if let Some(v) = secs {
+                    f = f.with_time_to_resolution(Duration::from_secs(v));
+                }
+                f
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        #[test]
+        fn shards_merge_into_one_pass(all in proptest::collection::vec(feedback(), 0..60), cut in 0usize..60) {
+            let cut = cut.min(all.len());
+            let (left, right) = all.split_at(cut);
+
+            let mut loyalty: EffortLoyaltyTally = left.iter().collect();
+            loyalty.merge(&right.iter().collect())?;
+            prop_assert_eq!(&loyalty, &all.iter().collect::<EffortLoyaltyTally>());
+            let one_pass = nps_by_effort(&all, ConfidenceLevel::P95);
+            prop_assert_eq!(loyalty.report(ConfidenceLevel::P95), one_pass);
+
+            let mut driver = DriverTally::new(EffortDriver::Transferred);
+            let mut other = DriverTally::new(EffortDriver::Transferred);
+            for f in left { driver.add(f)?; }
+            for f in right { other.add(f)?; }
+            driver.merge(&other)?;
+            prop_assert_eq!(driver.report(ConfidenceLevel::P95), ces_by_driver(&all, EffortDriver::Transferred, ConfidenceLevel::P95));
+
+            let mut fcr: ResolutionTally = left.iter().collect();
+            fcr.merge(&right.iter().collect());
+            prop_assert_eq!(fcr.report(), first_contact_resolution(&all));
+
+            let mut times: ResolutionTimes = left.iter().collect();
+            times.merge(&right.iter().collect());
+            prop_assert_eq!(times.report(), time_to_resolution(&all));
+        }
+    }
+
+    #[test]
+    fn drivers_do_not_mix() {
+        let mut a = DriverTally::new(EffortDriver::Transferred);
+        let err = a.merge(&DriverTally::new(EffortDriver::ReExplained)).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "cannot compare CES by \"transferred\" with CES by \"had to re-explain\""
+        );
     }
 }

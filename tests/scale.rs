@@ -5,30 +5,15 @@ use cxmetrics::{Error, Likert5, Likert7, Scale, ZeroToTen};
 #[test]
 fn new_and_try_from_reject_off_scale_values() {
     let cases: [(Result<u8, Error>, &str); 6] = [
-        (
-            ZeroToTen::new(11).map(u8::from),
-            "rating 11 is out of range for ZeroToTen (0..=10)",
-        ),
+        (ZeroToTen::new(11).map(u8::from), "rating 11 is off the 0–10 scale"),
         (
             ZeroToTen::try_from(255).map(u8::from),
-            "rating 255 is out of range for ZeroToTen (0..=10)",
+            "rating 255 is off the 0–10 scale",
         ),
-        (
-            Likert5::new(0).map(u8::from),
-            "rating 0 is out of range for Likert5 (1..=5)",
-        ),
-        (
-            Likert5::try_from(6).map(u8::from),
-            "rating 6 is out of range for Likert5 (1..=5)",
-        ),
-        (
-            Likert7::new(0).map(u8::from),
-            "rating 0 is out of range for Likert7 (1..=7)",
-        ),
-        (
-            Likert7::try_from(8).map(u8::from),
-            "rating 8 is out of range for Likert7 (1..=7)",
-        ),
+        (Likert5::new(0).map(u8::from), "rating 0 is off the 1–5 scale"),
+        (Likert5::try_from(6).map(u8::from), "rating 6 is off the 1–5 scale"),
+        (Likert7::new(0).map(u8::from), "rating 0 is off the 1–7 scale"),
+        (Likert7::try_from(8).map(u8::from), "rating 8 is off the 1–7 scale"),
     ];
     for (result, message) in cases {
         assert_eq!(result.expect_err(message).to_string(), message);
@@ -72,22 +57,22 @@ fn from_str_rejects_everything_else_naming_input_and_range() {
             .map(|input| {
                 (
                     input.parse::<ZeroToTen>().map(u8::from),
-                    format!("invalid rating {input:?} for ZeroToTen: expected a whole number in 0..=10"),
+                    format!("invalid answer \"{input}\" on the 0–10 scale: expected a whole number from 0 to 10"),
                 )
             })
             .collect();
     cases.extend([
         (
             "0".parse::<Likert7>().map(u8::from),
-            "invalid rating \"0\" for Likert7: expected a whole number in 1..=7".to_owned(),
+            "invalid answer \"0\" on the 1–7 scale: expected a whole number from 1 to 7".to_owned(),
         ),
         (
             "8".parse::<Likert7>().map(u8::from),
-            "invalid rating \"8\" for Likert7: expected a whole number in 1..=7".to_owned(),
+            "invalid answer \"8\" on the 1–7 scale: expected a whole number from 1 to 7".to_owned(),
         ),
         (
             "6".parse::<Likert5>().map(u8::from),
-            "invalid rating \"6\" for Likert5: expected a whole number in 1..=5".to_owned(),
+            "invalid answer \"6\" on the 1–5 scale: expected a whole number from 1 to 5".to_owned(),
         ),
     ]);
     for (result, message) in cases {

@@ -20,11 +20,11 @@ fn scales_round_trip_and_reject_off_scale_values() -> TestResult {
     let cases: [(Result<u8, serde_json::Error>, &str); 4] = [
         (
             serde_json::from_str::<ZeroToTen>("11").map(u8::from),
-            "rating 11 is out of range for ZeroToTen (0..=10)",
+            "rating 11 is off the 0–10 scale",
         ),
         (
             serde_json::from_str::<Likert5>("0").map(u8::from),
-            "rating 0 is out of range for Likert5 (1..=5)",
+            "rating 0 is off the 1–5 scale",
         ),
         (
             serde_json::from_str::<Likert5>("4.5").map(u8::from),
@@ -97,7 +97,7 @@ fn response_round_trips_and_validates() -> TestResult {
         (3, None, None)
     );
     for (bad, why) in [
-        (r#"{"rating":8,"at":"2026-01-05T10:00:00Z"}"#, "out of range"),
+        (r#"{"rating":8,"at":"2026-01-05T10:00:00Z"}"#, "off the 1–7 scale"),
         (
             r#"{"rating":3,"at":"2026-01-05T10:00:00Z","weight":-1.0}"#,
             "weight -1 is invalid",
@@ -130,11 +130,7 @@ fn feedback_round_trips() -> TestResult {
     assert_eq!(serde_json::from_str::<Feedback>(&json)?, f);
     let err =
         serde_json::from_str::<Feedback>(r#"{"at":"2026-01-05T10:00:00Z","nps":12}"#).expect_err("12 is off the scale");
-    assert!(
-        err.to_string()
-            .contains("rating 12 is out of range for ZeroToTen (0..=10)"),
-        "{err}"
-    );
+    assert!(err.to_string().contains("rating 12 is off the 0–10 scale"), "{err}");
     Ok(())
 }
 
@@ -150,14 +146,16 @@ fn series_segments_and_weighted_tallies_round_trip() -> TestResult {
     segments.add(Channel::Custom("kiosk".into()), ZeroToTen::constant(4))?;
     let json = serde_json::to_string(&series)?;
     assert!(
-        json.starts_with(r#"{"granularity":"iso_week","offset_seconds":7200,"periods":[["2026-01-05","#),
+        json.starts_with(
+            r#"{"granularity":"iso_week","zone":"+02:00","span":["2026-01-05T08:00:00Z","2026-01-29T15:20:00Z"],"periods":[["2026-01-05","#
+        ),
         "{json}"
     );
     assert_eq!(serde_json::from_str::<Series<ZeroToTen>>(&json)?, series);
     let json = serde_json::to_string(&segments)?;
     assert_eq!(serde_json::from_str::<Segments<Channel, ZeroToTen>>(&json)?, segments);
 
-    let bad_start = r#"{"granularity":"iso_week","offset_seconds":0,"periods":[["2026-01-06",{"scale":"ZeroToTen","counts":[0,0,0,0,0,0,0,0,0,0,1]}]]}"#;
+    let bad_start = r#"{"granularity":"iso_week","zone":"+00:00","periods":[["2026-01-06",{"scale":"ZeroToTen","counts":[0,0,0,0,0,0,0,0,0,0,1]}]]}"#;
     let err = serde_json::from_str::<Series<ZeroToTen>>(bad_start)
         .expect_err("not a Monday")
         .to_string();
@@ -165,8 +163,14 @@ fn series_segments_and_weighted_tallies_round_trip() -> TestResult {
         err.contains("2026-01-06 does not start a period of granularity iso_week"),
         "{err}"
     );
-    let bad_offset = r#"{"granularity":"day","offset_seconds":90000,"periods":[]}"#;
-    assert!(serde_json::from_str::<Series<ZeroToTen>>(bad_offset).is_err());
+    for bad in [
+        r#"{"granularity":"day","zone":"+25:00","periods":[]}"#,
+        r#"{"granularity":"day","zone":"Mars/Olympus","periods":[]}"#,
+        r#"{"granularity":"day","zone":"+00:00","span":["2026-01-05T08:00:00Z","2026-01-04T08:00:00Z"],"periods":[]}"#,
+        r#"{"granularity":"day","offset_seconds":0,"periods":[]}"#,
+    ] {
+        assert!(serde_json::from_str::<Series<ZeroToTen>>(bad).is_err(), "{bad}");
+    }
     let twice = r#"[["a",{"scale":"Likert5","counts":[1,0,0,0,0]}],["a",{"scale":"Likert5","counts":[1,0,0,0,0]}]]"#;
     assert!(serde_json::from_str::<Segments<String, Likert5>>(twice).is_err());
 
@@ -257,4 +261,29 @@ proptest! {
         let json = serde_json::to_string(&by_label)?;
         prop_assert_eq!(serde_json::from_str::<Segments<String, Likert7>>(&json)?, by_label);
     }
+}
+
+#[test]
+fn feedback_carries_dimensions_every_ces_and_the_interaction_time() -> TestResult {
+    let answered = at(1_767_600_000);
+    let f = Feedback::new(answered)
+        .with_dimension("agent", "ana")
+        .with_dimension("region", "EMEA")
+        .with_ces_effort(Likert5::constant(2))
+        .with_ces_ease(Likert5::constant(4))
+        .with_interaction_at(answered - chrono::Duration::hours(3))?;
+    let json = serde_json::to_string(&f)?;
+    assert!(
+        json.contains(r#""dimensions":[["agent","ana"],["region","EMEA"]]"#),
+        "{json}"
+    );
+    assert_eq!(serde_json::from_str::<Feedback>(&json)?, f);
+    // The one rule across two fields is checked on the way in too.
+    let after = json.replace("2026-01-05T05:00:00Z", "2026-01-05T09:00:00Z");
+    assert_ne!(after, json, "the interaction time is in the JSON");
+    let err = serde_json::from_str::<Feedback>(&after)
+        .expect_err("interaction after the answer")
+        .to_string();
+    assert!(err.contains("comes after the answer"), "{err}");
+    Ok(())
 }

@@ -18,15 +18,12 @@ fn from_raw_names_first_offender_and_index() {
     let cases: [(Result<Tally<Likert5>, Error>, &str); 3] = [
         (
             Tally::from_raw(&[5, 4, 0, 9]),
-            "rating 0 at index 2 is out of range for Likert5 (1..=5)",
+            "rating 0 at index 2 is off the 1–5 scale",
         ),
-        (
-            Tally::from_raw(&[6]),
-            "rating 6 at index 0 is out of range for Likert5 (1..=5)",
-        ),
+        (Tally::from_raw(&[6]), "rating 6 at index 0 is off the 1–5 scale"),
         (
             Tally::from_raw(&vec![1; 100_000].into_iter().chain([200]).collect::<Vec<u8>>()),
-            "rating 200 at index 100000 is out of range for Likert5 (1..=5)",
+            "rating 200 at index 100000 is off the 1–5 scale",
         ),
     ];
     for (result, message) in cases {

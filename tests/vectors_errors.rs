@@ -42,7 +42,7 @@ fn every_error_case_fails_with_its_kind_and_message() {
         (
             "nps_invalid_rating",
             "InvalidInput",
-            "rating 11 at index 1 is out of range for ZeroToTen (0..=10)",
+            "rating 11 at index 1 is off the 0–10 scale",
         ),
         (
             "csat_n0_empty",

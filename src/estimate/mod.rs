@@ -306,7 +306,7 @@ impl fmt::Display for Label {
             }
             (metric, Statistic::Mean) => write!(f, "{metric} mean")?,
         }
-        write!(f, " on {}", self.scale)
+        write!(f, " on the {}–{} scale", self.min, self.max)
     }
 }
 

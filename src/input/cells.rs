@@ -91,7 +91,7 @@ impl Cells {
     /// use cxmetrics::ZeroToTen;
     ///
     /// let err = Cells::new().parse::<ZeroToTen>("6.5").unwrap_err();
-    /// assert!(err.to_string().starts_with("invalid rating \"6.5\""));
+    /// assert!(err.to_string().starts_with("invalid answer \"6.5\""));
     /// ```
     pub fn parse<S: Scale>(&self, cell: &str) -> Result<Option<S>, Error> {
         let text = cell.trim();

@@ -136,7 +136,7 @@ impl Nps {
     ///
     /// assert_eq!(Nps.score_raw(&[10, 9, 7, 3])?.rounded(), 25);
     /// let err = Nps.score_raw(&[10, 11, 3]).unwrap_err();
-    /// assert_eq!(err.to_string(), "rating 11 at index 1 is out of range for ZeroToTen (0..=10)");
+    /// assert_eq!(err.to_string(), "rating 11 at index 1 is off the 0–10 scale");
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     pub fn score_raw(&self, bytes: &[u8]) -> Result<NetScore, Error> {

@@ -11,7 +11,7 @@ use core::marker::PhantomData;
 
 use alloc::collections::BTreeMap;
 
-use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
@@ -133,38 +133,54 @@ impl<S: Scale> From<Response<S>> for ResponseRepr<S> {
     }
 }
 
-/// A series serializes as its calendar and its non-empty periods:
-/// `{"granularity": "iso_week", "offset_seconds": 7200, "periods": [["2026-01-05", {tally}], …]}`.
-/// Deserializing rejects an offset beyond ±24 h, a date that does not start
-/// a period of the granularity, repeated periods and invalid tallies.
+/// A series serializes as its calendar, the first and last instant it has
+/// counted, and its non-empty periods:
+/// `{"granularity": "iso_week", "zone": "+02:00", "span": ["…", "…"],
+/// "periods": [["2026-01-05", {tally}], …]}`, the zone as its `Display`
+/// (`+02:00` for a fixed offset, `America/New_York` for a `chrono_tz`
+/// zone). Deserializing parses the zone with its `FromStr` and rejects a
+/// date that does not start a period of the granularity, repeated periods,
+/// a span that ends before it starts, and invalid tallies.
 #[derive(serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields, bound(serialize = "", deserialize = ""))]
 struct SeriesRepr<S: Scale> {
     granularity: Granularity,
-    offset_seconds: i32,
+    zone: String,
+    #[serde(default)]
+    span: Option<(DateTime<Utc>, DateTime<Utc>)>,
     periods: Vec<(NaiveDate, Tally<S>)>,
 }
 
-impl<S: Scale> Serialize for Series<S> {
-    fn serialize<Z: Serializer>(&self, serializer: Z) -> Result<Z::Ok, Z::Error> {
+impl<S: Scale, Z: TimeZone + PartialEq + fmt::Display> Serialize for Series<S, Z> {
+    fn serialize<Y: Serializer>(&self, serializer: Y) -> Result<Y::Ok, Y::Error> {
         SeriesRepr::<S> {
             granularity: self.granularity,
-            offset_seconds: self.offset.local_minus_utc(),
+            zone: self.zone.to_string(),
+            span: self.span,
             periods: self.tallies.iter().map(|(p, t)| (p.start(), t.clone())).collect(),
         }
         .serialize(serializer)
     }
 }
 
-impl<'de, S: Scale> Deserialize<'de> for Series<S> {
+impl<'de, S: Scale, Z> Deserialize<'de> for Series<S, Z>
+where
+    Z: TimeZone + PartialEq + fmt::Display + core::str::FromStr,
+    Z::Err: fmt::Display,
+{
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let repr = SeriesRepr::<S>::deserialize(deserializer)?;
-        let offset = FixedOffset::east_opt(repr.offset_seconds).ok_or_else(|| {
-            de::Error::custom(format_args!(
-                "offset of {} seconds is beyond ±24 hours",
-                repr.offset_seconds
-            ))
-        })?;
+        let zone: Z = repr
+            .zone
+            .parse()
+            .map_err(|e| de::Error::custom(format_args!("time zone {:?}: {e}", repr.zone)))?;
+        if let Some((first, last)) = repr.span
+            && last < first
+        {
+            return Err(de::Error::custom(format_args!(
+                "span ends at {last}, before it starts at {first}"
+            )));
+        }
         let mut tallies = BTreeMap::new();
         for (start, tally) in repr.periods {
             let period = Period::starting(repr.granularity, start).ok_or_else(|| {
@@ -179,8 +195,9 @@ impl<'de, S: Scale> Deserialize<'de> for Series<S> {
         }
         Ok(Self {
             granularity: repr.granularity,
-            offset,
+            zone,
             tallies,
+            span: repr.span,
         })
     }
 }

@@ -191,15 +191,16 @@ impl Serialize for Ranking {
     }
 }
 
-/// A row of a trend or a segment table: `{"key": .., "n": .., "thin": ..,
+/// A row of a trend or a segment table: `{"key": .., "n": .., "thin": .., "partial": ..,
 /// "estimate": {..} | null, "interval": {..} | null, "comparison": {..} |
 /// null, "practical": "no_change_larger_than" | null}`
 impl<K: Serialize, E: Estimate + Serialize> Serialize for Row<K, E> {
     fn serialize<Z: Serializer>(&self, serializer: Z) -> Result<Z::Ok, Z::Error> {
-        let mut s = serializer.serialize_struct("Row", 7)?;
+        let mut s = serializer.serialize_struct("Row", 8)?;
         s.serialize_field("key", self.key())?;
         s.serialize_field("n", &self.n())?;
         s.serialize_field("thin", &self.is_thin())?;
+        s.serialize_field("partial", &self.is_partial())?;
         s.serialize_field("estimate", &self.estimate())?;
         s.serialize_field("interval", &self.interval())?;
         s.serialize_field("comparison", &self.comparison())?;
