@@ -235,7 +235,7 @@ fn period(p: &Period) {
         assert!(n > *p);
     }
     let at: DateTime<Utc> = p.start().and_hms_opt(12, 0, 0).expect("noon").and_utc();
-    if let Ok(q) = p.granularity().period_of(at, FixedOffset::east_opt(0).expect("utc")) {
+    if let Ok(q) = p.granularity().period_of(at, &FixedOffset::east_opt(0).expect("utc")) {
         assert_eq!(q, *p);
     }
     round_trip(p);
