@@ -2,62 +2,19 @@
 //! buffer, at 1e5 answers (in cache) and 1e8 answers (from memory), on
 //! uniform and on skewed (realistic) data.
 //!
-//! Run with `cargo bench --bench scoring`; divide the reported time per
+//! Run with `cargo bench --bench scoring` (it prints the CPU model first); divide the reported time per
 //! iteration by the number of answers for ns per answer, or read the
 //! element throughput.
 
 use std::hint::black_box;
 
-use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group};
 use cxmetrics::{Csat, Likert5, Nps, Tally, ZeroToTen};
 
-/// A small deterministic generator (xorshift64*), so the benches need no RNG crate.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-}
-
-/// `n` ratings drawn with the given relative weights for `min, min+1, …`.
-fn draw(n: usize, min: u8, weights: &[u64], seed: u64) -> Vec<u8> {
-    let total: u64 = weights.iter().sum();
-    let mut rng = Rng(seed);
-    (0..n)
-        .map(|_| {
-            let mut x = rng.next() % total;
-            let mut k = 0;
-            while x >= weights[k] {
-                x -= weights[k];
-                k += 1;
-            }
-            min + k as u8
-        })
-        .collect()
-}
-
-/// The baseline: read every byte once with the least work per byte (a
-/// wrapping byte-wise sum into 64 lanes, which the compiler vectorises), so
-/// its time is the cost of streaming the buffer.
-fn read_sum(bytes: &[u8]) -> u64 {
-    let (chunks, rest) = bytes.as_chunks::<64>();
-    let mut lanes = [0u8; 64];
-    for chunk in chunks {
-        for (l, &x) in lanes.iter_mut().zip(chunk) {
-            *l = l.wrapping_add(x);
-        }
-    }
-    lanes.iter().chain(rest).map(|&b| u64::from(b)).sum()
-}
+mod common;
+use common::{CSAT_SKEWED, NPS_SKEWED, draw, read_sum};
 
 fn bench_bulk(c: &mut Criterion) {
-    // NPS answers: share of 9–10 high, of 0–6 low, as in real surveys.
-    let nps_skewed = [2, 1, 1, 2, 2, 5, 5, 10, 18, 22, 32];
-    let csat_skewed = [5, 7, 10, 38, 40];
     for &n in &[100_000usize, 100_000_000] {
         let mut group = c.benchmark_group(format!("bulk_{n:.0e}"));
         group.throughput(Throughput::Elements(n as u64));
@@ -66,7 +23,7 @@ fn bench_bulk(c: &mut Criterion) {
         }
         for (shape, zero_to_ten, likert5) in [
             ("uniform", draw(n, 0, &[1; 11], 1), draw(n, 1, &[1; 5], 2)),
-            ("skewed", draw(n, 0, &nps_skewed, 3), draw(n, 1, &csat_skewed, 4)),
+            ("skewed", draw(n, 0, &NPS_SKEWED, 3), draw(n, 1, &CSAT_SKEWED, 4)),
         ] {
             group.bench_with_input(BenchmarkId::new("read_sum_0_10", shape), &zero_to_ten, |b, d| {
                 b.iter(|| read_sum(black_box(d)));
@@ -108,4 +65,9 @@ fn bench_small(c: &mut Criterion) {
 }
 
 criterion_group!(benches, bench_bulk, bench_small);
-criterion_main!(benches);
+
+fn main() {
+    common::print_machine();
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

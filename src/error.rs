@@ -266,6 +266,21 @@ pub enum Error {
         /// The answer time, RFC 3339.
         answer: String,
     },
+
+    /// A period was pushed to a drop detector that is not after the
+    /// previous one, e.g. week 14 after week 15, or the same week twice.
+    ///
+    /// Fix: merge all of a period's answers into one tally and push periods
+    /// in increasing order; a late answer belongs in a restatement, not in
+    /// the live statistic.
+    #[error("period {period} is not after the previous period {previous}: push periods in increasing order")]
+    #[non_exhaustive]
+    PeriodOrder {
+        /// The rejected period, as its `Debug` text.
+        period: String,
+        /// The last period accepted.
+        previous: String,
+    },
 }
 
 /// A number as a person reads it in a message: plain where that is short

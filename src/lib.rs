@@ -232,6 +232,7 @@ mod feedback;
 pub mod inference;
 pub mod input;
 mod metric;
+pub mod monitoring;
 pub mod operations;
 mod period;
 pub mod planning;
@@ -268,6 +269,8 @@ pub use row::{ReportOptions, Row};
 pub use scale::{Likert5, Likert7, Scale, ZeroToTen};
 pub use segments::{Against, SegmentTable, Segments};
 pub use series::Series;
+pub use tally::grouped::{GroupIndex, GroupedTally};
+pub use tally::validity::Validity;
 pub use tally::weighted::WeightedTally;
 pub use tally::{Sample, Tally};
 

@@ -127,6 +127,12 @@ impl<S: Scale> RatingSet<S> {
         Self::from_mask_unchecked(mask)
     }
 
+    /// The lowest and highest rating of a contiguous set.
+    pub(crate) const fn bounds(self) -> (u8, u8) {
+        let low = self.lowest();
+        (low, low + self.len() as u8 - 1)
+    }
+
     /// The lowest rating in the set (a set is never empty).
     pub(crate) const fn lowest(self) -> u8 {
         self.mask.trailing_zeros() as u8

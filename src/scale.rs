@@ -4,16 +4,12 @@ use core::fmt;
 use core::str::FromStr;
 
 use crate::Error;
-use crate::tally::{MAX_POINTS, kernel};
 
 pub(crate) mod sealed {
     /// Crate-private hooks behind [`Scale`](super::Scale); also what seals it.
     pub trait Sealed: Sized {
         /// Every rating on the scale, lowest first.
         fn all_ratings() -> impl DoubleEndedIterator<Item = Self> + ExactSizeIterator;
-        /// Validated per-point counts of raw bytes (the bulk kernel with this
-        /// scale's number of points), or the index of the first invalid byte.
-        fn count_points(bytes: &[u8]) -> Result<[u64; crate::tally::MAX_POINTS], usize>;
     }
 }
 
@@ -191,17 +187,6 @@ macro_rules! scale_type {
         impl sealed::Sealed for $name {
             fn all_ratings() -> impl DoubleEndedIterator<Item = Self> + ExactSizeIterator {
                 Self::all()
-            }
-
-            fn count_points(bytes: &[u8]) -> Result<[u64; MAX_POINTS], usize> {
-                // Count every point but the lowest; the lowest is what is left.
-                const K: usize = ($max - $min) as usize;
-                let points = kernel::Points { offset: $min, span: $max - $min };
-                let upper: [u64; K] = kernel::count(bytes, &points)?;
-                let mut counts = [0u64; MAX_POINTS];
-                counts[1..=K].copy_from_slice(&upper);
-                counts[0] = bytes.len() as u64 - upper.iter().sum::<u64>();
-                Ok(counts)
             }
         }
 

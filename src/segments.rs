@@ -3,11 +3,14 @@
 
 use alloc::collections::BTreeMap;
 use core::fmt;
+use core::hash::Hash;
+use std::collections::HashMap;
 
 use crate::comparison::adjust;
 use crate::estimate::sealed::INTERNAL;
 use crate::{
-    Benchmark, BenchmarkKind, Comparison, Error, Estimate, Orientation, ReportOptions, Response, Row, Scale, Tally,
+    Benchmark, BenchmarkKind, Comparison, Error, Estimate, GroupedTally, Orientation, ReportOptions, Response, Row,
+    Scale, Tally,
 };
 
 /// Responses tallied per key: touchpoint, channel, segment label or any
@@ -422,5 +425,161 @@ impl<K, E: Estimate> SegmentTable<K, E> {
         let mut rows: Vec<&Row<K, E>> = self.rows.iter().collect();
         rows.sort_by_key(|r| core::cmp::Reverse(r.n()));
         rows
+    }
+}
+
+// Bulk paths for keyed grouping: each distinct key (or period) is mapped to
+// a dense index once, then the answers go through the grouped kernel
+// (`GroupedTally`), and each distinct key's tally is merged into the tree
+// once, instead of a tree lookup per answer.
+
+/// Dense codes for the keys of a batch, the distinct keys in code order.
+struct Coded<K> {
+    codes: alloc::vec::Vec<u32>,
+    distinct: alloc::vec::Vec<K>,
+}
+
+fn code_keys<K: Hash + Eq + Clone>(keys: &[K]) -> Result<Coded<K>, Error> {
+    // The map owns a clone of each distinct key: probing compares against
+    // those few hot keys, not against the first occurrence somewhere in a
+    // large input column (a cache miss per probe).
+    let mut index: HashMap<K, u32, foldhash::fast::RandomState> = HashMap::default();
+    let mut distinct = alloc::vec::Vec::new();
+    let mut codes = alloc::vec::Vec::with_capacity(keys.len());
+    let mut last: Option<(&K, u32)> = None;
+    for k in keys {
+        // Real columns come in runs (sorted by agent, by day): a run costs
+        // one comparison per answer, not a hash.
+        let code = match last {
+            Some((prev, code)) if prev == k => code,
+            _ => {
+                let code = if let Some(&code) = index.get(k) {
+                    code
+                } else {
+                    let code = u32::try_from(distinct.len()).map_err(|_| Error::InvalidArgument {
+                        name: "number of distinct keys",
+                        value: distinct.len() as f64,
+                        expected: "at most 4294967295 distinct keys per batch",
+                    })?;
+                    index.insert(k.clone(), code);
+                    distinct.push(k.clone());
+                    code
+                };
+                last = Some((k, code));
+                code
+            }
+        };
+        codes.push(code);
+    }
+    Ok(Coded { codes, distinct })
+}
+
+pub(crate) fn same_length(name: &'static str, keys: usize, ratings: usize) -> Result<(), Error> {
+    if keys == ratings {
+        Ok(())
+    } else {
+        Err(Error::InvalidArgument {
+            name,
+            value: keys as f64,
+            expected: "one per rating",
+        })
+    }
+}
+
+/// Adds per-key tallies to a tree, atomically: overflow is checked for
+/// every key before anything changes.
+pub(crate) fn merge_into<K: Ord + Clone, S: Scale>(
+    tallies: &mut BTreeMap<K, Tally<S>>,
+    batch: impl Iterator<Item = (K, Tally<S>)> + Clone,
+) -> Result<(), Error> {
+    for (k, t) in batch.clone() {
+        if let Some(mine) = tallies.get(&k) {
+            mine.clone().merge(&t)?;
+        }
+    }
+    for (k, t) in batch {
+        if t.is_empty() {
+            continue;
+        }
+        tallies.entry(k).or_default().merge(&t)?;
+    }
+    Ok(())
+}
+
+impl<K: Ord + Clone + Hash, S: Scale> Segments<K, S> {
+    /// Validates and counts raw ratings, answer `i` in segment `keys[i]`:
+    /// the bulk path. Each distinct key is hashed into a dense index once
+    /// per run of equal keys, the answers are counted by the grouped kernel
+    /// ([`GroupedTally`]), and each distinct key's tally is merged into the
+    /// segments once.
+    ///
+    /// The batch is all or nothing: when it is rejected, nothing is counted.
+    ///
+    /// # Errors
+    ///
+    /// - [`Error::OutOfRangeAt`] naming the first invalid rating and its
+    ///   index, e.g. `[5, 0]` on [`Likert5`](crate::Likert5) fails at 1;
+    /// - [`Error::InvalidArgument`] when `keys` and `ratings` differ in
+    ///   length (`"number of keys 3 is out of range: expected one per rating"`);
+    /// - [`Error::CountOverflow`] past `u64::MAX` answers in a segment.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{Likert5, Segments};
+    ///
+    /// let mut by_agent = Segments::<&str, Likert5>::new();
+    /// by_agent.add_raw(&["ana", "ana", "bo", "ana"], &[5, 4, 2, 1])?;
+    /// assert_eq!(by_agent.get(&"ana").map(|t| t.total()), Some(3));
+    ///
+    /// let err = by_agent.add_raw(&["bo", "bo"], &[5, 0]).unwrap_err();
+    /// assert_eq!(err.to_string(), "rating 0 at index 1 is off the 1–5 scale");
+    /// assert_eq!(by_agent.get(&"bo").map(|t| t.total()), Some(1));
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn add_raw(&mut self, keys: &[K], ratings: &[u8]) -> Result<(), Error> {
+        same_length("number of keys", keys.len(), ratings.len())?;
+        let coded = code_keys(keys)?;
+        let mut grouped = GroupedTally::<S>::with_groups(coded.distinct.len())?;
+        grouped.add_raw(&coded.codes, ratings)?;
+        let batch = coded.distinct.iter().zip(grouped.as_slice());
+        merge_into(&mut self.tallies, batch.map(|(k, t)| (k.clone(), t.clone())))
+    }
+
+    /// Validates and counts raw ratings whose keys come dictionary-encoded,
+    /// as in an Arrow dictionary array or a polars categorical: answer `i` is
+    /// in segment `dictionary[codes[i]]`. The codes go straight to the
+    /// grouped kernel; nothing is hashed.
+    ///
+    /// # Errors
+    ///
+    /// As [`add_raw`](Self::add_raw); also [`Error::InvalidArgument`] for a
+    /// code past the end of the dictionary, e.g. code 2 with two entries.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{Segments, ZeroToTen};
+    ///
+    /// let mut by_channel = Segments::<String, ZeroToTen>::new();
+    /// let dictionary = ["chat".to_string(), "phone".to_string()];
+    /// by_channel.add_raw_dictionary(&dictionary, &[0, 1, 1, 0], &[10, 3, 9, 9])?;
+    /// assert_eq!(by_channel.get(&"phone".to_string()).map(|t| t.total()), Some(2));
+    /// assert!(by_channel.add_raw_dictionary(&dictionary, &[2], &[10]).is_err());
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn add_raw_dictionary(&mut self, dictionary: &[K], codes: &[u32], ratings: &[u8]) -> Result<(), Error> {
+        same_length("number of codes", codes.len(), ratings.len())?;
+        let mut grouped = GroupedTally::<S>::with_groups(dictionary.len())?;
+        grouped.add_raw(codes, ratings)?;
+        if grouped.len() > dictionary.len() {
+            return Err(Error::InvalidArgument {
+                name: "dictionary code",
+                value: (grouped.len() - 1) as f64,
+                expected: "a code below the dictionary's length",
+            });
+        }
+        let batch = dictionary.iter().zip(grouped.as_slice());
+        merge_into(&mut self.tallies, batch.map(|(k, t)| (k.clone(), t.clone())))
     }
 }

@@ -4,13 +4,17 @@ use alloc::collections::BTreeMap;
 
 use core::fmt;
 
-use chrono::{DateTime, FixedOffset, Offset, TimeZone, Utc};
+use std::collections::HashMap;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, Offset, TimeZone, Utc};
 
 use crate::comparison::adjust;
 use crate::estimate::sealed::INTERNAL;
+use crate::period::local_date;
+use crate::segments::{merge_into, same_length};
 use crate::{
-    Benchmark, BenchmarkKind, Comparison, Error, Estimate, Granularity, Period, ReportOptions, Response, Row, Scale,
-    Tally,
+    Benchmark, BenchmarkKind, Comparison, Error, Estimate, Granularity, GroupedTally, Period, ReportOptions, Response,
+    Row, Scale, Tally,
 };
 
 /// Responses tallied per calendar period: the data behind a trend.
@@ -454,5 +458,86 @@ impl<'a, S: Scale, Z: TimeZone + PartialEq + fmt::Display> Extend<&'a Response<S
         for r in iter {
             self.add(r).expect("tally count overflow");
         }
+    }
+}
+
+impl<S: Scale, Z: TimeZone + PartialEq + fmt::Display> Series<S, Z> {
+    /// Validates and counts raw ratings given at `times`: the bulk path.
+    /// Consecutive answers in the same period (time-ordered data) reuse its
+    /// index after one comparison of day numbers; a new period costs one
+    /// calendar computation and one hash. The answers are then counted by
+    /// the grouped kernel and each period's tally is merged in once.
+    ///
+    /// # Errors
+    ///
+    /// - [`Error::OutOfRangeAt`] naming the first invalid rating and its
+    ///   index;
+    /// - [`Error::InvalidArgument`] when `times` and `ratings` differ in
+    ///   length;
+    /// - [`Error::CountOverflow`] past `u64::MAX` answers in a period.
+    ///
+    /// Nothing is counted from a rejected batch.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::{Duration, TimeZone, Utc};
+    /// use cxmetrics::{Granularity, Likert5, Series};
+    ///
+    /// let t0 = Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap();
+    /// let times: Vec<_> = (0..4).map(|d| t0 + Duration::days(3 * d)).collect();
+    /// let mut weekly = Series::<Likert5>::utc(Granularity::IsoWeek);
+    /// weekly.add_raw(&times, &[5, 4, 1, 5])?;
+    /// let totals: Vec<u64> = weekly.periods().map(|(_, t)| t.total()).collect();
+    /// assert_eq!(totals, [3, 1]); // Monday, Thursday and Sunday; then Wednesday
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn add_raw(&mut self, times: &[DateTime<Utc>], ratings: &[u8]) -> Result<(), Error> {
+        same_length("number of times", times.len(), ratings.len())?;
+        let mut index: HashMap<Period, u32, foldhash::fast::RandomState> = HashMap::default();
+        let mut periods = alloc::vec::Vec::new();
+        let mut codes = alloc::vec::Vec::with_capacity(times.len());
+        // The current period's local days `from..to` and its code: answers
+        // in time order reuse it after one date comparison. The local date
+        // comes from the zone at each instant, daylight saving included.
+        let mut cached: Option<(NaiveDate, Option<NaiveDate>, u32)> = None;
+        let mut span = self.span;
+        for at in times {
+            let out = || Error::OutOfCalendar {
+                moment: at.to_rfc3339(),
+                granularity: "answer",
+            };
+            let day = local_date(*at, &self.zone).ok_or_else(out)?;
+            let code = match cached {
+                Some((from, to, code)) if from <= day && to.is_none_or(|to| day < to) => code,
+                _ => {
+                    let period = self.granularity.period_of(*at, &self.zone)?;
+                    let next = u32::try_from(periods.len()).map_err(|_| Error::InvalidArgument {
+                        name: "number of distinct periods",
+                        value: periods.len() as f64,
+                        expected: "at most 4294967295 periods per batch",
+                    })?;
+                    let code = *index.entry(period).or_insert_with(|| {
+                        periods.push(period);
+                        next
+                    });
+                    cached = Some((period.start(), period.end(), code));
+                    code
+                }
+            };
+            codes.push(code);
+            span = Some(match span {
+                Some((first, last)) => (first.min(*at), last.max(*at)),
+                None => (*at, *at),
+            });
+        }
+        let mut grouped = GroupedTally::<S>::with_groups(periods.len())?;
+        grouped.add_raw(&codes, ratings)?;
+        let batch = periods.iter().zip(grouped.as_slice());
+        merge_into(&mut self.tallies, batch.map(|(p, t)| (*p, t.clone())))?;
+        if !times.is_empty() {
+            self.span = span;
+        }
+        Ok(())
     }
 }

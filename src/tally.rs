@@ -6,8 +6,12 @@ use core::marker::PhantomData;
 
 use crate::{Error, Scale};
 
+pub(crate) mod grouped;
 pub(crate) mod kernel;
+pub(crate) mod validity;
 pub(crate) mod weighted;
+
+use validity::Validity;
 
 use weighted::WeightedTally;
 
@@ -175,10 +179,47 @@ impl<S: Scale> Tally<S> {
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     pub fn from_raw(bytes: &[u8]) -> Result<Self, Error> {
-        let counts = S::count_points(bytes).map_err(|index| raw_error::<S>(bytes, index))?;
+        let (counts, total) = kernel::count_points::<S>(bytes, None)?;
         Ok(Self {
             counts,
-            total: bytes.len() as u64,
+            total,
+            scale: PhantomData,
+        })
+    }
+
+    /// Validates and counts the present answers of a column with missing
+    /// values: answer `i` is present when its bit in `validity` is set.
+    /// Missing answers are neither counted nor validated, so their bytes may
+    /// hold anything (Arrow leaves them unspecified). Runs at close to the
+    /// speed of [`Tally::from_raw`].
+    ///
+    /// # Errors
+    ///
+    /// - [`Error::OutOfRangeAt`] naming the first invalid byte among the
+    ///   present answers and its index, e.g. `[10, 11]` with both bits set
+    ///   on [`ZeroToTen`](crate::ZeroToTen) fails at index 1;
+    /// - [`Error::InvalidArgument`] when `validity` covers a different number
+    ///   of answers than `bytes` holds.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{Tally, Validity, ZeroToTen};
+    ///
+    /// // An Arrow slice starting at bit 3 of its bitmap: answers 1 and 3 missing.
+    /// let bits = [0b0010_1000];
+    /// let t = Tally::<ZeroToTen>::from_raw_valid(&[9, 200, 10, 0], Validity::new(&bits, 3, 4)?)?;
+    /// assert_eq!((t.total(), t.count(ZeroToTen::new(10)?)), (2, 1));
+    ///
+    /// let err = Tally::<ZeroToTen>::from_raw_valid(&[9, 11], Validity::new(&[0b11], 0, 2)?).unwrap_err();
+    /// assert_eq!(err.to_string(), "rating 11 at index 1 is off the 0–10 scale");
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn from_raw_valid(bytes: &[u8], validity: Validity<'_>) -> Result<Self, Error> {
+        let (counts, total) = kernel::count_points::<S>(bytes, Some(validity))?;
+        Ok(Self {
+            counts,
+            total,
             scale: PhantomData,
         })
     }

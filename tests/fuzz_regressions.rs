@@ -135,6 +135,8 @@ fn deserialized_weight_sums_must_be_possible() -> Result<(), Box<dyn std::error:
         r#"{"scale":"Likert7","sum_w":[1.0,0,0,0,0,0,0],"sum_w2":[0.0,0,0,0,0,0,0],"answers":[1,0,0,0,0,0,0]}"#,
         r#"{"scale":"Likert7","sum_w":[2.0,0,0,0,0,0,0],"sum_w2":[5.0,0,0,0,0,0,0],"answers":[1,0,0,0,0,0,0]}"#,
         r#"{"scale":"Likert7","sum_w":[1e150,0,0,0,0,0,0],"sum_w2":[1e300,0,0,0,0,0,0],"answers":[1,0,0,0,0,0,0]}"#,
+        // Σw² = (Σw)² overflowed to ∞ and let any Σw² through.
+        r#"{"scale":"Likert7","sum_w":[1e200,0,0,0,0,0,0],"sum_w2":[1.0,0,0,0,0,0,0],"answers":[1,0,0,0,0,0,0]}"#,
     ] {
         assert!(
             serde_json::from_str::<WeightedTally<Likert7>>(impossible).is_err(),

@@ -438,3 +438,183 @@ mod accumulators {
         );
     }
 }
+
+/// Grouped tallies and validity bitmaps against counting one answer at a time.
+mod grouped {
+    use cxmetrics::{Error, GroupedTally, Likert5, Scale, Tally, Validity, ZeroToTen};
+    use proptest::prelude::*;
+
+    use super::raw;
+
+    /// The tallies one answer at a time: `None` in `present` counts
+    /// everything; otherwise only present answers are validated and counted.
+    fn reference<S: Scale>(groups: &[usize], bytes: &[u8], present: Option<&[bool]>) -> Result<Vec<Tally<S>>, usize> {
+        let mut out: Vec<Tally<S>> = Vec::new();
+        for (i, (&g, &b)) in groups.iter().zip(bytes).enumerate() {
+            if out.len() <= g {
+                out.resize(g + 1, Tally::new());
+            }
+            if present.is_some_and(|p| !p[i]) {
+                continue;
+            }
+            out[g].add(S::new(b).map_err(|_| i)?).expect("small");
+        }
+        Ok(out)
+    }
+
+    fn expected_error<S: Scale>(bytes: &[u8], at: usize) -> String {
+        format!(
+            "rating {} at index {at} is off the {}–{} scale",
+            bytes[at],
+            S::MIN,
+            S::MAX
+        )
+    }
+
+    fn check_grouped<S: Scale>(
+        start: &GroupedTally<S>,
+        groups: &[usize],
+        bytes: &[u8],
+        validity: Option<(Validity<'_>, &[bool])>,
+    ) -> Result<(), TestCaseError> {
+        let mut g = start.clone();
+        let result = match validity {
+            None => g.add_raw(groups, bytes),
+            Some((v, _)) => g.add_raw_valid(groups, bytes, v),
+        };
+        match reference::<S>(groups, bytes, validity.map(|(_, p)| p)) {
+            Ok(batch) => {
+                prop_assert!(result.is_ok());
+                let mut expected = start.clone();
+                expected.merge(&GroupedTally::from(batch)).expect("small");
+                prop_assert_eq!(g, expected);
+            }
+            Err(at) => {
+                let err: Error = result.expect_err("an invalid present byte");
+                prop_assert_eq!(err.to_string(), expected_error::<S>(bytes, at));
+                prop_assert_eq!(&g, start, "a rejected batch changed the tally");
+            }
+        }
+        Ok(())
+    }
+
+    /// Group indices, ratings (sometimes invalid), validity bytes and a bit offset.
+    fn batch(max_len: usize) -> impl Strategy<Value = (Vec<usize>, Vec<u8>, Vec<u8>, usize)> {
+        raw::<ZeroToTen>(max_len).prop_flat_map(|bytes| {
+            let n = bytes.len();
+            (
+                prop::collection::vec(prop_oneof![3 => 0usize..4, 1 => 0usize..300], n),
+                Just(bytes),
+                prop::collection::vec(any::<u8>(), n / 8 + 2),
+                0usize..9,
+            )
+        })
+    }
+
+    fn bits(validity: &[u8], offset: usize, n: usize) -> Vec<bool> {
+        (offset..offset + n)
+            .map(|b| validity[b / 8] >> (b % 8) & 1 == 1)
+            .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        #[test]
+        fn grouped_bulk_equals_one_by_one((groups, bytes, validity, offset) in batch(2500)) {
+            let mut start = GroupedTally::<ZeroToTen>::new();
+            start.add_raw(&[1usize, 5], &[10, 0]).expect("valid");
+            check_grouped(&start, &groups, &bytes, None)?;
+            let present = bits(&validity, offset, bytes.len());
+            let v = Validity::new(&validity, offset, bytes.len()).expect("long enough");
+            check_grouped(&start, &groups, &bytes, Some((v, &present)))?;
+            let groups32: Vec<u32> = groups.iter().map(|&g| g as u32).collect();
+            let mut a = start.clone();
+            let mut b = start.clone();
+            prop_assert_eq!(a.add_raw(&groups32, &bytes).is_ok(), b.add_raw(&groups, &bytes).is_ok());
+            prop_assert_eq!(a, b);
+        }
+
+        #[test]
+        fn bitmap_tally_equals_counting_present_answers(
+            bytes in raw::<Likert5>(20_000),
+            validity_seed in any::<u64>(),
+            density in 0u32..=100,
+            offset in 0usize..17,
+        ) {
+            let n = bytes.len();
+            let mut x = validity_seed | 1;
+            let validity: Vec<u8> = (0..=(n + offset) / 8)
+                .map(|_| {
+                    let mut byte = 0u8;
+                    for i in 0..8 {
+                        x ^= x << 13;
+                        x ^= x >> 7;
+                        x ^= x << 17;
+                        if (x % 100) < u64::from(density) {
+                            byte |= 1 << i;
+                        }
+                    }
+                    byte
+                })
+                .collect();
+            let present = bits(&validity, offset, n);
+            let v = Validity::new(&validity, offset, n).expect("long enough");
+            prop_assert_eq!(v.answered(), present.iter().filter(|&&p| p).count() as u64);
+            let kept: Vec<u8> = bytes.iter().zip(&present).filter(|&(_, &p)| p).map(|(&b, _)| b).collect();
+            match present.iter().zip(&bytes).position(|(&p, &b)| p && Likert5::new(b).is_err()) {
+                None => {
+                    let t = Tally::<Likert5>::from_raw_valid(&bytes, v).expect("present answers are valid");
+                    prop_assert_eq!(t, Tally::from_raw(&kept).expect("valid"));
+                }
+                Some(at) => {
+                    let err = Tally::<Likert5>::from_raw_valid(&bytes, v).expect_err("invalid present byte");
+                    prop_assert_eq!(err.to_string(), expected_error::<Likert5>(&bytes, at));
+                }
+            }
+        }
+
+        #[test]
+        fn grouped_merge_is_associative_commutative_and_equals_concatenation(
+            (ga, ra) in (0usize..300).prop_flat_map(|n| (prop::collection::vec(0usize..20, n), prop::collection::vec(0u8..=10, n))),
+            (gb, rb) in (0usize..300).prop_flat_map(|n| (prop::collection::vec(0usize..20, n), prop::collection::vec(0u8..=10, n))),
+            (gc, rc) in (0usize..300).prop_flat_map(|n| (prop::collection::vec(0usize..20, n), prop::collection::vec(0u8..=10, n))),
+        ) {
+            let make = |g: &[usize], r: &[u8]| {
+                let mut t = GroupedTally::<ZeroToTen>::new();
+                t.add_raw(g, r).expect("valid");
+                t
+            };
+            let (a, b, c) = (make(&ga, &ra), make(&gb, &rb), make(&gc, &rc));
+            let mut ab = a.clone();
+            ab.merge(&b).expect("small");
+            let mut ba = b.clone();
+            ba.merge(&a).expect("small");
+            prop_assert_eq!(&ab, &ba);
+            let mut ab_c = ab.clone();
+            ab_c.merge(&c).expect("small");
+            let mut bc = b.clone();
+            bc.merge(&c).expect("small");
+            let mut a_bc = a.clone();
+            a_bc.merge(&bc).expect("small");
+            prop_assert_eq!(&ab_c, &a_bc);
+            let mut both = a.clone();
+            both.add_raw(&gb, &rb).expect("valid");
+            prop_assert_eq!(&both, &ab);
+        }
+    }
+
+    #[cfg(feature = "serde")]
+    proptest! {
+        #[test]
+        fn grouped_serde_round_trips(
+            (g, r) in (0usize..200).prop_flat_map(|n| (prop::collection::vec(0usize..30, n), prop::collection::vec(1u8..=5, n))),
+        ) {
+            let mut t = GroupedTally::<Likert5>::new();
+            t.add_raw(&g, &r).expect("valid");
+            let json = serde_json::to_string(&t).expect("serializes");
+            let back: GroupedTally<Likert5> = serde_json::from_str(&json).expect("round trip");
+            prop_assert_eq!(back, t);
+        }
+    }
+}

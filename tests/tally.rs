@@ -111,3 +111,87 @@ fn collect_extend_and_sum_agree() -> Result<(), Error> {
     );
     Ok(())
 }
+
+mod weighted_sums {
+    use cxmetrics::{Likert5, WeightedTally};
+
+    #[test]
+    fn from_sums_round_trips_the_accessors() {
+        let mut t = WeightedTally::<Likert5>::new();
+        for (r, w) in [(5, 1.2), (4, 0.8), (2, 2.5), (5, 1.0), (3, 0.5), (4, 1.5), (1, 3.0)] {
+            t.add(Likert5::new(r).expect("valid"), w).expect("valid weight");
+        }
+        let back = WeightedTally::<Likert5>::from_sums(t.sum_weights(), t.sum_squared_weights(), t.answer_counts())
+            .expect("consistent");
+        assert_eq!(back, t);
+    }
+
+    type Case<'a> = (&'a [f64], &'a [f64], &'a [u64], &'a str);
+
+    #[test]
+    fn from_sums_rejects_impossible_sums() {
+        let ok_w = [1.0, 0.0, 0.0, 0.0, 2.0];
+        let ok_w2 = [1.0, 0.0, 0.0, 0.0, 2.0];
+        let ok_n = [1, 0, 0, 0, 2];
+        assert!(WeightedTally::<Likert5>::from_sums(&ok_w, &ok_w2, &ok_n).is_ok());
+        let cases: [Case; 6] = [
+            (
+                &ok_w[..4],
+                &ok_w2,
+                &ok_n,
+                "number of per-point sums 4 is out of range: expected one entry per scale point",
+            ),
+            (
+                &ok_w,
+                &ok_w2,
+                &[1, 0, 0, 0, 2, 0],
+                "number of per-point sums 6 is out of range: expected one entry per scale point",
+            ),
+            (
+                &[-1.0, 0.0, 0.0, 0.0, 2.0],
+                &ok_w2,
+                &ok_n,
+                "sum of weights -1 is out of range: expected a finite value >= 0",
+            ),
+            (
+                &ok_w,
+                &[f64::NAN, 0.0, 0.0, 0.0, 2.0],
+                &ok_n,
+                "sum of weights NaN is out of range: expected a finite value >= 0",
+            ),
+            (
+                &ok_w,
+                &ok_w2,
+                &[0, 0, 0, 0, 2],
+                "sum of weights 1 is out of range: expected 0 exactly at points without answers",
+            ),
+            (
+                &[2.0, 0.0, 0.0, 0.0, 2.0],
+                &[5.0, 0.0, 0.0, 0.0, 2.0],
+                &ok_n,
+                "sum of squared weights 5 is out of range: expected between (Σw)²/n and (Σw)² for n answers",
+            ),
+        ];
+        for (w, w2, n, message) in cases {
+            let err = WeightedTally::<Likert5>::from_sums(w, w2, n).expect_err(message);
+            assert_eq!(err.to_string(), message);
+        }
+        // Two answers of total weight 2 cannot have Σw² below 2.
+        let err = WeightedTally::<Likert5>::from_sums(&ok_w, &[1.0, 0.0, 0.0, 0.0, 1.5], &ok_n).expect_err("too small");
+        assert!(err.to_string().starts_with("sum of squared weights 1.5"));
+    }
+}
+
+#[test]
+fn checked_sub_removes_contained_answers_only() {
+    let all = Tally::<ZeroToTen>::from_raw(&[10, 10, 9, 0, 3]).expect("valid");
+    let some = Tally::<ZeroToTen>::from_raw(&[10, 0]).expect("valid");
+    let rest = all.checked_sub(&some).expect("contained");
+    assert_eq!(rest, Tally::from_raw(&[10, 9, 3]).expect("valid"));
+    let mut back = rest.clone();
+    back.merge(&some).expect("small");
+    assert_eq!(back, all);
+    assert!(some.checked_sub(&all).is_err());
+    assert!(some.checked_sub(&Tally::from_raw(&[1]).expect("valid")).is_err());
+    assert_eq!(all.checked_sub(&all), Ok(Tally::new()));
+}

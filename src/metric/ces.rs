@@ -117,7 +117,7 @@ impl CesAgreement {
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     pub fn score_raw(&self, bytes: &[u8]) -> Result<Share, Error> {
-        self.core().share_raw(bytes)
+        self.core().share_raw(bytes, None)
     }
 
     /// The mean agreement, 1–7; higher is better.
@@ -253,7 +253,7 @@ impl CesEffort {
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     pub fn low_effort_share_raw(&self, bytes: &[u8]) -> Result<Share, Error> {
-        Self::CORE.share_raw(bytes)
+        Self::CORE.share_raw(bytes, None)
     }
 
     /// The net effort score: the low-effort (1–2) share minus the
@@ -389,7 +389,7 @@ impl CesEase {
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     pub fn score_raw(&self, bytes: &[u8]) -> Result<Share, Error> {
-        self.core().share_raw(bytes)
+        self.core().share_raw(bytes, None)
     }
 
     /// The mean ease, 1–5; higher is better.

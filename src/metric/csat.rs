@@ -1,7 +1,7 @@
 //! `Csat`: customer satisfaction as a top-box share or a mean.
 
 use super::top_box::{FIVE_TOP_TWO, TopBox};
-use crate::{Error, Likert5, MeanScore, Metric, RatingSet, Sample, Scale, Share};
+use crate::{Error, Likert5, MeanScore, Metric, RatingSet, Sample, Scale, Share, Validity};
 
 /// Customer satisfaction: the share of answers in an explicit positive set
 /// (top-box), or the mean.
@@ -101,7 +101,29 @@ impl<S: Scale> Csat<S> {
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     pub fn score_raw(&self, bytes: &[u8]) -> Result<Share, Error> {
-        self.core().share_raw(bytes)
+        self.core().share_raw(bytes, None)
+    }
+
+    /// [`Csat::score_raw`] for a column with missing answers: answer `i`
+    /// is present when its bit in `validity` is set (Arrow's layout);
+    /// missing answers are neither counted nor validated.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::OutOfRangeAt`] for the first present byte off the scale;
+    /// [`Error::EmptySample`] when no answer is present.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{Csat, Validity};
+    ///
+    /// let csat = Csat::default().score_raw_valid(&[5, 0, 4, 2], Validity::new(&[0b1101], 0, 4)?)?;
+    /// assert_eq!((csat.n(), csat.hits()), (3, 2));
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn score_raw_valid(&self, bytes: &[u8], validity: Validity<'_>) -> Result<Share, Error> {
+        self.core().share_raw(bytes, Some(validity))
     }
 
     /// The mean satisfaction rating.

@@ -5,10 +5,10 @@ use core::fmt;
 
 use crate::estimate::{Label, Spread, Statistic};
 use crate::inference::VarianceMethod;
-use crate::tally::kernel::{self, Ranges};
-use crate::tally::raw_error;
+use crate::tally::kernel;
 use crate::tally::sealed::View;
-use crate::{Error, MeanScore, NetScore, RatingSet, Sample, Scale, Share, Tally, WeightedTally};
+use crate::tally::validity::Validity;
+use crate::{Error, MeanScore, NetScore, RatingSet, Sample, Scale, Share, WeightedTally};
 
 pub(crate) mod ces;
 pub(crate) mod csat;
@@ -182,32 +182,34 @@ pub(crate) fn share<S: Scale>(sample: &impl Sample<S>, set: RatingSet<S>, metric
 }
 
 /// The share of `set` in raw answers, validated, in one pass over the bytes.
-pub(crate) fn share_raw<S: Scale>(bytes: &[u8], set: RatingSet<S>, metric: Metric) -> Result<Share, Error> {
-    let hits = match *set.runs().as_slice() {
-        [_] => count_raw(bytes, [set])?[0],
-        [a, b] => count_raw::<S, 2>(bytes, [RatingSet::between(a.0, a.1), RatingSet::between(b.0, b.1)])?
-            .iter()
-            .sum(),
-        _ => Tally::<S>::from_raw(bytes)?.count_where(|r| set.contains_value(r)),
+pub(crate) fn share_raw<S: Scale>(
+    bytes: &[u8],
+    validity: Option<Validity<'_>>,
+    set: RatingSet<S>,
+    metric: Metric,
+) -> Result<Share, Error> {
+    let runs = set.runs();
+    let (hits, answers) = match *runs.as_slice() {
+        [a] => {
+            let c = kernel::count_ranges::<S, 1>(bytes, validity, [a])?;
+            (c.hits[0], c.answers)
+        }
+        [a, b] => {
+            let c = kernel::count_ranges::<S, 2>(bytes, validity, [a, b])?;
+            (c.hits[0] + c.hits[1], c.answers)
+        }
+        _ => {
+            let (counts, answers) = kernel::count_points::<S>(bytes, validity)?;
+            let hits = counts
+                .iter()
+                .zip(S::MIN..)
+                .filter(|&(_, r)| set.contains_value(r))
+                .map(|(c, _)| c)
+                .sum();
+            (hits, answers)
+        }
     };
-    Share::new(
-        hits,
-        bytes.len() as u64,
-        label::<S>(metric, Statistic::Share, set.mask(), 0),
-    )
-}
-
-/// Validates raw answers and counts those in each of `K` rating sets, each
-/// one contiguous run of ratings, with the bulk kernel.
-pub(crate) fn count_raw<S: Scale, const K: usize>(bytes: &[u8], sets: [RatingSet<S>; K]) -> Result<[u64; K], Error> {
-    let runs = sets.map(|set| (set.lowest() - S::MIN, set.len() as u8 - 1));
-    let ranges = Ranges {
-        offset: S::MIN,
-        span: S::MAX - S::MIN,
-        lo: runs.map(|(lo, _)| lo),
-        width: runs.map(|(_, width)| width),
-    };
-    kernel::count(bytes, &ranges).map_err(|index| raw_error::<S>(bytes, index))
+    Share::new(hits, answers, label::<S>(metric, Statistic::Share, set.mask(), 0))
 }
 
 pub(crate) fn net<S: Scale>(

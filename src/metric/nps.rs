@@ -1,6 +1,8 @@
 //! `Nps` and `NpsCategory`.
 
 use crate::estimate::Statistic;
+use crate::tally::kernel;
+use crate::tally::validity::Validity;
 use crate::{Error, Metric, NetScore, RatingSet, Sample, ZeroToTen};
 
 /// Detractors 0–6: with [`PROMOTERS`], the one place the NPS boundaries
@@ -140,8 +142,36 @@ impl Nps {
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     pub fn score_raw(&self, bytes: &[u8]) -> Result<NetScore, Error> {
-        let [detractors, promoters] = super::count_raw(bytes, [DETRACTORS, PROMOTERS])?;
-        let passives = bytes.len() as u64 - detractors - promoters;
+        self.score_raw_inner(bytes, None)
+    }
+
+    /// [`Nps::score_raw`] for a column with missing answers: answer `i` is
+    /// present when its bit in `validity` is set (Arrow's layout); missing
+    /// answers are neither counted nor validated.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::OutOfRangeAt`] for the first present byte off the scale;
+    /// [`Error::EmptySample`] when no answer is present.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{Nps, Validity};
+    ///
+    /// // The second answer is missing: its byte is never looked at.
+    /// let nps = Nps.score_raw_valid(&[10, 255, 3, 9], Validity::new(&[0b1101], 0, 4)?)?;
+    /// assert_eq!((nps.n(), nps.rounded()), (3, 33));
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn score_raw_valid(&self, bytes: &[u8], validity: Validity<'_>) -> Result<NetScore, Error> {
+        self.score_raw_inner(bytes, Some(validity))
+    }
+
+    fn score_raw_inner(self, bytes: &[u8], validity: Option<Validity<'_>>) -> Result<NetScore, Error> {
+        let counted = kernel::count_ranges::<ZeroToTen, 2>(bytes, validity, [DETRACTORS.bounds(), PROMOTERS.bounds()])?;
+        let [detractors, promoters] = counted.hits;
+        let passives = counted.answers - detractors - promoters;
         self.score_counts(detractors, passives, promoters)
     }
 

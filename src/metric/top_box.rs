@@ -2,6 +2,7 @@
 //! [`CesAgreement`](crate::CesAgreement) and [`CesEase`](crate::CesEase),
 //! and the named rating sets the metric definitions use.
 
+use crate::tally::validity::Validity;
 use crate::{Error, Likert5, Likert7, MeanScore, Metric, NetScore, RatingSet, Sample, Scale, Share};
 
 /// 1–2 on a five-point scale: dissatisfied, low effort (CES 1.0), difficult (ease).
@@ -28,8 +29,8 @@ impl<S: Scale> TopBox<S> {
         super::share(sample, self.positive, self.metric)
     }
 
-    pub(crate) fn share_raw(self, bytes: &[u8]) -> Result<Share, Error> {
-        super::share_raw(bytes, self.positive, self.metric)
+    pub(crate) fn share_raw(self, bytes: &[u8], validity: Option<Validity<'_>>) -> Result<Share, Error> {
+        super::share_raw(bytes, validity, self.positive, self.metric)
     }
 
     pub(crate) fn mean(self, sample: &impl Sample<S>) -> Result<MeanScore, Error> {

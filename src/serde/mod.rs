@@ -258,39 +258,7 @@ impl<'de, S: Scale> Deserialize<'de> for WeightedTally<S> {
                 r.scale
             )));
         }
-        if [r.sum_w.len(), r.sum_w2.len(), r.answers.len()]
-            .iter()
-            .any(|&l| l != S::POINTS)
-        {
-            return Err(de::Error::custom(format_args!(
-                "expected {} entries per field",
-                S::POINTS
-            )));
-        }
-        let mut t = Self::new();
-        for i in 0..S::POINTS {
-            let (w, w2, n) = (r.sum_w[i], r.sum_w2[i], r.answers[i]);
-            // Sums that weights of the valid range can give: per answer
-            // between 1e-140 and 1e140, and (Cauchy–Schwarz) Σw²/Σw between
-            // the mean weight and Σw, with slack for rounding in the sums.
-            let (lo, hi) = crate::response::WEIGHT_RANGE;
-            let (slack_lo, slack_hi) = (1.0 - 1e-6, 1.0 + 1e-6);
-            let mean_w = w / n as f64;
-            let possible = n == 0
-                || (mean_w >= lo * slack_lo
-                    && mean_w <= hi * slack_hi
-                    && w2 / w >= mean_w * slack_lo
-                    && w2 / w <= w * slack_hi);
-            if !(w.is_finite() && w2.is_finite() && w >= 0.0 && w2 >= 0.0) || (n == 0) != (w == 0.0) || !possible {
-                return Err(de::Error::custom(format_args!(
-                    "impossible weights at rating {}: sum_w {w}, sum_w2 {w2}, answers {n}",
-                    S::MIN + i as u8
-                )));
-            }
-            t.sum_w[i] = w;
-            t.sum_w2[i] = w2;
-            t.rows[i] = n;
-        }
-        Ok(t)
+        // One validation for every way in: the same as `from_sums`.
+        Self::from_sums(&r.sum_w, &r.sum_w2, &r.answers).map_err(de::Error::custom)
     }
 }

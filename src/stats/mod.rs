@@ -10,6 +10,7 @@
 //! expansion for Student-t with many degrees of freedom; each says why.
 
 pub(crate) mod median;
+pub(crate) mod quadrature;
 
 use statrs::function::gamma::ln_gamma;
 use statrs::function::{beta, erf};

@@ -180,6 +180,160 @@ impl<S: Scale> WeightedTally<S> {
         (w2 > 0.0).then(|| self.total_weight().powi(2) / w2)
     }
 
+    /// A weighted tally from its per-point sums, lowest point first: `Σw`,
+    /// `Σw²` and the number of answers with a non-zero weight. With the
+    /// accessors [`sum_weights`](Self::sum_weights),
+    /// [`sum_squared_weights`](Self::sum_squared_weights) and
+    /// [`answer_counts`](Self::answer_counts), an engine can ship weighted
+    /// state as plain arrays.
+    ///
+    /// # Errors
+    ///
+    /// - [`Error::InvalidArgument`] when a slice does not have exactly
+    ///   `S::POINTS` entries; when a point has answers but `Σw = 0`, or
+    ///   weight but no answers; or when `Σw²` lies outside what `n` positive
+    ///   weights summing to `Σw` allow, `(Σw)²/n ≤ Σw² ≤ (Σw)²` (checked with
+    ///   a relative tolerance of 1e-9 for rounding), e.g. `Σw = 2`, `Σw² = 5`
+    ///   for one answer; or when the mean weight `Σw/n` lies outside
+    ///   1e-140..=1e140, where every weight must lie, e.g. `Σw = 1e150` for
+    ///   one answer;
+    /// - [`Error::InvalidArgument`] for a negative, NaN or infinite sum, or
+    ///   answers that add up past `u64::MAX`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{Likert5, WeightedTally};
+    ///
+    /// let mut t = WeightedTally::<Likert5>::new();
+    /// t.add(Likert5::new(5)?, 1.5)?;
+    /// t.add(Likert5::new(5)?, 0.5)?;
+    /// t.add(Likert5::new(2)?, 2.0)?;
+    /// let shipped = (t.sum_weights().to_vec(), t.sum_squared_weights().to_vec(), t.answer_counts().to_vec());
+    /// assert_eq!(shipped.0, [0.0, 2.0, 0.0, 0.0, 2.0]);
+    /// let back = WeightedTally::<Likert5>::from_sums(&shipped.0, &shipped.1, &shipped.2)?;
+    /// assert_eq!(back, t);
+    ///
+    /// let err = WeightedTally::<Likert5>::from_sums(&[0.0; 5], &[0.0; 5], &[0, 0, 0, 0, 1]).unwrap_err();
+    /// assert_eq!(err.to_string(), "sum of weights 0 is out of range: expected 0 exactly at points without answers");
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    pub fn from_sums(sum_w: &[f64], sum_w2: &[f64], answers: &[u64]) -> Result<Self, Error> {
+        for len in [sum_w.len(), sum_w2.len(), answers.len()] {
+            if len != S::POINTS {
+                return Err(Error::InvalidArgument {
+                    name: "number of per-point sums",
+                    value: len as f64,
+                    expected: "one entry per scale point",
+                });
+            }
+        }
+        // The per-point answers must have a total: `answers()` sums them.
+        answers
+            .iter()
+            .try_fold(0u64, |total, &n| total.checked_add(n))
+            .ok_or(Error::InvalidArgument {
+                name: "total number of answers",
+                value: answers.iter().map(|&n| n as f64).sum(),
+                expected: "at most 18446744073709551615 in all",
+            })?;
+        // Sums of weights go past the largest single weight; they only need
+        // to be finite and not negative.
+        let sum = |value: f64| Error::check_in("sum of weights", value, 0.0..f64::INFINITY, "a finite value >= 0");
+        let mut t = Self::new();
+        for i in 0..S::POINTS {
+            let (w, w2, n) = (sum(sum_w[i])?, sum(sum_w2[i])?, answers[i]);
+            if (n == 0) != (w == 0.0) {
+                return Err(Error::InvalidArgument {
+                    name: "sum of weights",
+                    value: w,
+                    expected: "0 exactly at points without answers",
+                });
+            }
+            if n > 0 {
+                // n positive weights summing to w: w²/n <= Σw² <= w², with
+                // 1e-9·w² for rounding; compared divided by w, as w² is
+                // infinite past w = 1.3e154 and then let anything through.
+                let (ratio, mean) = (w2 / w, w / n as f64);
+                if ratio < mean - 1e-9 * w || ratio > w + 1e-9 * w {
+                    return Err(Error::InvalidArgument {
+                        name: "sum of squared weights",
+                        value: w2,
+                        expected: "between (Σw)²/n and (Σw)² for n answers",
+                    });
+                }
+                // Every weight lies in 1e-140..=1e140, so their mean does.
+                let (lo, hi) = crate::response::WEIGHT_RANGE;
+                if mean < lo * (1.0 - 1e-9) || mean > hi * (1.0 + 1e-9) {
+                    return Err(Error::InvalidArgument {
+                        name: "mean weight",
+                        value: mean,
+                        expected: "between 1e-140 and 1e140, as every weight is",
+                    });
+                }
+            }
+            t.sum_w[i] = w;
+            t.sum_w2[i] = w2;
+            t.rows[i] = n;
+        }
+        Ok(t)
+    }
+
+    /// `Σw` per scale point, lowest first.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{Likert5, WeightedTally};
+    ///
+    /// let mut t = WeightedTally::new();
+    /// t.add(Likert5::new(4)?, 0.5)?;
+    /// t.add(Likert5::new(4)?, 2.0)?;
+    /// assert_eq!(t.sum_weights(), &[0.0, 0.0, 0.0, 2.5, 0.0]);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    #[must_use]
+    pub fn sum_weights(&self) -> &[f64] {
+        &self.sum_w[..S::POINTS]
+    }
+
+    /// `Σw²` per scale point, lowest first.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{Likert5, WeightedTally};
+    ///
+    /// let mut t = WeightedTally::new();
+    /// t.add(Likert5::new(4)?, 0.5)?;
+    /// t.add(Likert5::new(4)?, 2.0)?;
+    /// assert_eq!(t.sum_squared_weights(), &[0.0, 0.0, 0.0, 4.25, 0.0]);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    #[must_use]
+    pub fn sum_squared_weights(&self) -> &[f64] {
+        &self.sum_w2[..S::POINTS]
+    }
+
+    /// The number of answers with a non-zero weight per scale point, lowest
+    /// first.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use cxmetrics::{Likert5, WeightedTally};
+    ///
+    /// let mut t = WeightedTally::new();
+    /// t.add(Likert5::new(4)?, 0.5)?;
+    /// t.add(Likert5::new(1)?, 0.0)?; // weight 0: not an answer here
+    /// assert_eq!(t.answer_counts(), &[0, 0, 0, 1, 0]);
+    /// # Ok::<(), cxmetrics::Error>(())
+    /// ```
+    #[must_use]
+    pub fn answer_counts(&self) -> &[u64] {
+        &self.rows[..S::POINTS]
+    }
+
     /// `(rating, Σw, Σw², answers)` per scale point, lowest first.
     pub(crate) fn points(&self) -> impl Iterator<Item = (u8, f64, f64, u64)> + '_ {
         (0..S::POINTS).map(|i| (S::MIN + i as u8, self.sum_w[i], self.sum_w2[i], self.rows[i]))
