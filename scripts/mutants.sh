@@ -8,6 +8,7 @@
 #   scripts/mutants.sh                          the default sample of files
 #   scripts/mutants.sh src/tally.rs src/*.rs    the files named
 #   MUTANTS_JOBS=2 MUTANTS_TIMEOUT=600 scripts/mutants.sh
+#   MUTANTS_RE='finite_population|ceil' scripts/mutants.sh src/planning.rs
 #
 # Needs cargo-mutants (`cargo install --locked cargo-mutants`).
 set -euo pipefail
@@ -24,6 +25,9 @@ args=(
     --timeout "${MUTANTS_TIMEOUT:-300}"
     --output .
 )
+if [ -n "${MUTANTS_RE:-}" ]; then
+    args+=(--re "$MUTANTS_RE")
+fi
 for f in "${files[@]}"; do
     args+=(--file "$f")
 done
