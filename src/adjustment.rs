@@ -79,7 +79,9 @@ impl Adjustment {
                 let mut running = 1.0f64;
                 for (rank, &i) in order.iter().enumerate().rev() {
                     running = running.min((m as f64 * p_values[i] / (rank + 1) as f64).min(1.0));
-                    adjusted[i] = running;
+                    // `m·p/m` can round one ulp below `p`; an adjusted
+                    // p-value is never below the raw one.
+                    adjusted[i] = running.max(p_values[i]);
                 }
             }
         }

@@ -124,7 +124,8 @@ impl UnitVariance {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidArgument`] unless `sd` is finite and `>= 0`.
+    /// [`Error::InvalidArgument`] unless `sd` is finite and `>= 0` with a
+    /// finite square (`sd` below about 1.3e154): `-1.0`, `NaN`, `1e200`.
     ///
     /// # Example
     ///
@@ -132,6 +133,7 @@ impl UnitVariance {
     /// use cxmetrics::planning::UnitVariance;
     ///
     /// assert!(UnitVariance::mean(-1.0).is_err());
+    /// assert!(UnitVariance::mean(1e200).is_err());
     /// ```
     pub fn mean(sd: f64) -> Result<Self, Error> {
         let sd = Error::check_in(
@@ -140,6 +142,13 @@ impl UnitVariance {
             0.0..f64::INFINITY,
             "a finite value >= 0",
         )?;
+        if !(sd * sd).is_finite() {
+            return Err(Error::InvalidArgument {
+                name: "planning standard deviation",
+                value: sd,
+                expected: "a value whose square is finite (below 1e154)",
+            });
+        }
         Ok(Self {
             variance: sd * sd,
             kind: Kind::Mean,

@@ -183,7 +183,9 @@ fn parse_named<T: Clone + fmt::Display + fmt::Debug>(
     custom: fn(String) -> T,
 ) -> Result<T, Error> {
     let folded = fold(s);
-    if folded.is_empty() {
+    // Blank means blank: "微信" folds to nothing (folding keeps ASCII
+    // letters and digits) but is a name.
+    if s.trim().is_empty() {
         return Err(Error::UnknownName {
             input: s.to_owned(),
             what,

@@ -307,13 +307,14 @@ impl MeanScore {
             0.0
         };
         let m = self.value();
-        Some(Interval::new(
-            m,
-            (m - half, m + half),
-            level,
-            IntervalMethod::StudentT,
-            Unit::Scale,
-        ))
+        // With an effective n barely above 1 the t quantile overflows: give
+        // the whole scale, the widest meaningful interval, not [−∞, ∞].
+        let limits = if half.is_finite() {
+            (m - half, m + half)
+        } else {
+            self.label.range()
+        };
+        Some(Interval::new(m, limits, level, IntervalMethod::StudentT, Unit::Scale))
     }
 
     /// The one-sample t test against a benchmark mean `mu0`.
@@ -379,10 +380,21 @@ impl MeanScore {
         if se <= 0.0 {
             return Ok(None);
         }
-        let df = (va + vb).powi(2) / (va * va / df_a + vb * vb / df_b);
+        // Welch–Satterthwaite, (va + vb)²/(va²/df_a + vb²/df_b), on the
+        // variance shares: tiny variances squared underflow to 0/0 = NaN.
+        let (ra, rb) = (va / (va + vb), vb / (va + vb));
+        let df = 1.0 / (ra * ra / df_a + rb * rb / df_b);
         let d = self.value() - other.value();
         let half = t_critical(df, level.alpha()) * se;
-        let interval = Interval::new(d, (d - half, d + half), level, IntervalMethod::Welch, Unit::Scale);
+        // Welch's df near 0 overflows the t quantile: give ±(the scale's
+        // width), the widest meaningful difference, not [−∞, ∞].
+        let limits = if half.is_finite() {
+            (d - half, d + half)
+        } else {
+            let (lo, hi) = self.label.range();
+            (lo - hi, hi - lo)
+        };
+        let interval = Interval::new(d, limits, level, IntervalMethod::Welch, Unit::Scale);
         Ok(Some(Difference::new(
             d,
             interval,

@@ -427,7 +427,10 @@ impl Share {
                 (l, u, IntervalMethod::Wald)
             }
         };
-        Interval::new(p, (lower, upper), level, method, Unit::Percent)
+        // At levels near 0 the two exact quantiles are within the solver's
+        // precision of each other and can come out one ulp apart in the
+        // wrong order: never hand out lower > upper.
+        Interval::new(p, (lower.min(upper), lower.max(upper)), level, method, Unit::Percent)
     }
 
     /// The standard error `√(p̂(1−p̂)/n)` (weighted: by the chosen

@@ -194,7 +194,9 @@ impl<S: Scale> WeightedTally<S> {
     ///   weight but no answers; or when `Σw²` lies outside what `n` positive
     ///   weights summing to `Σw` allow, `(Σw)²/n ≤ Σw² ≤ (Σw)²` (checked with
     ///   a relative tolerance of 1e-9 for rounding), e.g. `Σw = 2`, `Σw² = 5`
-    ///   for one answer;
+    ///   for one answer; or when the mean weight `Σw/n` lies outside
+    ///   1e-140..=1e140, where every weight must lie, e.g. `Σw = 1e150` for
+    ///   one answer;
     /// - [`Error::InvalidArgument`] for a negative, NaN or infinite sum, or
     ///   answers that add up past `u64::MAX`.
     ///
@@ -248,14 +250,27 @@ impl<S: Scale> WeightedTally<S> {
                     expected: "0 exactly at points without answers",
                 });
             }
-            // n positive weights summing to w: w²/n <= Σw² <= w².
-            let tolerance = 1e-9 * w * w;
-            if w2 < w * w / n.max(1) as f64 - tolerance || w2 > w * w + tolerance {
-                return Err(Error::InvalidArgument {
-                    name: "sum of squared weights",
-                    value: w2,
-                    expected: "between (Σw)²/n and (Σw)² for n answers",
-                });
+            if n > 0 {
+                // n positive weights summing to w: w²/n <= Σw² <= w², with
+                // 1e-9·w² for rounding; compared divided by w, as w² is
+                // infinite past w = 1.3e154 and then let anything through.
+                let (ratio, mean) = (w2 / w, w / n as f64);
+                if ratio < mean - 1e-9 * w || ratio > w + 1e-9 * w {
+                    return Err(Error::InvalidArgument {
+                        name: "sum of squared weights",
+                        value: w2,
+                        expected: "between (Σw)²/n and (Σw)² for n answers",
+                    });
+                }
+                // Every weight lies in 1e-140..=1e140, so their mean does.
+                let (lo, hi) = crate::response::WEIGHT_RANGE;
+                if mean < lo * (1.0 - 1e-9) || mean > hi * (1.0 + 1e-9) {
+                    return Err(Error::InvalidArgument {
+                        name: "mean weight",
+                        value: mean,
+                        expected: "between 1e-140 and 1e140, as every weight is",
+                    });
+                }
             }
             t.sum_w[i] = w;
             t.sum_w2[i] = w2;

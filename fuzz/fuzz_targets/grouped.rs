@@ -1,0 +1,118 @@
+//! `GroupedTally::add_raw` and `add_raw_valid` against counting one by one
+//! into a `Vec<Tally>`, for any group indices, ratings (invalid ones too)
+//! and validity bitmaps; a rejected batch changes nothing.
+#![no_main]
+
+use arbitrary::Arbitrary;
+use cxmetrics::{Error, GroupedTally, Likert5, Scale, Tally, Validity, ZeroToTen};
+use libfuzzer_sys::fuzz_target;
+
+#[derive(Arbitrary, Debug)]
+struct Batch {
+    /// (group index, rating) per answer; indices kept small so groups are shared.
+    answers: Vec<(u8, u8)>,
+    /// Drop the last group index: lengths that differ are an error.
+    short: bool,
+    /// Extra copies of `answers`, in units of 257, to reach the large-batch
+    /// paths.
+    repeat: u8,
+    /// A validity bitmap and its bit offset, or every answer present.
+    validity: Option<(Vec<u8>, u8)>,
+    width: u8,
+}
+
+fn bit(bits: &[u8], j: usize) -> bool {
+    bits[j / 8] >> (j % 8) & 1 == 1
+}
+
+/// The batch counted one by one onto `expected`, or the first invalid
+/// present rating (then `expected` is unchanged).
+fn reference<S: Scale>(
+    expected: &mut Vec<Tally<S>>,
+    groups: &[usize],
+    ratings: &[u8],
+    present: &dyn Fn(usize) -> bool,
+) -> Result<(), (usize, u8)> {
+    let mut next = expected.clone();
+    for (i, (&g, &r)) in groups.iter().zip(ratings).enumerate() {
+        if next.len() <= g {
+            next.resize(g + 1, Tally::new());
+        }
+        if present(i) {
+            next[g].add(S::new(r).map_err(|_| (i, r))?).expect("no overflow");
+        }
+    }
+    *expected = next;
+    Ok(())
+}
+
+fn apply<S: Scale>(grouped: &mut GroupedTally<S>, expected: &mut Vec<Tally<S>>, batch: &Batch) {
+    let mut answers = batch.answers.repeat(usize::from(batch.repeat) * 257 + 1);
+    answers.truncate(1 << 16);
+    let mut groups: Vec<usize> = answers.iter().map(|&(g, _)| usize::from(g % 32)).collect();
+    let ratings: Vec<u8> = answers.iter().map(|&(_, r)| r).collect();
+    if batch.short {
+        groups.pop();
+    }
+    let before = grouped.clone();
+    let lengths_match = groups.len() == ratings.len();
+    let result = match &batch.validity {
+        None => match batch.width % 3 {
+            0 => grouped.add_raw(&groups, &ratings),
+            1 => grouped.add_raw(&groups.iter().map(|&g| g as u32).collect::<Vec<_>>(), &ratings),
+            _ => grouped.add_raw(&groups.iter().map(|&g| g as u64).collect::<Vec<_>>(), &ratings),
+        },
+        Some((bits, offset)) => {
+            let offset = usize::from(*offset % 8);
+            match Validity::new(bits, offset, ratings.len()) {
+                Ok(v) => grouped.add_raw_valid(&groups, &ratings, v),
+                Err(e) => {
+                    assert!(offset + ratings.len() > bits.len() * 8, "{e:?}");
+                    return;
+                }
+            }
+        }
+    };
+    let want = if !lengths_match {
+        Err(None)
+    } else {
+        match &batch.validity {
+            None => reference::<S>(expected, &groups, &ratings, &|_| true).map_err(Some),
+            Some((bits, offset)) => {
+                let offset = usize::from(*offset % 8);
+                reference::<S>(expected, &groups, &ratings, &|i| bit(bits, offset + i)).map_err(Some)
+            }
+        }
+    };
+    match (result, want) {
+        (Ok(()), Ok(())) => {}
+        (Err(Error::InvalidArgument { .. }), Err(None)) => {}
+        (Err(Error::OutOfRangeAt { index, value, .. }), Err(Some((i, v)))) => assert_eq!((index, value), (i, v)),
+        (got, want) => panic!("{}: add_raw {got:?}, one by one {want:?}", S::NAME),
+    }
+    if grouped.as_slice() != expected.as_slice() {
+        panic!(
+            "{}: grouped {:?}\nexpected {:?}\nbefore {:?}",
+            S::NAME,
+            grouped,
+            expected,
+            before
+        );
+    }
+    assert_eq!(grouped.len(), expected.len());
+}
+
+fuzz_target!(|batches: Vec<Batch>| {
+    let mut nps = (GroupedTally::<ZeroToTen>::new(), Vec::new());
+    let mut five = (GroupedTally::<Likert5>::new(), Vec::new());
+    for batch in batches.iter().take(8) {
+        apply(&mut nps.0, &mut nps.1, batch);
+        apply(&mut five.0, &mut five.1, batch);
+    }
+    // Merging a grouped tally with itself doubles every group.
+    let mut twice = nps.0.clone();
+    twice.merge(&nps.0).expect("small counts");
+    for (g, t) in twice.iter() {
+        assert_eq!(t.total(), 2 * nps.1[g].total());
+    }
+});
