@@ -99,7 +99,8 @@ fn exact_and_score_tests_agree_at_huge_n() {
     assert_relative(exact, score, 1e-6, "exact vs score");
 }
 
-/// Student-t critical values through the mean interval (`half-width / SE`),
+/// Student-t critical values through the mean interval (`half-width / SE`)
+/// wherever the interval is not clipped to the scale,
 /// for the reference levels that a `ConfidenceLevel` represents without
 /// loss (alpha ≥ 0.001): relative 1e-12 plus the rounding of the interval's
 /// ends, `2ε·|mean|/half-width` (at level 0.001 the half-width is about 1e-5
@@ -118,6 +119,11 @@ fn t_interval_critical_values_over_all_df() {
         let mean = Mean.score(&tally).expect("non-empty");
         let level = ConfidenceLevel::new(1.0 - alpha).expect("level");
         let interval = mean.interval(level).expect("n ≥ 2");
+        // An interval clipped to the 1–5 scale no longer carries t (small
+        // df, wide levels); the stats unit tests cover those values.
+        if interval.lower() <= 1.0 || interval.upper() >= 5.0 {
+            continue;
+        }
         let half = interval.width() / 2.0;
         let t = half / mean.standard_error().expect("n ≥ 2");
         let tol = 1e-12 + 2.0 * f64::EPSILON * mean.value().abs() / half;

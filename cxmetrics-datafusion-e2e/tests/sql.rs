@@ -224,10 +224,7 @@ async fn an_off_scale_answer_fails_the_query_naming_value_and_scale() -> Result<
     let err = error_of(&ctx, "SELECT agent, nps(score) FROM answers GROUP BY agent").await;
     assert!(err.contains("nps: rating -1 is off the 0–10 scale"), "{err}");
     let err = error_of(&ctx, "SELECT csat(sat) FROM answers").await;
-    assert!(
-        err.contains("csat: rating 0") && err.contains("the 1–5 scale"),
-        "{err}"
-    );
+    assert!(err.contains("csat: rating 0") && err.contains("the 1–5 scale"), "{err}");
 
     // A fractional float is never truncated; a whole-number float counts.
     let ctx = session_with(&answers(100, 2, 1), 1, 1)?;

@@ -307,12 +307,14 @@ impl MeanScore {
             0.0
         };
         let m = self.value();
-        // With an effective n barely above 1 the t quantile overflows: give
-        // the whole scale, the widest meaningful interval, not [−∞, ∞].
+        // Clipped to the scale: with an effective n barely above 1 the t
+        // quantile is huge (or overflows), and the widest meaningful
+        // interval is the whole scale, not [−∞, ∞].
+        let (lo, hi) = self.label.range();
         let limits = if half.is_finite() {
-            (m - half, m + half)
+            ((m - half).max(lo), (m + half).min(hi))
         } else {
-            self.label.range()
+            (lo, hi)
         };
         Some(Interval::new(m, limits, level, IntervalMethod::StudentT, Unit::Scale))
     }
@@ -386,13 +388,14 @@ impl MeanScore {
         let df = 1.0 / (ra * ra / df_a + rb * rb / df_b);
         let d = self.value() - other.value();
         let half = t_critical(df, level.alpha()) * se;
-        // Welch's df near 0 overflows the t quantile: give ±(the scale's
-        // width), the widest meaningful difference, not [−∞, ∞].
+        // Clipped to ±(the scale's width): Welch's df near 0 makes the t
+        // quantile huge (or overflow), and no difference is wider.
+        let (lo, hi) = self.label.range();
+        let width = hi - lo;
         let limits = if half.is_finite() {
-            (d - half, d + half)
+            ((d - half).max(-width), (d + half).min(width))
         } else {
-            let (lo, hi) = self.label.range();
-            (lo - hi, hi - lo)
+            (-width, width)
         };
         let interval = Interval::new(d, limits, level, IntervalMethod::Welch, Unit::Scale);
         Ok(Some(Difference::new(
