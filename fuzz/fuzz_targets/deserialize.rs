@@ -248,7 +248,7 @@ fn feedback(list: &[Feedback]) {
         if let Some(r) = f.nps_response() {
             response(&r);
         }
-        if let Some(r) = f.csat_response() {
+        if let Some(r) = f.csat_response::<Likert5>() {
             let _ = r.rating();
         }
         if let Some(r) = f.ces_response() {
