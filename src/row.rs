@@ -396,8 +396,19 @@ impl ReportOptions {
         }
     }
 
-    pub(crate) const fn practical(&self) -> Option<f64> {
+    /// The minimum practical difference, checked here so that a bad value is
+    /// an error even when a report has no comparison to apply it to.
+    pub(crate) fn practical(&self) -> Result<Option<f64>, crate::Error> {
         self.practical
+            .map(|delta| {
+                crate::Error::check_in(
+                    "minimum practical difference",
+                    delta,
+                    0.0..f64::INFINITY,
+                    "a finite value >= 0 in display units (points, percent or scale)",
+                )
+            })
+            .transpose()
     }
 
     pub(crate) const fn confidence(&self) -> ConfidenceLevel {

@@ -284,6 +284,7 @@ impl<K: Ord + Clone, S: Scale> Segments<K, S> {
     {
         let options = options.into();
         let (level, min_n, adjustment) = (options.confidence(), options.minimum(), options.chosen_adjustment());
+        let practical = options.practical()?;
         let total: Tally<S> = self.tallies.values().sum::<Result<_, _>>()?;
         let mut rows = Vec::with_capacity(self.tallies.len());
         let mut family = Vec::new();
@@ -312,7 +313,7 @@ impl<K: Ord + Clone, S: Scale> Segments<K, S> {
         }
         let (indices, comparisons): (Vec<usize>, Vec<Comparison>) = family.into_iter().unzip();
         for (i, c) in indices.into_iter().zip(adjust(comparisons, adjustment)?) {
-            rows[i].set_comparison(c, options.practical())?;
+            rows[i].set_comparison(c, practical)?;
         }
         Ok(SegmentTable { rows })
     }

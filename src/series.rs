@@ -412,7 +412,7 @@ impl<S: Scale, Z: TimeZone + PartialEq + fmt::Display> Series<S, Z> {
         baseline: Option<&Benchmark<E>>,
         options: ReportOptions,
     ) -> Result<Vec<Row<Period, E>>, Error> {
-        let (level, min_n) = (options.confidence(), options.minimum());
+        let (level, min_n, practical) = (options.confidence(), options.minimum(), options.practical()?);
         let mut rows: Vec<Row<Period, E>> = Vec::new();
         let mut family = Vec::new();
         for (period, tally) in self.periods() {
@@ -442,7 +442,7 @@ impl<S: Scale, Z: TimeZone + PartialEq + fmt::Display> Series<S, Z> {
             .into_iter()
             .zip(adjust(comparisons, options.chosen_adjustment())?)
         {
-            rows[i].set_comparison(c, options.practical())?;
+            rows[i].set_comparison(c, practical)?;
         }
         Ok(rows)
     }

@@ -148,6 +148,20 @@ fn practical_verdicts_name_what_significance_cannot() -> Result<(), Error> {
             "{err}"
         );
     }
+    // A bad value is refused even when nothing gets compared (one segment
+    // has no rest; one week has no previous week).
+    let mut alone = Segments::new();
+    alone.add("ana", ZeroToTen::new(9)?)?;
+    let mut one_week = Series::utc(Granularity::IsoWeek);
+    one_week.add_rating(
+        Utc.with_ymd_and_hms(2026, 1, 5, 0, 0, 0).single().expect("valid"),
+        ZeroToTen::new(9)?,
+    )?;
+    for bad in [-1.0, f64::NAN] {
+        let options = ReportOptions::new().practical_difference(bad);
+        assert!(alone.table(|t| Nps.score(t), Against::Rest, options).is_err());
+        assert!(one_week.trend(|t| Nps.score(t), options).is_err());
+    }
     assert_eq!(
         ana.practical(-2.0).unwrap_err().to_string(),
         "minimum practical difference -2 is out of range: expected a finite value >= 0 in display units (points, percent or scale)"
