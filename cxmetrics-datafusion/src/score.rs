@@ -133,6 +133,17 @@ pub(crate) struct Scored {
     pub(crate) upper: Option<f64>,
 }
 
+impl Scored {
+    /// A score in display units with its interval, also in display units.
+    fn with_interval(score: f64, interval: &cxmetrics::Interval) -> Self {
+        Self {
+            score,
+            lower: Some(interval.display_lower()),
+            upper: Some(interval.display_upper()),
+        }
+    }
+}
+
 /// Checks that `lo..=hi` is a non-empty range on `scale`.
 pub(crate) fn check_range(scale: ScaleKind, lo: u8, hi: u8) -> Result<(), String> {
     fn check<S: Scale>(lo: u8, hi: u8) -> Result<(), cxmetrics::Error> {
@@ -168,12 +179,7 @@ pub(crate) fn score(
         )
         .map_err(|e| e.to_string())?;
         let s = Csat::new(set).score(&t).map_err(|e| e.to_string())?;
-        let i = s.interval(level.0);
-        Ok(Scored {
-            score: s.percent(),
-            lower: Some(i.display_lower()),
-            upper: Some(i.display_upper()),
-        })
+        Ok(Scored::with_interval(s.percent(), &s.interval(level.0)))
     }
     fn mean<S: Scale>(counts: &[u64], level: Level) -> Result<Scored, String> {
         let m = Mean.score(&tally::<S>(counts)?).map_err(|e| e.to_string())?;
@@ -191,34 +197,19 @@ pub(crate) fn score(
     let scored = match (statistic, scale) {
         (Statistic::Nps, ScaleKind::ZeroToTen) => {
             let s = Nps.score(&tally::<ZeroToTen>(counts)?).map_err(|e| e.to_string())?;
-            let i = s.interval(level.0);
-            Scored {
-                score: s.points(),
-                lower: Some(i.display_lower()),
-                upper: Some(i.display_upper()),
-            }
+            Scored::with_interval(s.points(), &s.interval(level.0))
         }
         (Statistic::Csat, ScaleKind::Likert5) => {
             let s = Csat::default()
                 .score(&tally::<Likert5>(counts)?)
                 .map_err(|e| e.to_string())?;
-            let i = s.interval(level.0);
-            Scored {
-                score: s.percent(),
-                lower: Some(i.display_lower()),
-                upper: Some(i.display_upper()),
-            }
+            Scored::with_interval(s.percent(), &s.interval(level.0))
         }
         (Statistic::Ces, ScaleKind::Likert7) => {
             let s = CesAgreement::default()
                 .score(&tally::<Likert7>(counts)?)
                 .map_err(|e| e.to_string())?;
-            let i = s.interval(level.0);
-            Scored {
-                score: s.percent(),
-                lower: Some(i.display_lower()),
-                upper: Some(i.display_upper()),
-            }
+            Scored::with_interval(s.percent(), &s.interval(level.0))
         }
         (Statistic::TopBox { lo, hi }, ScaleKind::ZeroToTen) => share::<ZeroToTen>(counts, lo, hi, level)?,
         (Statistic::TopBox { lo, hi }, ScaleKind::Likert5) => share::<Likert5>(counts, lo, hi, level)?,
