@@ -420,10 +420,11 @@ impl Counts {
         d.clamp((-delta).max(0.0), (1.0 - delta) / 2.0)
     }
 
-    /// Tango's score statistic at `delta`; ±∞ where its variance vanishes.
+    /// Tango's score statistic at `delta`, defined everywhere for bisection:
+    /// where the null has no variance it is ±∞ if the data contradict the
+    /// null and 0 where they fit it exactly (the undefined test, `None` in
+    /// [`Self::score_statistic`], sits exactly on the root).
     fn score(self, delta: f64) -> f64 {
-        // Bisection needs a value everywhere: where the null has no
-        // variance, the sign of the numerator decides.
         self.score_statistic(delta).unwrap_or(0.0)
     }
 
