@@ -178,3 +178,41 @@ fn names_without_ascii_letters_are_custom_not_blank() -> Result<(), Error> {
     assert!(" \t".parse::<Channel>().is_err());
     Ok(())
 }
+
+#[cfg(feature = "serde")]
+#[test]
+fn a_series_at_an_offset_with_seconds_is_not_read_back_shifted() -> Result<(), Box<dyn std::error::Error>> {
+    // Found by `deserialize`: a series at +23:59:59 was written with its
+    // zone as "+23:59:59" and read back at +23:59 (chrono's offset parser
+    // drops the seconds), so its answers landed in other periods. Reading
+    // it is now an error that says why; whole-minute offsets round-trip.
+    use chrono::{FixedOffset, TimeZone};
+    use cxmetrics::{Granularity, Series, ZeroToTen};
+    let at = chrono::Utc
+        .with_ymd_and_hms(2026, 3, 1, 0, 0, 30)
+        .single()
+        .ok_or("date")?;
+    for seconds in [86_399, 1_172, -1_172] {
+        let mut s = Series::<ZeroToTen>::new(Granularity::Day, FixedOffset::east_opt(seconds).ok_or("offset")?);
+        s.add_rating(at, ZeroToTen::new(9)?)?;
+        let json = serde_json::to_string(&s)?;
+        let err = serde_json::from_str::<Series<ZeroToTen>>(&json)
+            .expect_err("seconds dropped")
+            .to_string();
+        assert!(err.contains("offsets with seconds are not supported"), "{err}");
+    }
+    for seconds in [86_340, -86_340, 0, 19 * 60] {
+        let mut s = Series::<ZeroToTen>::new(Granularity::Day, FixedOffset::east_opt(seconds).ok_or("offset")?);
+        s.add_rating(at, ZeroToTen::new(9)?)?;
+        let back: Series<ZeroToTen> = serde_json::from_str(&serde_json::to_string(&s)?)?;
+        assert_eq!(back, s);
+    }
+    // Other spellings of a whole-minute offset are still read.
+    let json = r#"{"granularity":"day","zone":"+0200","periods":[]}"#;
+    let s: Series<ZeroToTen> = serde_json::from_str(json)?;
+    assert_eq!(
+        s,
+        Series::new(Granularity::Day, FixedOffset::east_opt(7200).ok_or("offset")?)
+    );
+    Ok(())
+}

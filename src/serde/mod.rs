@@ -139,6 +139,8 @@ impl<S: Scale> From<Response<S>> for ResponseRepr<S> {
 /// "periods": [["2026-01-05", {tally}], …]}`, the zone as its `Display`
 /// (`+02:00` for a fixed offset, `America/New_York` for a `chrono_tz`
 /// zone). Deserializing parses the zone with its `FromStr` and rejects a
+/// zone that does not read back as written (a fixed offset with seconds,
+/// such as `+00:19:32`, which chrono would read as `+00:19`), a
 /// date that does not start a period of the granularity, repeated periods,
 /// a span that ends before it starts, and invalid tallies.
 #[derive(serde::Serialize, serde::Deserialize)]
@@ -174,6 +176,17 @@ where
             .zone
             .parse()
             .map_err(|e| de::Error::custom(format_args!("time zone {:?}: {e}", repr.zone)))?;
+        // A zone whose text does not read back as written would put answers
+        // in the wrong periods: chrono reads the fixed offset "+00:19:32"
+        // as +00:19, dropping the seconds. Refuse it rather than shift it.
+        if repr.zone.matches(':').count() == 2 && zone.to_string() != repr.zone {
+            return Err(de::Error::custom(format_args!(
+                "time zone {:?} reads back as {:?}: offsets with seconds are not supported, \
+                 write the offset in whole minutes or name the zone",
+                repr.zone,
+                zone.to_string()
+            )));
+        }
         if let Some((first, last)) = repr.span
             && last < first
         {
