@@ -223,15 +223,30 @@ const MASKED_BLOCK: usize = 64 * 64;
 
 /// Counts like [`count`], with missing answers (unset validity bits) counted
 /// as the scale minimum, i.e. as the shifted value 0; the caller subtracts
-/// them from whatever counts 0.
+/// them from whatever counts 0. Junk under unset bits is never seen by the
+/// validation.
 ///
-/// Each block is first copied with missing bytes overwritten by the scale
-/// minimum (see [`blend_block`]), and the dense kernel counts the copy from
-/// L1. Junk under unset bits is never
-/// seen by the validation. Masking in the counting loop itself was tried
-/// and measured far slower: spreading bits to byte lanes defeats the
-/// auto-vectoriser.
+/// With AVX-512BW the mask is applied inside the counting loop
+/// ([`MaskedAvx512`]): one instruction per 64 answers and no second pass
+/// over memory. Without it, see [`count_masked_copy`]. Measured on an AMD
+/// EPYC at 1e8 answers: fused AVX-512 1.23–1.29× the no-null tally, the
+/// copy with an AVX2 blend 1.7×, a fused AVX2 loop (bits spread to lanes
+/// with `vpshufb`) 5× — its extra constants push the ten lane counters out
+/// of the sixteen registers.
 fn count_masked<const K: usize, M: Matcher<K>>(bytes: &[u8], m: &M, v: Validity<'_>) -> Result<[u64; K], usize> {
+    #[cfg(target_arch = "x86_64")]
+    if let Some(simd) = mask_registers() {
+        return simd.vectorize(MaskedAvx512::<K, M> { simd, bytes, m, v });
+    }
+    count_masked_copy(bytes, m, v)
+}
+
+/// The masked count without AVX-512BW: each block is first copied with
+/// missing bytes overwritten by the scale minimum (see [`blend_block`]),
+/// and the dense kernel counts the copy from L1. Masking inside the
+/// counting loop was measured far slower without mask registers (see
+/// [`count_masked`]).
+fn count_masked_copy<const K: usize, M: Matcher<K>>(bytes: &[u8], m: &M, v: Validity<'_>) -> Result<[u64; K], usize> {
     let min = m.offset();
     let mut buf = [0u8; MASKED_BLOCK];
     let mut totals = [0u64; K];
@@ -248,6 +263,97 @@ fn count_masked<const K: usize, M: Matcher<K>>(bytes: &[u8], m: &M, v: Validity<
         let hits = count(out, m).map_err(|i| base + i)?;
         for (t, h) in totals.iter_mut().zip(hits) {
             *t += h;
+        }
+    }
+    Ok(totals)
+}
+
+/// AVX-512BW with its mask registers, when the CPU has it (detected once).
+#[cfg(target_arch = "x86_64")]
+fn mask_registers() -> Option<pulp::x86::V4> {
+    static V4: std::sync::OnceLock<Option<pulp::x86::V4>> = std::sync::OnceLock::new();
+    *V4.get_or_init(pulp::x86::V4::try_new)
+}
+
+/// The fused masked count with AVX-512BW: a chunk's 64 validity bits are
+/// its lane mask as they stand (`vpmaskmovb` zeroing), so masking costs one
+/// instruction per 64 answers, and the 32 vector registers hold every lane
+/// counter.
+#[cfg(target_arch = "x86_64")]
+struct MaskedAvx512<'a, 'b, const K: usize, M> {
+    simd: pulp::x86::V4,
+    bytes: &'a [u8],
+    m: &'a M,
+    v: Validity<'b>,
+}
+
+#[cfg(target_arch = "x86_64")]
+impl<const K: usize, M: Matcher<K>> pulp::NullaryFnOnce for MaskedAvx512<'_, '_, K, M> {
+    type Output = Result<[u64; K], usize>;
+
+    #[inline(always)]
+    #[allow(clippy::inline_always, reason = "must inline into pulp's AVX-512 function")]
+    fn call(self) -> Self::Output {
+        let s = self.simd;
+        count_lanes_masked_by::<K, 64, M>(self.bytes, self.m, self.v, |word, y: &mut [u8; 64]| {
+            use pulp::bytemuck::cast;
+            *y = cast(s.avx512bw._mm512_maskz_mov_epi8(word, cast(*y)));
+        })
+    }
+}
+
+/// [`count_lanes`] with each chunk's missing lanes zeroed after the shift:
+/// `mask(word, y)` zeroes lane `i` of the shifted chunk `y` where bit `i` of
+/// the chunk's validity `word` is unset.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+#[allow(
+    clippy::inline_always,
+    reason = "inlined into the dispatched, vector-compiled caller"
+)]
+#[allow(
+    clippy::needless_range_loop,
+    reason = "explicit lane indices are what the compiler vectorises"
+)]
+fn count_lanes_masked_by<const K: usize, const LANES: usize, M: Matcher<K>>(
+    bytes: &[u8],
+    m: &M,
+    v: Validity<'_>,
+    mask: impl Fn(u64, &mut [u8; LANES]),
+) -> Result<[u64; K], usize> {
+    let block_len = LANES * CHUNKS_PER_BLOCK;
+    let (offset, span) = (m.offset(), m.span());
+    let mut totals = [0u64; K];
+    for (b, block) in bytes.chunks(block_len).enumerate() {
+        let base = b * block_len;
+        let (chunks, rest) = block.as_chunks::<LANES>();
+        let mut acc = [[0u8; LANES]; K];
+        let mut max = [0u8; LANES];
+        for (c, chunk) in chunks.iter().enumerate() {
+            let mut y = [0u8; LANES];
+            for i in 0..LANES {
+                y[i] = chunk[i].wrapping_sub(offset);
+            }
+            mask(v.word(base + c * LANES), &mut y);
+            count_shifted(&y, m, &mut acc, &mut max);
+        }
+        let rest_at = base + chunks.len() * LANES;
+        // Missing answers in the rest count as 0 too, as the caller expects.
+        let shifted = |i: usize, x: u8| if v.is_valid(i) { x.wrapping_sub(offset) } else { 0 };
+        if max.iter().any(|&x| x > span) || rest.iter().enumerate().any(|(i, &x)| shifted(rest_at + i, x) > span) {
+            // As in `count_lanes`: find the first present byte off the scale.
+            if let Some(at) = block.iter().enumerate().position(|(i, &x)| shifted(base + i, x) > span) {
+                return Err(base + at);
+            }
+        }
+        for (total, lanes) in totals.iter_mut().zip(&acc) {
+            *total += lanes.iter().map(|&c| u64::from(c)).sum::<u64>();
+        }
+        for (i, &x) in rest.iter().enumerate() {
+            let y = shifted(rest_at + i, x);
+            for (k, total) in totals.iter_mut().enumerate() {
+                *total += u64::from(m.hit(k, y));
+            }
         }
     }
     Ok(totals)
@@ -408,8 +514,10 @@ impl<const K: usize, M: Matcher<K>> pulp::WithSimd for Wide<'_, K, M> {
 fn wide_vectors() -> Option<pulp::Arch> {
     static ARCH: std::sync::OnceLock<Option<pulp::Arch>> = std::sync::OnceLock::new();
     *ARCH.get_or_init(|| {
-        let arch = pulp::Arch::new();
-        matches!(arch, pulp::Arch::V3(_)).then_some(arch)
+        // AVX2 even where AVX-512 exists: compiled for AVX-512 the dense
+        // kernels were no faster on the AMD EPYC (full tally 3 % faster,
+        // top-2 share 15 % slower), and 256-bit code never lowers the clock.
+        pulp::x86::V3::try_new().map(pulp::Arch::V3)
     })
 }
 
@@ -466,6 +574,25 @@ fn count_chunk<const K: usize, const LANES: usize, M: Matcher<K>>(
     let mut y = [0u8; LANES];
     for i in 0..LANES {
         y[i] = chunk[i].wrapping_sub(offset);
+    }
+    count_shifted(&y, m, acc, max);
+}
+
+/// Counts one chunk of already shifted values into the lane counters and
+/// the lane maximum.
+#[inline(always)]
+#[allow(clippy::inline_always, reason = "part of the vectorised chunk loop")]
+#[allow(
+    clippy::needless_range_loop,
+    reason = "explicit lane indices are what the compiler vectorises"
+)]
+fn count_shifted<const K: usize, const LANES: usize, M: Matcher<K>>(
+    y: &[u8; LANES],
+    m: &M,
+    acc: &mut [[u8; LANES]; K],
+    max: &mut [u8; LANES],
+) {
+    for i in 0..LANES {
         max[i] = max[i].max(y[i]);
     }
     for k in 0..K {
@@ -610,6 +737,53 @@ mod validity_tests {
             }
         }
     }
+
+    #[test]
+    fn the_fused_and_the_copying_masked_counts_agree() {
+        // `count_masked` runs the fused AVX-512 loop where the CPU has it;
+        // the copying fallback must give the same counts and errors.
+        let points = Points { offset: 1, span: 4 };
+        for len in [0, 31, 32, 33, 64 * 255 - 1, 64 * 255 + 40, 3 * 64 * 255 + 7] {
+            for offset in [0, 3, 8] {
+                let bits = bits_for(len, offset, (len * 7 + offset) as u64 + 1);
+                let v = Validity::new(&bits, offset, len).expect("fits");
+                let mut ratings: Vec<u8> = (0..len)
+                    .map(|i| {
+                        if v.is_valid(i) {
+                            1 + (i % 5) as u8
+                        } else {
+                            (i % 256) as u8
+                        }
+                    })
+                    .collect();
+                let copy = count_masked_copy::<4, _>(&ratings, &points, v);
+                assert!(copy.is_ok());
+                assert_eq!(
+                    count_masked::<4, _>(&ratings, &points, v),
+                    copy,
+                    "len {len} offset {offset}"
+                );
+                assert_eq!(
+                    count_masked::<2, _>(&ratings, &NPS_LIKERT, v),
+                    count_masked_copy::<2, _>(&ratings, &NPS_LIKERT, v)
+                );
+                if let Some(at) = (0..len).rev().find(|&i| v.is_valid(i)) {
+                    ratings[at] = 0;
+                    assert_eq!(count_masked::<4, _>(&ratings, &points, v), Err(at));
+                    assert_eq!(count_masked_copy::<4, _>(&ratings, &points, v), Err(at));
+                    assert_eq!(count_masked::<2, _>(&ratings, &NPS_LIKERT, v), Err(at));
+                }
+            }
+        }
+    }
+
+    /// Two ranges on a 1–5 scale, the second containing the lowest point.
+    const NPS_LIKERT: Ranges<2> = Ranges {
+        offset: 1,
+        span: 4,
+        lo: [3, 0],
+        width: [1, 1],
+    };
 
     #[test]
     fn an_invalid_present_byte_is_found_after_skipped_junk() {

@@ -157,7 +157,8 @@ impl<'a> Validity<'a> {
     /// The 64 validity bits of answers `start..start + 64`, answer `start`
     /// in bit 0. Bits past the end of the bitmap read as 0; bits past `len`
     /// are whatever the bitmap holds there.
-    #[inline]
+    #[inline(always)]
+    #[allow(clippy::inline_always, reason = "read once per 64 answers in the masked kernels")]
     pub(crate) fn word(&self, start: usize) -> u64 {
         let bit = self.offset + start;
         let (at, shift) = (bit / 8, bit % 8);
