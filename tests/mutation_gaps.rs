@@ -13,3 +13,26 @@ fn finite_population_correction_uses_n0_minus_one() -> Result<(), Error> {
     assert_eq!(finite_population(1, 1)?, 1);
     Ok(())
 }
+
+#[test]
+fn a_count_driver_of_zero_is_absent_not_present() {
+    // `n > 0` as `n >= 0` survived: only the doc example (two transfers)
+    // checked these drivers.
+    use chrono::DateTime;
+    use cxmetrics::Feedback;
+    use cxmetrics::effort::EffortDriver;
+    let at = DateTime::from_timestamp(0, 0).expect("epoch");
+    let none = Feedback::new(at)
+        .with_transfers(0)
+        .with_channel_switches(0)
+        .with_repeat_contacts(0);
+    let one = Feedback::new(at)
+        .with_transfers(1)
+        .with_channel_switches(1)
+        .with_repeat_contacts(1);
+    for d in [EffortDriver::Transferred, EffortDriver::SwitchedChannel, EffortDriver::RepeatContact] {
+        assert_eq!(d.present(&none), Some(false), "{d:?}");
+        assert_eq!(d.present(&one), Some(true), "{d:?}");
+        assert_eq!(d.present(&Feedback::new(at)), None, "{d:?}");
+    }
+}
