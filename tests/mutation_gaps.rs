@@ -36,3 +36,26 @@ fn a_count_driver_of_zero_is_absent_not_present() {
         assert_eq!(d.present(&Feedback::new(at)), None, "{d:?}");
     }
 }
+
+#[test]
+fn an_effective_n_of_one_leaves_the_linearised_variance_undefined() -> Result<(), Error> {
+    // `n > 1 && n_eff > 1` as `||` survived. Two answers weighted 1 and
+    // 1e-10 are one effective answer (n_eff = 1 + 2e-10): the linearised
+    // variance is undefined there and the Kish SE stands. Computed anyway,
+    // it would claim ~2.5e9 effective answers and an SE 50,000 times smaller.
+    use cxmetrics::inference::VarianceMethod;
+    use cxmetrics::{Nps, WeightedTally, ZeroToTen};
+    let mut t = WeightedTally::<ZeroToTen>::new();
+    t.add(ZeroToTen::new(10)?, 1.0)?;
+    t.add(ZeroToTen::new(0)?, 1e-10)?;
+    let kish = Nps.score(&t)?;
+    assert!((kish.n_eff() - 1.0).abs() < 1e-9, "{}", kish.n_eff());
+    let lin = kish.with_variance(VarianceMethod::Linearized);
+    assert!(
+        (lin.standard_error() - kish.standard_error()).abs() <= 1e-12 * kish.standard_error(),
+        "{} vs {}",
+        lin.standard_error(),
+        kish.standard_error()
+    );
+    Ok(())
+}
