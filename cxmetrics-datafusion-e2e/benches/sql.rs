@@ -1,6 +1,9 @@
 //! `nps(score)` in `DataFusion` against the same query in plain SQL and
 //! against the core crate's bulk kernel: 1e7 answers, 1,000 segments, one
-//! partition, at `target_partitions` 1 and 2.
+//! partition, at `target_partitions` 1 and 2. Without GROUP BY, the
+//! engine's own cheapest aggregates (`count`, `sum`) over the same column
+//! show its fixed cost per batch, and a copy of the table in 65,536-row
+//! batches shows that cost amortised.
 //!
 //! Run with `cargo bench -p cxmetrics-datafusion-e2e --bench sql`.
 
@@ -18,11 +21,13 @@ use tokio::runtime::Runtime;
 
 const ROWS: usize = 10_000_000;
 const SEGMENTS: u64 = 1_000;
+/// `DataFusion`'s default batch size.
 const BATCH: usize = 8_192;
+const LARGE_BATCH: usize = 65_536;
 
-/// The answers as raw bytes, and as one partition of batches with an
-/// `Int64` segment, an `Int64` score and the same score as `UInt8`.
-fn data() -> (Vec<u8>, MemTable) {
+/// The answers as raw bytes, and as one partition of `batch`-row batches
+/// with an `Int64` segment, an `Int64` score and the same score as `UInt8`.
+fn data(batch: usize) -> (Vec<u8>, MemTable) {
     let mut rng = Rng::new(42);
     // Skewed like real NPS answers: mostly 7–10.
     let weights: [u64; 11] = [3, 1, 1, 2, 2, 4, 5, 10, 18, 22, 32];
@@ -48,8 +53,8 @@ fn data() -> (Vec<u8>, MemTable) {
         Field::new("score_u8", DataType::UInt8, true),
     ]));
     let batches = raw
-        .chunks(BATCH)
-        .zip(segments.chunks(BATCH))
+        .chunks(batch)
+        .zip(segments.chunks(batch))
         .map(|(r, s)| {
             let columns: Vec<ArrayRef> = vec![
                 Arc::new(Int64Array::from(s.to_vec())),
@@ -72,8 +77,10 @@ fn run(rt: &Runtime, ctx: &SessionContext, sql: &str) -> usize {
 
 fn bench(c: &mut Criterion) {
     let rt = Runtime::new().expect("tokio");
-    let (raw, table) = data();
+    let (raw, table) = data(BATCH);
     let table = Arc::new(table);
+    let (_, large) = data(LARGE_BATCH);
+    let large = Arc::new(large);
 
     let plain = "SELECT segment, (sum(CASE WHEN score >= 9 THEN 1 ELSE 0 END) - sum(CASE WHEN score <= 6 THEN 1 ELSE 0 END)) \
                  * 100.0 / count(score) AS nps FROM answers GROUP BY segment";
@@ -82,6 +89,8 @@ fn bench(c: &mut Criterion) {
     for target_partitions in [1, 2] {
         let ctx = session(target_partitions).expect("session");
         ctx.register_table("answers", Arc::clone(&table) as _)
+            .expect("register");
+        ctx.register_table("answers_large_batches", Arc::clone(&large) as _)
             .expect("register");
         assert_eq!(run(&rt, &ctx, udaf), SEGMENTS as usize);
         assert_eq!(run(&rt, &ctx, plain), SEGMENTS as usize);
@@ -109,6 +118,14 @@ fn bench(c: &mut Criterion) {
         group.bench_function("nps(score_u8)", |b| {
             b.iter(|| run(&rt, &ctx, black_box("SELECT nps(score_u8) FROM answers")));
         });
+        for sql in [
+            "SELECT count(score_u8) FROM answers",
+            "SELECT sum(score_u8) FROM answers",
+            "SELECT nps(score_u8) FROM answers_large_batches",
+            "SELECT sum(score_u8) FROM answers_large_batches",
+        ] {
+            group.bench_function(sql, |b| b.iter(|| run(&rt, &ctx, black_box(sql))));
+        }
         if target_partitions == 1 {
             group.bench_function("core_bulk_kernel", |b| {
                 b.iter(|| nps_of_raw(black_box(&raw)).expect("nps"));

@@ -100,7 +100,9 @@ impl Accumulator for RowAccumulator {
             return settings.each_stored(&values[0], None, |_, counts| tally.merge_counts(counts));
         }
         let r = ratings(&values[0], None, settings.scale).map_err(|e| settings.fail(e))?;
-        self.tally.add_raw(&r.counted()).map_err(|e| settings.fail(e))
+        self.tally
+            .add_raw(&r.values, r.mask_bits())
+            .map_err(|e| settings.fail(e))
     }
 
     fn evaluate(&mut self) -> Result<ScalarValue> {

@@ -40,14 +40,6 @@ impl Ratings<'_> {
     pub(crate) fn mask_bits(&self) -> Option<(&[u8], usize)> {
         self.mask.as_ref().map(|m| (m.values(), m.offset()))
     }
-
-    /// The counted ratings alone, in order.
-    pub(crate) fn counted(&self) -> Cow<'_, [u8]> {
-        match &self.mask {
-            None => Cow::Borrowed(&self.values),
-            Some(mask) => Cow::Owned(mask.set_indices().map(|i| self.values[i]).collect()),
-        }
-    }
 }
 
 /// The rows to count: not NULL and, when a filter is given, where it is true.
@@ -175,7 +167,13 @@ mod tests {
         assert_eq!(err, "rating -1 is off the 0–10 scale");
         let filter = BooleanArray::from(vec![true, true, false]);
         let r = ratings(&a, Some(&filter), ScaleKind::ZeroToTen).expect("filtered out");
-        assert_eq!(r.counted().as_ref(), &[3]);
+        let counted: Vec<u8> = r
+            .mask
+            .iter()
+            .flat_map(|m| m.set_indices())
+            .map(|i| r.values[i])
+            .collect();
+        assert_eq!(counted, [3]);
         let f: ArrayRef = Arc::new(Float64Array::from(vec![6.0, 6.5]));
         let err = ratings(&f, None, ScaleKind::ZeroToTen).expect_err("6.5");
         assert_eq!(err, "rating 6.5 is off the 0–10 scale");

@@ -268,13 +268,22 @@ impl OneTally {
         }
     }
 
-    /// Validates and counts raw ratings with the core's bulk kernel.
-    pub(crate) fn add_raw(&mut self, ratings: &[u8]) -> Result<(), String> {
-        fn add<S: Scale>(t: &mut Tally<S>, ratings: &[u8]) -> Result<(), String> {
-            let batch = Tally::<S>::from_raw(ratings).map_err(|e| e.to_string())?;
-            t.merge(&batch).map_err(|e| e.to_string())
+    /// Validates and counts raw ratings with the core's bulk kernel; with a
+    /// validity bitmap (bytes and bit offset), only the rows whose bit is
+    /// set, without copying them out first.
+    pub(crate) fn add_raw(&mut self, ratings: &[u8], validity: Option<(&[u8], usize)>) -> Result<(), String> {
+        fn add<S: Scale>(t: &mut Tally<S>, ratings: &[u8], validity: Option<Validity<'_>>) -> Result<(), String> {
+            let batch = match validity {
+                None => Tally::<S>::from_raw(ratings),
+                Some(v) => Tally::<S>::from_raw_valid(ratings, v),
+            };
+            t.merge(&batch.map_err(|e| e.to_string())?).map_err(|e| e.to_string())
         }
-        each_scale!(self, t => add(t, ratings))
+        let validity = validity
+            .map(|(bits, offset)| Validity::new(bits, offset, ratings.len()))
+            .transpose()
+            .map_err(|e| e.to_string())?;
+        each_scale!(self, t => add(t, ratings, validity))
     }
 
     /// Adds per-point counts (checked).
