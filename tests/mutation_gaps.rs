@@ -30,7 +30,11 @@ fn a_count_driver_of_zero_is_absent_not_present() {
         .with_transfers(1)
         .with_channel_switches(1)
         .with_repeat_contacts(1);
-    for d in [EffortDriver::Transferred, EffortDriver::SwitchedChannel, EffortDriver::RepeatContact] {
+    for d in [
+        EffortDriver::Transferred,
+        EffortDriver::SwitchedChannel,
+        EffortDriver::RepeatContact,
+    ] {
         assert_eq!(d.present(&none), Some(false), "{d:?}");
         assert_eq!(d.present(&one), Some(true), "{d:?}");
         assert_eq!(d.present(&Feedback::new(at)), None, "{d:?}");
@@ -57,5 +61,26 @@ fn an_effective_n_of_one_leaves_the_linearised_variance_undefined() -> Result<()
         lin.standard_error(),
         kish.standard_error()
     );
+    Ok(())
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn a_csat_answer_on_an_unnamed_scale_is_rejected() -> Result<(), Box<dyn std::error::Error>> {
+    // Listing the `Points` scales from `min * 1` instead of `min + 1`
+    // survived: it adds one-point "scales" whose name is empty, so
+    // `{"scale": "", "rating": 0}` would read as a CSAT answer.
+    use chrono::DateTime;
+    use cxmetrics::{Feedback, Points};
+    let at = DateTime::from_timestamp(0, 0).ok_or("epoch")?;
+    let f = Feedback::new(at).with_csat(Points::<0, 10>::new(7)?);
+    let mut json = serde_json::to_value(&f)?;
+    assert_eq!(json["csat"], serde_json::json!({"scale": "Points<0, 10>", "rating": 7}));
+    assert_eq!(serde_json::from_value::<Feedback>(json.clone())?, f);
+    for (scale, rating) in [("", 0), ("", 1), ("Points<0, 0>", 0), ("Points<1, 1>", 1)] {
+        json["csat"] = serde_json::json!({"scale": scale, "rating": rating});
+        let err = serde_json::from_value::<Feedback>(json.clone()).expect_err("no such scale");
+        assert!(err.to_string().contains("scale"), "{err}");
+    }
     Ok(())
 }
