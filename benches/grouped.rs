@@ -98,6 +98,20 @@ fn bench_keyed(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("add_raw_u32_keys", shape), &keys32, |b, k| {
             b.iter(|| s.add_raw(black_box(k), black_box(&ratings)));
         });
+        // The floor for owned string keys: reading each one (its header and
+        // its bytes on the heap), as any hash or comparison must.
+        group.bench_with_input(
+            BenchmarkId::new("read_ratings_and_string_keys", shape),
+            &keys_string,
+            |b, k| {
+                b.iter(|| {
+                    let bytes = black_box(k).iter().fold(0u64, |a, s| {
+                        s.as_bytes().iter().fold(a, |a, &x| a.wrapping_add(u64::from(x)))
+                    });
+                    read_sum(black_box(&ratings)) + bytes
+                });
+            },
+        );
         let mut s = Segments::<String, ZeroToTen>::new();
         group.bench_with_input(BenchmarkId::new("add_raw_string_keys", shape), &keys_string, |b, k| {
             b.iter(|| s.add_raw(black_box(k), black_box(&ratings)));
