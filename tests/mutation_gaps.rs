@@ -84,3 +84,22 @@ fn a_csat_answer_on_an_unnamed_scale_is_rejected() -> Result<(), Box<dyn std::er
     }
     Ok(())
 }
+
+#[test]
+fn a_share_benchmark_carries_the_sample_standard_error() -> Result<(), Error> {
+    // `se` of a share replaced by `Some(1.0)` survived: no test looked at a
+    // sampled share benchmark's error, or at a share compared with a fixed
+    // benchmark that has one (z = d / √(se² + se_b²)).
+    use cxmetrics::{Benchmark, BenchmarkKind, ConfidenceLevel, Csat, Likert5, Metric, Tally};
+    let t = Tally::<Likert5>::from_counts(&[10, 10, 20, 30, 30])?;
+    let share = Csat::default().score(&t)?;
+    let se = share.standard_error();
+    assert!((se - (0.6_f64 * 0.4 / 100.0).sqrt()).abs() < 1e-15, "{se}");
+    let sampled = Benchmark::sample("last year", BenchmarkKind::OwnHistory, share.clone());
+    assert_eq!(sampled.standard_error(), Some(se));
+    let fixed = Benchmark::share("peers", BenchmarkKind::Competitor, Metric::Csat, 50.0)?.with_standard_error(3.0)?;
+    let c = fixed.compare(&share, ConfidenceLevel::P95)?;
+    let z = c.test().statistic().expect("both errors finite");
+    assert!((z - 0.1 / se.hypot(0.03)).abs() < 1e-12, "{z}");
+    Ok(())
+}
