@@ -216,3 +216,21 @@ fn a_series_at_an_offset_with_seconds_is_not_read_back_shifted() -> Result<(), B
     );
     Ok(())
 }
+
+#[test]
+fn the_mean_of_a_huge_tally_stays_on_its_scale() -> Result<(), Error> {
+    // Found by `deserialize`: 1.8e19 answers of 5 and 13 others on 1–5 gave
+    // a mean of 5.000000000000001 (the exact sum and count each round on
+    // the way to f64), and an 80 % interval whose lower limit was above
+    // its upper one once clipped to the scale.
+    use cxmetrics::{Likert5, Tally};
+    let t = Tally::<Likert5>::from_counts(&[0, 2, 7, 4, 18_446_740_473_709_551_615])?;
+    let mean = Mean.score(&t)?;
+    assert!(mean.value() <= 5.0, "{}", mean.value());
+    for level in [ConfidenceLevel::P80, ConfidenceLevel::P95, ConfidenceLevel::P999] {
+        let i = mean.interval(level).expect("n > 1");
+        assert!(i.lower() <= i.upper() && i.contains(mean.value()), "{i:?}");
+        assert!(i.upper() <= 5.0, "{i:?}");
+    }
+    Ok(())
+}

@@ -133,7 +133,13 @@ fn weighted<S: Scale>(w: &WeightedTally<S>, statistic: &'static str, y: impl Fn(
     if total <= 0.0 || n == 0 {
         return Err(Error::EmptySample { statistic });
     }
-    let mean = w.points().map(|(r, sw, _, _)| sw * y(r)).sum::<f64>() / total;
+    // A weighted mean of the scores lies between the lowest and the highest
+    // score; rounding must not take it outside (see `mean`).
+    let (lowest, highest) = w
+        .points()
+        .map(|(r, ..)| y(r))
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    let mean = (w.points().map(|(r, sw, _, _)| sw * y(r)).sum::<f64>() / total).clamp(lowest, highest);
     let sigma2 = w.points().map(|(r, sw, _, _)| sw * (y(r) - mean).powi(2)).sum::<f64>() / total;
     let w2: f64 = w.points().map(|(_, _, sw2, _)| sw2).sum();
     let lin = w
@@ -270,7 +276,10 @@ pub(crate) fn mean<S: Scale>(sample: &impl Sample<S>, metric: Metric) -> Result<
         return MeanScore::new(0, 0.0, 0.0, label);
     }
     let sum: u128 = tally.iter().map(|(r, c)| u128::from(r.get()) * u128::from(c)).sum();
-    let mean = sum as f64 / n as f64;
+    // `sum` and `n` are exact, but each rounds on its way to f64: at 1.8e19
+    // answers the quotient came out an ulp above the scale's top (a fuzz
+    // finding). The exact mean never leaves the scale, so neither may this.
+    let mean = (sum as f64 / n as f64).clamp(f64::from(S::MIN), f64::from(S::MAX));
     let ssd = tally
         .iter()
         .map(|(r, c)| {
