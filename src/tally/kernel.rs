@@ -309,7 +309,7 @@ impl<const K: usize, M: Matcher<K>> pulp::NullaryFnOnce for MaskedAvx512<'_, '_,
 #[inline(always)]
 #[allow(
     clippy::inline_always,
-    reason = "inlined into the dispatched, vector-compiled caller"
+    reason = "inlined into the dispatched, AVX-512-compiled caller"
 )]
 #[allow(
     clippy::needless_range_loop,
