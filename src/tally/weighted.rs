@@ -32,6 +32,31 @@ use crate::{Error, Response, Scale, Tally};
 /// assert!((share.n_eff() - 7.465295629820051).abs() < 1e-12);
 /// # Ok::<(), cxmetrics::Error>(())
 /// ```
+///
+/// # Serialization
+///
+/// With the `serde` feature a weighted tally is written as
+/// `{"scale", "sum_w", "sum_w2", "answers"}`, each sum in the shortest
+/// decimal that denotes it exactly, and validated when read (no negative,
+/// non-finite or impossible sums). Reading it back bit for bit needs a
+/// correctly rounding float parser: `serde_json`'s default parser may land
+/// one ulp away, so enable its `float_roundtrip` feature where a weighted
+/// tally must survive JSON exactly, as this crate's own tests do.
+///
+/// ```
+/// # #[cfg(feature = "serde")] {
+/// use cxmetrics::{Likert5, WeightedTally};
+///
+/// let mut t = WeightedTally::<Likert5>::new();
+/// t.add(Likert5::new(5)?, 0.1)?;
+/// t.add(Likert5::new(5)?, 0.7)?;
+/// let json = serde_json::to_string(&t).expect("serializes");
+/// assert!(json.contains(r#""sum_w":[0.0,0.0,0.0,0.0,0.7999999999999999]"#));
+/// // Exact with serde_json's `float_roundtrip` feature (as here).
+/// assert_eq!(serde_json::from_str::<WeightedTally<Likert5>>(&json).expect("valid"), t);
+/// # }
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
 #[derive(Clone, PartialEq)]
 pub struct WeightedTally<S: Scale> {
     pub(crate) sum_w: [f64; MAX_POINTS],
