@@ -95,7 +95,7 @@ fn a_share_benchmark_carries_the_sample_standard_error() -> Result<(), Error> {
     let share = Csat::default().score(&t)?;
     let se = share.standard_error();
     assert!((se - (0.6_f64 * 0.4 / 100.0).sqrt()).abs() < 1e-15, "{se}");
-    let sampled = Benchmark::sample("last year", BenchmarkKind::OwnHistory, share.clone());
+    let sampled = Benchmark::sample("last year", BenchmarkKind::OwnHistory, share);
     assert_eq!(sampled.standard_error(), Some(se));
     let fixed = Benchmark::share("peers", BenchmarkKind::Competitor, Metric::Csat, 50.0)?.with_standard_error(3.0)?;
     let c = fixed.compare(&share, ConfidenceLevel::P95)?;

@@ -124,7 +124,7 @@ fn feedback_round_trips() -> TestResult {
         .with_ces(Likert7::constant(2))
         .with_transfers(3)
         .with_first_contact_resolution(false)
-        .with_time_to_resolution(core::time::Duration::from_secs(7200))
+        .with_time_to_resolution(core::time::Duration::from_hours(2))
         .with_comment("bounced around");
     let json = serde_json::to_string(&f)?;
     assert_eq!(serde_json::from_str::<Feedback>(&json)?, f);
