@@ -101,7 +101,7 @@ impl Accumulator for RowAccumulator {
         }
         let r = ratings(&values[0], None, settings.scale).map_err(|e| settings.fail(e))?;
         self.tally
-            .add_raw(&r.values, r.mask_bits())
+            .add_raw(&r.values, r.validity().map_err(|e| settings.fail(e))?)
             .map_err(|e| settings.fail(e))
     }
 
@@ -177,7 +177,7 @@ impl GroupsAccumulator for GroupAccumulator {
         }
         let r = ratings(&values[0], opt_filter, settings.scale).map_err(|e| settings.fail(e))?;
         self.groups
-            .add_raw(group_indices, &r.values, r.mask_bits())
+            .add_raw(group_indices, &r.values, r.validity().map_err(|e| settings.fail(e))?)
             .map_err(|e| settings.fail(e))
     }
 

@@ -17,6 +17,8 @@ use datafusion_common::arrow::datatypes::{
     UInt16Type, UInt32Type, UInt64Type,
 };
 
+use cxmetrics::Validity;
+
 use crate::score::ScaleKind;
 
 /// The input types a rating column may have, as the docs and errors list them.
@@ -36,9 +38,13 @@ pub(crate) struct Ratings<'a> {
 }
 
 impl Ratings<'_> {
-    /// The mask as the core takes it: bytes and a bit offset.
-    pub(crate) fn mask_bits(&self) -> Option<(&[u8], usize)> {
-        self.mask.as_ref().map(|m| (m.values(), m.offset()))
+    /// The mask as the core takes it: a validity bitmap over the values.
+    pub(crate) fn validity(&self) -> Result<Option<Validity<'_>>, String> {
+        self.mask
+            .as_ref()
+            .map(|m| Validity::new(m.values(), m.offset(), self.values.len()))
+            .transpose()
+            .map_err(|e| e.to_string())
     }
 }
 

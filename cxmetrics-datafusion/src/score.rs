@@ -269,9 +269,9 @@ impl OneTally {
     }
 
     /// Validates and counts raw ratings with the core's bulk kernel; with a
-    /// validity bitmap (bytes and bit offset), only the rows whose bit is
-    /// set, without copying them out first.
-    pub(crate) fn add_raw(&mut self, ratings: &[u8], validity: Option<(&[u8], usize)>) -> Result<(), String> {
+    /// validity bitmap, only the rows whose bit is set, without copying
+    /// them out first.
+    pub(crate) fn add_raw(&mut self, ratings: &[u8], validity: Option<Validity<'_>>) -> Result<(), String> {
         fn add<S: Scale>(t: &mut Tally<S>, ratings: &[u8], validity: Option<Validity<'_>>) -> Result<(), String> {
             let batch = match validity {
                 None => Tally::<S>::from_raw(ratings),
@@ -279,10 +279,6 @@ impl OneTally {
             };
             t.merge(&batch.map_err(|e| e.to_string())?).map_err(|e| e.to_string())
         }
-        let validity = validity
-            .map(|(bits, offset)| Validity::new(bits, offset, ratings.len()))
-            .transpose()
-            .map_err(|e| e.to_string())?;
         each_scale!(self, t => add(t, ratings, validity))
     }
 
@@ -335,20 +331,17 @@ impl Grouped {
     }
 
     /// Validates and counts `ratings[i]` into group `groups[i]`, skipping the
-    /// rows whose bit is unset in `validity` (LSB-first bits from `offset`).
+    /// rows whose bit is unset in `validity`.
     /// All or nothing: on error no count changes.
     pub(crate) fn add_raw(
         &mut self,
         groups: &[usize],
         ratings: &[u8],
-        validity: Option<(&[u8], usize)>,
+        validity: Option<Validity<'_>>,
     ) -> Result<(), String> {
         let added = match validity {
             None => each_scale!(self, t => t.add_raw(groups, ratings)),
-            Some((bits, offset)) => {
-                let validity = Validity::new(bits, offset, ratings.len()).map_err(|e| e.to_string())?;
-                each_scale!(self, t => t.add_raw_valid(groups, ratings, validity))
-            }
+            Some(v) => each_scale!(self, t => t.add_raw_valid(groups, ratings, v)),
         };
         added.map_err(|e| e.to_string())
     }
