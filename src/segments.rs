@@ -3,11 +3,14 @@
 
 use alloc::collections::BTreeMap;
 use core::fmt;
-use core::hash::Hash;
-use std::collections::HashMap;
+use core::hash::{BuildHasher, Hash};
+
+use alloc::vec::Vec;
+use hashbrown::HashTable;
 
 use crate::comparison::adjust;
 use crate::estimate::sealed::INTERNAL;
+use crate::tally::kernel;
 use crate::{
     Benchmark, BenchmarkKind, Comparison, Error, Estimate, GroupedTally, Orientation, ReportOptions, Response, Row,
     Scale, Tally,
@@ -465,50 +468,90 @@ impl<K, E: Estimate> SegmentTable<K, E> {
     }
 }
 
-// Bulk paths for keyed grouping: each distinct key (or period) is mapped to
-// a dense index once, then the answers go through the grouped kernel
-// (`GroupedTally`), and each distinct key's tally is merged into the tree
-// once, instead of a tree lookup per answer.
+// Bulk paths for keyed grouping: each key is hashed to a dense index (or a
+// dictionary hands the index over), the answers are counted per index, and
+// each distinct key's tally is merged into the tree once, instead of a tree
+// lookup per answer.
 
-/// Dense codes for the keys of a batch, the distinct keys in code order.
-struct Coded<K> {
-    codes: alloc::vec::Vec<u32>,
-    distinct: alloc::vec::Vec<K>,
-}
+/// Keys per hashing pass of [`count_keyed`]: their hashes (32 KiB) stay in
+/// the L1 cache between the pass that computes them and the one that probes.
+const KEY_CHUNK: usize = 4_096;
 
-fn code_keys<K: Hash + Eq + Clone>(keys: &[K]) -> Result<Coded<K>, Error> {
-    // The map owns a clone of each distinct key: probing compares against
-    // those few hot keys, not against the first occurrence somewhere in a
-    // large input column (a cache miss per probe).
-    let mut index: HashMap<K, u32, foldhash::fast::RandomState> = HashMap::default();
-    let mut distinct = alloc::vec::Vec::new();
-    let mut codes = alloc::vec::Vec::with_capacity(keys.len());
-    let mut last: Option<(&K, u32)> = None;
-    for k in keys {
-        // Real columns come in runs (sorted by agent, by day): a run costs
-        // one comparison per answer, not a hash.
-        let code = match last {
-            Some((prev, code)) if prev == k => code,
-            _ => {
-                let code = if let Some(&code) = index.get(k) {
+/// Answers per scratch pass of [`count_keyed`]: `u32` counters cannot
+/// overflow within `u32::MAX` answers. Small in unit tests, to exercise the
+/// folding.
+const KEY_FOLD: usize = if cfg!(test) { 10_000 } else { u32::MAX as usize };
+
+/// Validates `ratings` and counts them by key: each distinct key once, with
+/// its tally. Nothing is returned on an error.
+fn count_keyed<K: Hash + Eq + Clone, S: Scale>(keys: &[K], ratings: &[u8]) -> Result<Vec<(K, Tally<S>)>, Error> {
+    same_length("number of keys", keys.len(), ratings.len())?;
+    kernel::validate::<S>(ratings, None)?;
+    // Why hashbrown's `HashTable` rather than std's `HashMap<K, u32>`: with
+    // the hash and the comparison in our hands, each key is hashed in a pass
+    // of its own over a few thousand keys (the column streams in while
+    // nothing waits on it), then probed and compared once. With std's map
+    // and a check for runs of equal keys in front of it, most `String` keys
+    // were compared twice (two `memcmp`s) and hashed in the middle of the
+    // probe's chain of loads. The table owns clones of the keys: a probe
+    // compares with those few hot keys, not with a first occurrence
+    // somewhere in a large input column (a cache miss per probe).
+    let points = S::POINTS;
+    let hasher = foldhash::fast::RandomState::default();
+    let mut table: HashTable<(K, u32)> = HashTable::new();
+    // Counts per key and point, `points` counters per key in code order:
+    // a third of a `Tally`'s size, so three times as many keys per cache
+    // level as counting into tallies.
+    let mut scratch: Vec<u32> = Vec::new();
+    let mut tallies: Vec<Tally<S>> = Vec::new();
+    let mut hashes: Vec<u64> = Vec::with_capacity(KEY_CHUNK.min(keys.len()));
+    let mut last: Option<(u64, &K, u32)> = None;
+    for (fold_keys, fold_ratings) in keys.chunks(KEY_FOLD).zip(ratings.chunks(KEY_FOLD)) {
+        for (ks, xs) in fold_keys.chunks(KEY_CHUNK).zip(fold_ratings.chunks(KEY_CHUNK)) {
+            hashes.clear();
+            hashes.extend(ks.iter().map(|k| hasher.hash_one(k)));
+            for ((k, &hash), &x) in ks.iter().zip(&hashes).zip(xs) {
+                // A run of equal keys (a column sorted by agent, by day)
+                // costs a comparison with the previous key, which is in
+                // cache; a different hash skips even that.
+                let code = if let Some((_, _, code)) = last.filter(|&(h, prev, _)| h == hash && prev == k) {
+                    code
+                } else if let Some(&(_, code)) = table.find(hash, |(d, _)| d == k) {
                     code
                 } else {
-                    let code = u32::try_from(distinct.len()).map_err(|_| Error::InvalidArgument {
-                        name: "number of distinct keys",
-                        value: distinct.len() as f64,
-                        expected: "at most 4294967295 distinct keys per batch",
-                    })?;
-                    index.insert(k.clone(), code);
-                    distinct.push(k.clone());
+                    let code = u32::try_from(table.len()).map_err(|_| too_many_keys(table.len()))?;
+                    let rows = table.len() + 1;
+                    scratch.try_reserve(points).map_err(|_| too_many_keys(rows))?;
+                    scratch.resize(rows * points, 0);
+                    table
+                        .try_reserve(1, |(d, _)| hasher.hash_one(d))
+                        .map_err(|_| too_many_keys(rows))?;
+                    table.insert_unique(hash, (k.clone(), code), |(d, _)| hasher.hash_one(d));
                     code
                 };
-                last = Some((k, code));
-                code
+                last = Some((hash, k, code));
+                // `x` is a valid rating and `code` has a row: in bounds.
+                scratch[code as usize * points + usize::from(x.wrapping_sub(S::MIN))] += 1;
             }
-        };
-        codes.push(code);
+        }
+        tallies.resize(table.len(), Tally::new());
+        for (t, row) in tallies.iter_mut().zip(scratch.chunks_exact(points)) {
+            t.merge(&Tally::from_row(row))?;
+        }
+        scratch.fill(0);
     }
-    Ok(Coded { codes, distinct })
+    let mut batch: Vec<(K, Tally<S>)> = Vec::new();
+    batch.try_reserve(table.len()).map_err(|_| too_many_keys(table.len()))?;
+    batch.extend(table.into_iter().map(|(k, code)| (k, tallies[code as usize].clone())));
+    Ok(batch)
+}
+
+fn too_many_keys(n: usize) -> Error {
+    Error::InvalidArgument {
+        name: "number of distinct keys",
+        value: n as f64,
+        expected: "at most 4294967296 distinct keys per batch, as memory allows",
+    }
 }
 
 pub(crate) fn same_length(name: &'static str, keys: usize, ratings: usize) -> Result<(), Error> {
@@ -545,10 +588,12 @@ pub(crate) fn merge_into<K: Ord + Clone, S: Scale>(
 
 impl<K: Ord + Clone + Hash, S: Scale> Segments<K, S> {
     /// Validates and counts raw ratings, answer `i` in segment `keys[i]`:
-    /// the bulk path. Each distinct key is hashed into a dense index once
-    /// per run of equal keys, the answers are counted by the grouped kernel
-    /// ([`GroupedTally`]), and each distinct key's tally is merged into the
-    /// segments once.
+    /// the bulk path. Each key is hashed and looked up in a table of the
+    /// distinct keys (within a run of equal keys, a comparison with the
+    /// previous key replaces the lookup), the answers are counted
+    /// per index in compact counters, and each distinct key's tally is
+    /// merged into the segments once. With the distinct keys known up front,
+    /// [`add_raw_dictionary`](Self::add_raw_dictionary) skips the hashing.
     ///
     /// The batch is all or nothing: when it is rejected, nothing is counted.
     ///
@@ -575,12 +620,8 @@ impl<K: Ord + Clone + Hash, S: Scale> Segments<K, S> {
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     pub fn add_raw(&mut self, keys: &[K], ratings: &[u8]) -> Result<(), Error> {
-        same_length("number of keys", keys.len(), ratings.len())?;
-        let coded = code_keys(keys)?;
-        let mut grouped = GroupedTally::<S>::with_groups(coded.distinct.len())?;
-        grouped.add_raw(&coded.codes, ratings)?;
-        let batch = coded.distinct.iter().zip(grouped.as_slice());
-        merge_into(&mut self.tallies, batch.map(|(k, t)| (k.clone(), t.clone())))
+        let batch = count_keyed::<K, S>(keys, ratings)?;
+        merge_into(&mut self.tallies, batch.into_iter())
     }
 
     /// Validates and counts raw ratings whose keys come dictionary-encoded,
@@ -618,5 +659,34 @@ impl<K: Ord + Clone + Hash, S: Scale> Segments<K, S> {
         }
         let batch = dictionary.iter().zip(grouped.as_slice());
         merge_into(&mut self.tallies, batch.map(|(k, t)| (k.clone(), t.clone())))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use alloc::string::{String, ToString};
+    use alloc::vec::Vec;
+
+    use crate::{Segments, ZeroToTen};
+
+    /// Under `cfg(test)` the keyed path folds its scratch counters every
+    /// 10,000 answers: a batch of 25,000 folds twice and ends in the middle
+    /// of a hashing pass, with runs of equal keys across pass boundaries.
+    #[test]
+    fn add_raw_folds_across_passes_and_equals_one_by_one() {
+        let n = 25_000;
+        let keys: Vec<String> = (0..n).map(|i: usize| ((i / 7 + i % 3) % 37).to_string()).collect();
+        let ratings: Vec<u8> = (0..n)
+            .map(|i| u8::try_from((i * 5 + i / 11) % 11).expect("below 11"))
+            .collect();
+        let mut bulk = Segments::<String, ZeroToTen>::new();
+        bulk.add_raw(&keys, &ratings).expect("valid ratings");
+        let mut each = Segments::<String, ZeroToTen>::new();
+        for (k, &x) in keys.iter().zip(&ratings) {
+            each.add(k.clone(), ZeroToTen::new(x).expect("valid rating"))
+                .expect("no overflow");
+        }
+        assert_eq!(bulk, each);
+        assert_eq!(bulk.iter().map(|(_, t)| t.total()).sum::<u64>(), 25_000);
     }
 }
