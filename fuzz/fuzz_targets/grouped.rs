@@ -1,10 +1,11 @@
 //! `GroupedTally::add_raw` and `add_raw_valid` against counting one by one
-//! into a `Vec<Tally>`, for any group indices, ratings (invalid ones too)
-//! and validity bitmaps; a rejected batch changes nothing.
+//! into a `Vec<Tally>`, and keyed `Segments::add_raw` against
+//! `Segments::add`, for any group indices, ratings (invalid ones too) and
+//! validity bitmaps; a rejected batch changes nothing.
 #![no_main]
 
 use arbitrary::Arbitrary;
-use cxmetrics::{Error, GroupedTally, Likert5, Scale, Tally, Validity, ZeroToTen};
+use cxmetrics::{Error, GroupedTally, Likert5, Scale, Segments, Tally, Validity, ZeroToTen};
 use libfuzzer_sys::fuzz_target;
 
 #[derive(Arbitrary, Debug)]
@@ -46,13 +47,90 @@ fn reference<S: Scale>(
     Ok(())
 }
 
-fn apply<S: Scale>(grouped: &mut GroupedTally<S>, expected: &mut Vec<Tally<S>>, batch: &Batch) {
+/// String keys for the 32 groups.
+const KEYS: [&str; 32] = [
+    "a",
+    "b",
+    "c",
+    "d",
+    "e",
+    "f",
+    "g",
+    "h",
+    "i",
+    "j",
+    "k",
+    "l",
+    "m",
+    "n",
+    "o",
+    "p",
+    "q",
+    "r",
+    "s",
+    "t",
+    "u",
+    "v",
+    "w",
+    "x",
+    "y",
+    "z",
+    "ab",
+    "ba",
+    "abc",
+    "cab",
+    "a longer key past sixteen bytes",
+    "a longer key past sixteen bytez",
+];
+
+/// The same batch keyed by strings (a run of equal keys wherever the group
+/// repeats), through `Segments::add_raw` and through `Segments::add`. At
+/// most 10,000 answers: past two of the keyed path's 4,096-key passes.
+fn apply_keyed<S: Scale>(
+    segments: &mut (Segments<&'static str, S>, Segments<&'static str, S>),
+    groups: &[usize],
+    ratings: &[u8],
+) {
+    let keys: Vec<&str> = groups.iter().take(10_000).map(|&g| KEYS[g]).collect();
+    let ratings = &ratings[..ratings.len().min(10_000)];
+    let result = segments.0.add_raw(&keys, ratings);
+    let mut next = segments.1.clone();
+    let want = if keys.len() == ratings.len() {
+        keys.iter()
+            .zip(ratings)
+            .enumerate()
+            .try_for_each(|(i, (&k, &r))| {
+                next.add(k, S::new(r).map_err(|_| (i, r))?).expect("no overflow");
+                Ok(())
+            })
+            .map_err(Some)
+    } else {
+        Err(None)
+    };
+    match (result, want) {
+        (Ok(()), Ok(())) => segments.1 = next,
+        (Err(Error::InvalidArgument { .. }), Err(None)) => {}
+        (Err(Error::OutOfRangeAt { index, value, .. }), Err(Some((i, v)))) => assert_eq!((index, value), (i, v)),
+        (got, want) => panic!("{}: Segments::add_raw {got:?}, one by one {want:?}", S::NAME),
+    }
+    assert_eq!(segments.0, segments.1, "{}", S::NAME);
+}
+
+fn apply<S: Scale>(
+    grouped: &mut GroupedTally<S>,
+    expected: &mut Vec<Tally<S>>,
+    segments: &mut (Segments<&'static str, S>, Segments<&'static str, S>),
+    batch: &Batch,
+) {
     let mut answers = batch.answers.repeat(usize::from(batch.repeat) * 257 + 1);
     answers.truncate(1 << 16);
     let mut groups: Vec<usize> = answers.iter().map(|&(g, _)| usize::from(g % 32)).collect();
     let ratings: Vec<u8> = answers.iter().map(|&(_, r)| r).collect();
     if batch.short {
         groups.pop();
+    }
+    if batch.validity.is_none() {
+        apply_keyed(segments, &groups, &ratings);
     }
     let before = grouped.clone();
     let lengths_match = groups.len() == ratings.len();
@@ -103,11 +181,11 @@ fn apply<S: Scale>(grouped: &mut GroupedTally<S>, expected: &mut Vec<Tally<S>>, 
 }
 
 fuzz_target!(|batches: Vec<Batch>| {
-    let mut nps = (GroupedTally::<ZeroToTen>::new(), Vec::new());
-    let mut five = (GroupedTally::<Likert5>::new(), Vec::new());
+    let mut nps = (GroupedTally::<ZeroToTen>::new(), Vec::new(), Default::default());
+    let mut five = (GroupedTally::<Likert5>::new(), Vec::new(), Default::default());
     for batch in batches.iter().take(8) {
-        apply(&mut nps.0, &mut nps.1, batch);
-        apply(&mut five.0, &mut five.1, batch);
+        apply(&mut nps.0, &mut nps.1, &mut nps.2, batch);
+        apply(&mut five.0, &mut five.1, &mut five.2, batch);
     }
     // Merging a grouped tally with itself doubles every group.
     let mut twice = nps.0.clone();
