@@ -142,15 +142,7 @@ impl<'a> Validity<'a> {
         if first == last {
             return u64::from((byte(first) & head & tail).count_ones());
         }
-        // Eight bytes per population count: the x86-64 baseline has no
-        // POPCNT instruction, so each count is a dozen bit operations.
-        let inner = self.bits.get(first + 1..last).unwrap_or(&[]);
-        let (words, rest) = inner.as_chunks::<8>();
-        let inner: u64 = words
-            .iter()
-            .map(|w| u64::from(u64::from_le_bytes(*w).count_ones()))
-            .chain(rest.iter().map(|b| u64::from(b.count_ones())))
-            .sum();
+        let inner = popcount(self.bits.get(first + 1..last).unwrap_or(&[]));
         inner + u64::from((byte(first) & head).count_ones()) + u64::from((byte(last) & tail).count_ones())
     }
 
@@ -174,6 +166,29 @@ impl<'a> Validity<'a> {
         }
         (u128::from_le_bytes(buf) >> shift) as u64
     }
+}
+
+/// Set bits in `bytes`, eight bytes per population count. The x86-64
+/// baseline has no POPCNT instruction (each count is a dozen bit
+/// operations, about a seventh of a masked count's time at 1e8 answers),
+/// so where the CPU has it the loop is compiled for x86-64-v2 through
+/// pulp's dispatch, which holds the `unsafe`.
+fn popcount(bytes: &[u8]) -> u64 {
+    #[inline(always)]
+    #[allow(clippy::inline_always, reason = "inlined into the dispatched caller")]
+    fn count(bytes: &[u8]) -> u64 {
+        let (words, rest) = bytes.as_chunks::<8>();
+        words
+            .iter()
+            .map(|w| u64::from(u64::from_le_bytes(*w).count_ones()))
+            .chain(rest.iter().map(|b| u64::from(b.count_ones())))
+            .sum()
+    }
+    #[cfg(target_arch = "x86_64")]
+    if let Some(simd) = pulp::x86::V2::try_new() {
+        return simd.vectorize(|| count(bytes));
+    }
+    count(bytes)
 }
 
 /// `MASKS[b]` has byte `i` equal to `0xFF` when bit `i` of `b` is set and
