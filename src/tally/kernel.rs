@@ -12,6 +12,11 @@
 //! Each `u8` lane counter can take 255 hits, so a block is 255 chunks; the
 //! lane counters are then widened into `u64` totals.
 //!
+//! On x86-64 with AVX2 the full per-point tally goes through a table lookup
+//! instead ([`count_pairs`], and [`PairsAvx512`] with AVX-512BW): two points
+//! per lane counter, one `vpshufb` and one add per pair of points, written
+//! with pulp's safe wrappers of the intrinsics.
+//!
 //! Metric code enters through [`count_ranges`] (typed by the scale, ranges
 //! given as ratings); tallies through [`count_points`].
 
@@ -235,13 +240,16 @@ const MASKED_BLOCK: usize = 64 * 64;
 /// them from whatever counts 0. Junk under unset bits is never seen by the
 /// validation.
 ///
-/// With AVX-512BW the mask is applied inside the counting loop
-/// ([`MaskedAvx512`]): one instruction per 64 answers and no second pass
-/// over memory. Without it, see [`count_masked_copy`]. Measured on an AMD
-/// EPYC at 1e8 answers: fused AVX-512 1.23–1.31× the no-null tally, the
-/// copy with an AVX2 blend 1.7×, a fused AVX2 loop (bits spread to lanes
-/// with `vpshufb`) 5× — its extra constants push the ten lane counters out
-/// of the sixteen registers.
+/// The full per-point tally applies the mask inside the table-lookup loop:
+/// with AVX-512BW ([`PairsAvx512`]) one instruction per 64 answers shifts
+/// and masks; with AVX2 only ([`PairsMaskedAvx2`]) the bits are spread to
+/// lanes with `vpshufb` (five pair counters leave registers for that,
+/// where the ten compare counters did not). Measured on an AMD EPYC at 1e8
+/// answers: 1.29–1.40× the no-null table kernel with AVX-512BW, 1.6× with
+/// AVX2 only (the copy-and-blend path below took 1.7× the slower compare
+/// kernel). Range counts (NPS, shares) apply the mask inside the compare
+/// loop with AVX-512BW ([`MaskedAvx512`]); without it, see
+/// [`count_masked_copy`].
 fn count_masked<const K: usize, M: Matcher<K>>(bytes: &[u8], m: &M, v: Validity<'_>) -> Result<[u64; K], usize> {
     #[cfg(target_arch = "x86_64")]
     if m.is_points() && K > 0 && K.is_multiple_of(2) {
@@ -819,7 +827,8 @@ fn count_rest<const K: usize>(
 /// Why run-time dispatch: with SSE2's 16-byte registers the full per-point
 /// tally (ten compare-and-subtract pairs per chunk) is bound by vector
 /// instruction throughput at 2–4× the time of the two-range NPS kernel, which
-/// is bound by memory; 32-byte registers halve the instructions. No SSE2
+/// is bound by memory; 32-byte registers halve the instructions, and AVX2's
+/// `vpshufb` allows the table lookup of [`count_pairs`]. No SSE2
 /// formulation does better than one compare and one subtract per point and
 /// chunk (SSE2 has no byte shuffle for a table lookup). Detection runs once;
 /// the answer is cached.
@@ -827,9 +836,11 @@ fn count_rest<const K: usize>(
 fn wide_vectors() -> Option<pulp::Arch> {
     static ARCH: std::sync::OnceLock<Option<pulp::Arch>> = std::sync::OnceLock::new();
     *ARCH.get_or_init(|| {
-        // AVX2 even where AVX-512 exists: compiled for AVX-512 the dense
+        // AVX2 even where AVX-512 exists: compiled for AVX-512 the compare
         // kernels were no faster on the AMD EPYC (full tally 3 % faster,
         // top-2 share 15 % slower), and 256-bit code never lowers the clock.
+        // The table kernel is the exception (`PairsAvx512`, measured 14 %
+        // faster in 64-byte vectors, where the mask costs one instruction).
         pulp::x86::V3::try_new().map(pulp::Arch::V3)
     })
 }
