@@ -103,3 +103,30 @@ fn a_share_benchmark_carries_the_sample_standard_error() -> Result<(), Error> {
     assert!((z - 0.1 / se.hypot(0.03)).abs() < 1e-12, "{z}");
     Ok(())
 }
+
+/// A key whose hash is the same for every value: every key collides.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Colliding(u8);
+
+impl core::hash::Hash for Colliding {
+    fn hash<H: core::hash::Hasher>(&self, _: &mut H) {}
+}
+
+#[test]
+fn keyed_counting_compares_keys_not_only_hashes() -> Result<(), Error> {
+    // The run check in `Segments::add_raw` (same hash *and* same key as the
+    // previous answer) survived with `||` for `&&` and with `!=` for the
+    // key comparison: with a seeded hash, different keys never share one.
+    use cxmetrics::{Segments, ZeroToTen};
+    let keys: Vec<Colliding> = [0, 0, 1, 2, 2, 1, 0, 3].into_iter().map(Colliding).collect();
+    let ratings = [10, 9, 0, 5, 6, 7, 8, 1];
+    let mut bulk = Segments::<Colliding, ZeroToTen>::new();
+    bulk.add_raw(&keys, &ratings)?;
+    let mut each = Segments::<Colliding, ZeroToTen>::new();
+    for (k, &r) in keys.iter().zip(&ratings) {
+        each.add(k.clone(), ZeroToTen::new(r)?)?;
+    }
+    assert_eq!(bulk, each);
+    assert_eq!(bulk.get(&Colliding(1)).map(|t| t.total()), Some(2));
+    Ok(())
+}
