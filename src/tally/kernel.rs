@@ -582,7 +582,9 @@ impl<const K: usize> pulp::NullaryFnOnce for PairsAvx2<'_, K> {
 
 /// [`count_pairs`] in 64-byte vectors, with or without a validity bitmap,
 /// AVX-512BW: each chunk is shifted and its missing lanes zeroed in one
-/// instruction under the chunk's 64 validity bits.
+/// instruction under the chunk's 64 validity bits. The loop is
+/// [`count_pairs`]'s, written out again in 512-bit intrinsics: pulp's
+/// width-generic `Simd` has no byte shuffle, so each width names its own.
 #[cfg(target_arch = "x86_64")]
 struct PairsAvx512<'a, 'b, const K: usize> {
     simd: pulp::x86::V4,
