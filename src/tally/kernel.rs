@@ -959,7 +959,7 @@ mod tests {
     #[test]
     fn matches_naive_across_block_boundaries() {
         for len in [0, 1, 63, 64, 65, BLOCK - 1, BLOCK, BLOCK + 1, 3 * BLOCK + 17] {
-            let bytes: Vec<u8> = (0..len).map(|i| ((i * 7 + i / 3) % 11) as u8).collect();
+            let bytes: Vec<u8> = (0..len).map(|i| ((i * 7 + i / 13) % 11) as u8).collect();
             assert_eq!(count(&bytes, &NPS), naive(&bytes, &NPS), "len {len}");
         }
     }
@@ -1181,7 +1181,7 @@ mod validity_tests {
                 let mut ratings: Vec<u8> = (0..len)
                     .map(|i| {
                         if v.is_valid(i) {
-                            ((i * 7 + i / 3) % 11) as u8
+                            ((i * 7 + i / 13) % 11) as u8
                         } else {
                             [200, 17, 0x83][i % 3]
                         }
