@@ -127,6 +127,35 @@ fn keyed_counting_compares_keys_not_only_hashes() -> Result<(), Error> {
         each.add(k.clone(), ZeroToTen::new(r)?)?;
     }
     assert_eq!(bulk, each);
-    assert_eq!(bulk.get(&Colliding(1)).map(|t| t.total()), Some(2));
+    assert_eq!(bulk.get(&Colliding(1)).map(cxmetrics::Tally::total), Some(2));
+    Ok(())
+}
+
+#[test]
+#[allow(clippy::float_cmp, reason = "the raw size must be exactly 2^64")]
+fn a_sample_size_of_exactly_two_to_the_64_is_an_error() -> Result<(), Error> {
+    // `n < 2^64` as `n <= 2^64` survived (planning.rs, `ceil`): no test
+    // reached a raw size of exactly 2^64, which the mutant turns into
+    // `Ok(u64::MAX)`. Find a margin whose raw size `z²·σ²/m²` is exactly
+    // 2^64 in floating point, by stepping through the floats near it.
+    use cxmetrics::ConfidenceLevel;
+    use cxmetrics::planning::{UnitVariance, sample_size};
+    let variance = UnitVariance::share(0.5)?;
+    let level = ConfidenceLevel::P95;
+    let a = level.z().powi(2) * variance.get();
+    let target = 2f64.powi(64);
+    let start = (a / target).sqrt();
+    let margin = (0..4_000i64)
+        .flat_map(|k| [k, -k])
+        .map(|k| f64::from_bits(start.to_bits().wrapping_add_signed(k)))
+        .find(|&m| a / (m * m) == target)
+        .expect("some float near the root gives exactly 2^64");
+    assert!(sample_size(variance, margin, level).is_err());
+    // One float wider, the size fits.
+    let wider = (1..4_000u64)
+        .map(|k| f64::from_bits(margin.to_bits() + k))
+        .find(|&m| a / (m * m) < target)
+        .expect("a wider margin needs fewer answers");
+    assert!(sample_size(variance, wider, level)? < u64::MAX);
     Ok(())
 }
