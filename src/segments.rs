@@ -10,6 +10,7 @@ use hashbrown::HashTable;
 
 use crate::comparison::adjust;
 use crate::estimate::sealed::INTERNAL;
+use crate::tally::grouped::{SCRATCH_CHUNK, fold};
 use crate::tally::kernel;
 use crate::{
     Benchmark, BenchmarkKind, Comparison, Error, Estimate, GroupedTally, Orientation, ReportOptions, Response, Row,
@@ -477,11 +478,6 @@ impl<K, E: Estimate> SegmentTable<K, E> {
 /// the L1 cache between the pass that computes them and the one that probes.
 const KEY_CHUNK: usize = 4_096;
 
-/// Answers per scratch pass of [`count_keyed`]: `u32` counters cannot
-/// overflow within `u32::MAX` answers. Small in unit tests, to exercise the
-/// folding.
-const KEY_FOLD: usize = if cfg!(test) { 10_000 } else { u32::MAX as usize };
-
 /// Validates `ratings` and counts them by key: each distinct key once, with
 /// its tally. Nothing is returned on an error.
 fn count_keyed<K: Hash + Eq + Clone, S: Scale>(keys: &[K], ratings: &[u8]) -> Result<Vec<(K, Tally<S>)>, Error> {
@@ -506,7 +502,9 @@ fn count_keyed<K: Hash + Eq + Clone, S: Scale>(keys: &[K], ratings: &[u8]) -> Re
     let mut tallies: Vec<Tally<S>> = Vec::new();
     let mut hashes: Vec<u64> = Vec::with_capacity(KEY_CHUNK.min(keys.len()));
     let mut last: Option<(u64, &K, u32)> = None;
-    for (fold_keys, fold_ratings) in keys.chunks(KEY_FOLD).zip(ratings.chunks(KEY_FOLD)) {
+    // As in `GroupedTally`'s compact path, the `u32` rows are folded into
+    // the tallies every `SCRATCH_CHUNK` answers, before they can overflow.
+    for (fold_keys, fold_ratings) in keys.chunks(SCRATCH_CHUNK).zip(ratings.chunks(SCRATCH_CHUNK)) {
         for (ks, xs) in fold_keys.chunks(KEY_CHUNK).zip(fold_ratings.chunks(KEY_CHUNK)) {
             hashes.clear();
             hashes.extend(ks.iter().map(|k| hasher.hash_one(k)));
@@ -534,10 +532,7 @@ fn count_keyed<K: Hash + Eq + Clone, S: Scale>(keys: &[K], ratings: &[u8]) -> Re
                 scratch[code as usize * points + usize::from(x.wrapping_sub(S::MIN))] += 1;
             }
         }
-        tallies.resize(table.len(), Tally::new());
-        for (t, row) in tallies.iter_mut().zip(scratch.chunks_exact(points)) {
-            t.merge(&Tally::from_row(row))?;
-        }
+        fold(&mut tallies, &scratch, table.len(), points)?;
         scratch.fill(0);
     }
     let mut batch: Vec<(K, Tally<S>)> = Vec::new();
@@ -670,8 +665,9 @@ mod tests {
     use crate::{Segments, ZeroToTen};
 
     /// Under `cfg(test)` the keyed path folds its scratch counters every
-    /// 10,000 answers: a batch of 25,000 folds twice and ends in the middle
-    /// of a hashing pass, with runs of equal keys across pass boundaries.
+    /// 1,000 answers: a batch of 25,000 folds 25 times and ends in the
+    /// middle of a hashing pass, with runs of equal keys across pass
+    /// boundaries.
     #[test]
     fn add_raw_folds_across_passes_and_equals_one_by_one() {
         let n = 25_000;

@@ -447,21 +447,6 @@ impl<S: Scale> Tally<S> {
         }
     }
 
-    /// A tally of one batch's scratch counters, one per point (the keyed
-    /// bulk path counts in `u32`s). A batch never holds `u64::MAX` answers,
-    /// so the sums cannot overflow.
-    pub(crate) fn from_row(row: &[u32]) -> Self {
-        let mut counts = [0; MAX_POINTS];
-        for (c, &r) in counts.iter_mut().zip(row) {
-            *c = u64::from(r);
-        }
-        Self {
-            counts,
-            total: row.iter().map(|&r| u64::from(r)).sum(),
-            scale: PhantomData,
-        }
-    }
-
     pub(crate) fn count_where(&self, mut keep: impl FnMut(u8) -> bool) -> u64 {
         self.iter().filter(|&(r, _)| keep(r.get())).map(|(_, n)| n).sum()
     }

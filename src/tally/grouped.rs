@@ -612,10 +612,15 @@ const SCRATCH_MIN_ANSWERS_PER_COUNTER: usize = 1;
 
 /// Answers per scratch pass: `u32` counters cannot overflow within
 /// `u32::MAX` answers. Small in unit tests, to exercise the chunked path.
-const SCRATCH_CHUNK: usize = if cfg!(test) { 1_000 } else { u32::MAX as usize };
+pub(crate) const SCRATCH_CHUNK: usize = if cfg!(test) { 1_000 } else { u32::MAX as usize };
 
 /// Adds scratch rows to pending tallies (growing them), with overflow checks.
-fn fold<S: Scale>(pending: &mut Vec<Tally<S>>, scratch: &[u32], rows: usize, points: usize) -> Result<(), Error> {
+pub(crate) fn fold<S: Scale>(
+    pending: &mut Vec<Tally<S>>,
+    scratch: &[u32],
+    rows: usize,
+    points: usize,
+) -> Result<(), Error> {
     if pending.len() < rows {
         pending
             .try_reserve(rows - pending.len())
