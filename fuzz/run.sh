@@ -4,6 +4,10 @@
 #   fuzz/run.sh                      smoke run: ~10 s per target
 #   FUZZ_SECONDS=600 fuzz/run.sh     long run: 10 min per target
 #   FUZZ_RUNS=1000000 fuzz/run.sh    a fixed number of executions instead
+#   FUZZ_SEED=1 FUZZ_RUNS=30000 fuzz/run.sh
+#                                    the same inputs every time (CI): with a
+#                                    fixed seed, a run count and an empty
+#                                    corpus, a smoke run is reproducible
 #   fuzz/run.sh bulk numeric         only the named targets
 #
 # Needs cargo-fuzz (`cargo install --locked cargo-fuzz`). On a stable
@@ -18,6 +22,7 @@ cd "$(dirname "$0")/.."
 export RUSTC_BOOTSTRAP=1
 seconds=${FUZZ_SECONDS:-10}
 runs=${FUZZ_RUNS:-}
+seed=${FUZZ_SEED:-}
 # One slow input is a finding too: 10 s is ~10⁴ times the usual execution.
 timeout=${FUZZ_TIMEOUT:-10}
 
@@ -43,6 +48,9 @@ for target in "${targets[@]}"; do
     mkdir -p "fuzz/corpus/$target"
     log=$(mktemp)
     args=(-timeout="$timeout" -rss_limit_mb=2048 -print_final_stats=1)
+    if [ -n "$seed" ]; then
+        args+=(-seed="$seed")
+    fi
     if [ -n "$runs" ]; then
         args+=(-runs="$runs")
     else

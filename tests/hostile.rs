@@ -18,6 +18,21 @@ fn a_level_within_one_ulp_of_one_is_finite_or_rejected() -> Result<(), Error> {
 }
 
 #[test]
+fn a_tiny_level_has_a_positive_z_exactly_when_alpha_is_below_one() -> Result<(), Error> {
+    // Found by the numeric fuzz target in CI: the target assumed z rounds to 0
+    // below 2⁻⁵³, but 1 − level only rounds to 1 at or below 2⁻⁵⁴.
+    let quarter_ulp = f64::EPSILON / 4.0;
+    let at = ConfidenceLevel::new(quarter_ulp)?;
+    assert_eq!((at.alpha(), at.z()), (1.0, 0.0));
+    for above in [7.285_849_187_014_443e-17, f64::EPSILON / 2.0] {
+        let l = ConfidenceLevel::new(above)?;
+        assert_eq!(l.alpha(), 1.0 - f64::EPSILON / 2.0, "{above}");
+        assert!(l.z() > 0.0 && l.z() < 1e-15, "{above}: {}", l.z());
+    }
+    Ok(())
+}
+
+#[test]
 fn weights_whose_squares_leave_f64_are_rejected() -> Result<(), Error> {
     // Regression: two weights of 1e308 overflowed Σw, gave a NaN bound and a
     // panic; weights ≤ 1e-162 underflowed Σw² and gave NaN intervals.

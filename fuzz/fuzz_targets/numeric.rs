@@ -62,10 +62,12 @@ fn level(input: &Input) -> ConfidenceLevel {
     match ConfidenceLevel::new(input.level) {
         Ok(l) => {
             assert!(input.level > 0.0 && input.level < 1.0, "{}", input.level);
-            // Below 2⁻⁵³, 1 − level rounds to 1 and z (≈ 1.25·level) to 0.
+            // At or below 2⁻⁵⁴, 1 − level rounds to 1 and z (≈ 1.25·level)
+            // to 0; just above it α = 1 − 2⁻⁵³ and z is tiny but positive.
             assert!(l.z().is_finite() && l.z() >= 0.0, "{l:?}");
             assert!(l.alpha() > 0.0 && l.alpha() <= 1.0, "{l:?}");
-            assert_eq!(l.z() > 0.0, input.level >= f64::EPSILON / 2.0, "{l:?}");
+            assert_eq!(l.z() > 0.0, l.alpha() < 1.0, "{l:?}");
+            assert_eq!(l.alpha() < 1.0, input.level > f64::EPSILON / 4.0, "{l:?}");
             let _ = l.to_string();
             l
         }
