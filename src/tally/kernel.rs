@@ -202,8 +202,7 @@ fn run<S: Scale, const K: usize, M: Matcher<K>>(
         }),
         Some(v) => {
             check_len(ratings.len(), &v)?;
-            let mut hits = count_masked(ratings, m, v).map_err(err)?;
-            let answers = v.answered();
+            let (mut hits, answers) = count_masked(ratings, m, v).map_err(err)?;
             let missing = ratings.len() as u64 - answers;
             // Missing answers were counted as the shifted value 0.
             for (k, h) in hits.iter_mut().enumerate() {
@@ -238,7 +237,9 @@ const MASKED_BLOCK: usize = 64 * 64;
 /// Counts like [`count`], with missing answers (unset validity bits) counted
 /// as the scale minimum, i.e. as the shifted value 0; the caller subtracts
 /// them from whatever counts 0. Junk under unset bits is never seen by the
-/// validation.
+/// validation. Also returns the number of answers present, counted from the
+/// bitmap words the loop reads anyway (a second pass over a bitmap of 1e8
+/// answers cost about a third of the masking overhead).
 ///
 /// The full per-point tally applies the mask inside the table-lookup loop:
 /// with AVX-512BW ([`PairsAvx512`]) one instruction per 64 answers shifts
@@ -250,7 +251,7 @@ const MASKED_BLOCK: usize = 64 * 64;
 /// kernel). Range counts (NPS, shares) apply the mask inside the compare
 /// loop with AVX-512BW ([`MaskedAvx512`]); without it, see
 /// [`count_masked_copy`].
-fn count_masked<const K: usize, M: Matcher<K>>(bytes: &[u8], m: &M, v: Validity<'_>) -> Result<[u64; K], usize> {
+fn count_masked<const K: usize, M: Matcher<K>>(bytes: &[u8], m: &M, v: Validity<'_>) -> Result<([u64; K], u64), usize> {
     #[cfg(target_arch = "x86_64")]
     if m.is_points() && K > 0 && K.is_multiple_of(2) {
         let (offset, span) = (m.offset(), m.span());
@@ -285,10 +286,15 @@ fn count_masked<const K: usize, M: Matcher<K>>(bytes: &[u8], m: &M, v: Validity<
 /// and the dense kernel counts the copy from L1. Masking inside the
 /// counting loop was measured far slower without mask registers (see
 /// [`count_masked`]).
-fn count_masked_copy<const K: usize, M: Matcher<K>>(bytes: &[u8], m: &M, v: Validity<'_>) -> Result<[u64; K], usize> {
+fn count_masked_copy<const K: usize, M: Matcher<K>>(
+    bytes: &[u8],
+    m: &M,
+    v: Validity<'_>,
+) -> Result<([u64; K], u64), usize> {
     let min = m.offset();
     let mut buf = [0u8; MASKED_BLOCK];
     let mut totals = [0u64; K];
+    let mut present = 0;
     for (b, block) in bytes.chunks(MASKED_BLOCK).enumerate() {
         let base = b * MASKED_BLOCK;
         let out = &mut buf[..block.len()];
@@ -303,8 +309,10 @@ fn count_masked_copy<const K: usize, M: Matcher<K>>(bytes: &[u8], m: &M, v: Vali
         for (t, h) in totals.iter_mut().zip(hits) {
             *t += h;
         }
+        // The block's bits are in cache after the blend.
+        present += v.count_ones(base, base + block.len());
     }
-    Ok(totals)
+    Ok((totals, present))
 }
 
 /// AVX-512BW with its mask registers, when the CPU has it (detected once).
@@ -328,7 +336,7 @@ struct MaskedAvx512<'a, 'b, const K: usize, M> {
 
 #[cfg(target_arch = "x86_64")]
 impl<const K: usize, M: Matcher<K>> pulp::NullaryFnOnce for MaskedAvx512<'_, '_, K, M> {
-    type Output = Result<[u64; K], usize>;
+    type Output = Result<([u64; K], u64), usize>;
 
     #[inline(always)]
     #[allow(clippy::inline_always, reason = "must inline into pulp's AVX-512 function")]
@@ -343,7 +351,7 @@ impl<const K: usize, M: Matcher<K>> pulp::NullaryFnOnce for MaskedAvx512<'_, '_,
 
 /// [`count_lanes`] with each chunk's missing lanes zeroed after the shift:
 /// `mask(word, y)` zeroes lane `i` of the shifted chunk `y` where bit `i` of
-/// the chunk's validity `word` is unset.
+/// the chunk's validity `word` is unset. Also returns the answers present.
 #[cfg(target_arch = "x86_64")]
 #[inline(always)]
 #[allow(
@@ -359,10 +367,11 @@ fn count_lanes_masked_by<const K: usize, const LANES: usize, M: Matcher<K>>(
     m: &M,
     v: Validity<'_>,
     mask: impl Fn(u64, &mut [u8; LANES]),
-) -> Result<[u64; K], usize> {
+) -> Result<([u64; K], u64), usize> {
     let block_len = LANES * CHUNKS_PER_BLOCK;
     let (offset, span) = (m.offset(), m.span());
     let mut totals = [0u64; K];
+    let mut present = 0;
     for (b, block) in bytes.chunks(block_len).enumerate() {
         let base = b * block_len;
         let (chunks, rest) = block.as_chunks::<LANES>();
@@ -373,7 +382,11 @@ fn count_lanes_masked_by<const K: usize, const LANES: usize, M: Matcher<K>>(
             for i in 0..LANES {
                 y[i] = chunk[i].wrapping_sub(offset);
             }
-            mask(v.word(base + c * LANES), &mut y);
+            // A word holds the bits of 64 answers; a chunk has `LANES`.
+            const { assert!(LANES <= 64) };
+            let word = v.word(base + c * LANES) & (u64::MAX >> (64 - LANES));
+            present += u64::from(word.count_ones());
+            mask(word, &mut y);
             count_shifted(&y, m, &mut acc, &mut max);
         }
         let rest_at = base + chunks.len() * LANES;
@@ -394,8 +407,9 @@ fn count_lanes_masked_by<const K: usize, const LANES: usize, M: Matcher<K>>(
                 *total += u64::from(m.hit(k, y));
             }
         }
+        present += v.count_ones(rest_at, rest_at + rest.len());
     }
-    Ok(totals)
+    Ok((totals, present))
 }
 
 /// Blends whole 64-answer chunks: with AVX2, 32 lanes per instruction
@@ -500,21 +514,23 @@ fn count<const K: usize, M: Matcher<K>>(bytes: &[u8], m: &M) -> Result<[u64; K],
     if let Some(arch) = wide_vectors() {
         if m.is_points() && K > 0 && K.is_multiple_of(2) {
             if let Some(simd) = mask_registers() {
-                return simd.vectorize(PairsAvx512::<K> {
+                let counted = simd.vectorize(PairsAvx512::<K> {
                     simd,
                     bytes,
                     offset: m.offset(),
                     span: m.span(),
                     v: None,
                 });
+                return counted.map(|(hits, _)| hits);
             }
             if let Some(simd) = pulp::x86::V3::try_new() {
-                return simd.vectorize(PairsAvx2::<K> {
+                let counted = simd.vectorize(PairsAvx2::<K> {
                     simd,
                     bytes,
                     offset: m.offset(),
                     span: m.span(),
                 });
+                return counted.map(|(hits, _)| hits);
             }
         }
         return arch.dispatch(Wide::<K, M> { bytes, m });
@@ -571,7 +587,7 @@ struct PairsAvx2<'a, const K: usize> {
 
 #[cfg(target_arch = "x86_64")]
 impl<const K: usize> pulp::NullaryFnOnce for PairsAvx2<'_, K> {
-    type Output = Result<[u64; K], usize>;
+    type Output = Result<([u64; K], u64), usize>;
 
     #[inline(always)]
     #[allow(clippy::inline_always, reason = "must inline into pulp's AVX2 function")]
@@ -596,7 +612,8 @@ struct PairsAvx512<'a, 'b, const K: usize> {
 
 #[cfg(target_arch = "x86_64")]
 impl<const K: usize> pulp::NullaryFnOnce for PairsAvx512<'_, '_, K> {
-    type Output = Result<[u64; K], usize>;
+    /// Hits per point and the answers present.
+    type Output = Result<([u64; K], u64), usize>;
 
     #[inline(always)]
     #[allow(clippy::inline_always, reason = "must inline into pulp's AVX-512 function")]
@@ -615,6 +632,7 @@ impl<const K: usize> pulp::NullaryFnOnce for PairsAvx512<'_, '_, K> {
         let top = s.avx512f._mm512_set1_epi8(span as i8);
         let nibble = s.avx512f._mm512_set1_epi8(0x0F);
         let mut sums = [[zero; 2]; 5];
+        let mut present = 0;
         let (chunks, rest) = self.bytes.as_chunks::<64>();
         for (r, run) in chunks.chunks(RUN).enumerate() {
             let start = r * RUN * 64;
@@ -623,6 +641,7 @@ impl<const K: usize> pulp::NullaryFnOnce for PairsAvx512<'_, '_, K> {
             for (c, chunk) in run.iter().enumerate() {
                 // Shift and zero the missing lanes in one instruction.
                 let word = v.map_or(u64::MAX, |v| v.word(start + c * 64));
+                present += u64::from(word.count_ones());
                 let y = s.avx512bw._mm512_maskz_sub_epi8(word, cast(*chunk), shift);
                 max = s.avx512bw._mm512_max_epu8(max, y);
                 for j in 0..pairs {
@@ -659,8 +678,8 @@ impl<const K: usize> pulp::NullaryFnOnce for PairsAvx512<'_, '_, K> {
             let lanes: [u64; 8] = cast(sums[k / 2][k % 2]);
             *h = lanes.iter().sum();
         }
-        count_rest(&mut hits, rest, chunks.len() * 64, offset, span, v)?;
-        Ok(hits)
+        present += count_rest(&mut hits, rest, chunks.len() * 64, offset, span, v)?;
+        Ok((hits, present))
     }
 }
 
@@ -678,7 +697,7 @@ struct PairsMaskedAvx2<'a, 'b, const K: usize> {
 
 #[cfg(target_arch = "x86_64")]
 impl<const K: usize> pulp::NullaryFnOnce for PairsMaskedAvx2<'_, '_, K> {
-    type Output = Result<[u64; K], usize>;
+    type Output = Result<([u64; K], u64), usize>;
 
     #[inline(always)]
     #[allow(clippy::inline_always, reason = "must inline into pulp's AVX2 function")]
@@ -727,7 +746,7 @@ fn count_pairs<const K: usize>(
     span: u8,
     validity: Option<Validity<'_>>,
     mask: impl Fn(u32, core::arch::x86_64::__m256i) -> core::arch::x86_64::__m256i,
-) -> Result<[u64; K], usize> {
+) -> Result<([u64; K], u64), usize> {
     use core::arch::x86_64::__m256i;
     use pulp::bytemuck::cast;
     /// Chunks per nibble run: a nibble counts to 15; an even number, so
@@ -742,6 +761,7 @@ fn count_pairs<const K: usize>(
     let top = s.avx._mm256_set1_epi8(span as i8);
     let nibble = s.avx._mm256_set1_epi8(0x0F);
     let mut sums = [[zero; 2]; 5];
+    let mut present = 0;
     let (chunks, rest) = bytes.as_chunks::<32>();
     for (r, run) in chunks.chunks(RUN).enumerate() {
         let start = r * RUN * 32;
@@ -749,7 +769,9 @@ fn count_pairs<const K: usize>(
         let mut max = zero;
         // One read of the bitmap per 64 answers.
         for (p, pair) in run.chunks(2).enumerate() {
-            let word = validity.map_or(0, |v| v.word(start + p * 64));
+            // The last pair may be one chunk: count its 32 bits only.
+            let word = validity.map_or(u64::MAX, |v| v.word(start + p * 64)) & (u64::MAX >> (64 - 32 * pair.len()));
+            present += u64::from(word.count_ones());
             for (h, chunk) in pair.iter().enumerate() {
                 let y = mask((word >> (32 * h)) as u32, s.avx2._mm256_sub_epi8(cast(*chunk), shift));
                 max = s.avx2._mm256_max_epu8(max, y);
@@ -778,8 +800,8 @@ fn count_pairs<const K: usize>(
         let lanes: [u64; 4] = cast(sums[k / 2][k % 2]);
         *h = lanes.iter().sum();
     }
-    count_rest(&mut hits, rest, chunks.len() * 32, offset, span, validity)?;
-    Ok(hits)
+    present += count_rest(&mut hits, rest, chunks.len() * 32, offset, span, validity)?;
+    Ok((hits, present))
 }
 
 /// The tables of [`count_pairs`], one per pair of points, for vectors of
@@ -799,7 +821,8 @@ fn pair_tables<const N: usize>() -> [[u8; N]; 5] {
 }
 
 /// Counts the answers after the last whole chunk (at `at..`) one by one
-/// into `hits` (points `1..=K` of the shifted scale), skipping missing ones.
+/// into `hits` (points `1..=K` of the shifted scale), skipping missing ones;
+/// returns how many were present.
 #[cfg(target_arch = "x86_64")]
 fn count_rest<const K: usize>(
     hits: &mut [u64; K],
@@ -808,11 +831,13 @@ fn count_rest<const K: usize>(
     offset: u8,
     span: u8,
     validity: Option<Validity<'_>>,
-) -> Result<(), usize> {
+) -> Result<u64, usize> {
+    let mut present = 0;
     for (i, &x) in rest.iter().enumerate() {
         if validity.is_some_and(|v| !v.is_valid(at + i)) {
             continue;
         }
+        present += 1;
         let y = x.wrapping_sub(offset);
         if y > span {
             return Err(at + i);
@@ -821,7 +846,7 @@ fn count_rest<const K: usize>(
             *h += 1;
         }
     }
-    Ok(())
+    Ok(present)
 }
 
 /// AVX2 and its companions (pulp's x86-64-v3 level), when the CPU has them.
@@ -1070,7 +1095,8 @@ mod tests {
                 offset: 0,
                 span: 10,
             });
-            assert_eq!(got, naive_points::<10>(&bytes, 0, 10));
+            let want = naive_points::<10>(&bytes, 0, 10).map(|hits| (hits, bytes.len() as u64));
+            assert_eq!(got, want);
         }
     }
 
@@ -1148,7 +1174,7 @@ mod validity_tests {
                     })
                     .collect();
                 let copy = count_masked_copy::<4, _>(&ratings, &points, v);
-                assert!(copy.is_ok());
+                assert_eq!(copy.map(|(_, present)| present), Ok(v.answered()));
                 assert_eq!(
                     count_masked::<4, _>(&ratings, &points, v),
                     copy,
@@ -1196,7 +1222,7 @@ mod validity_tests {
                 let bad_at = (0..len).rev().find(|&i| v.is_valid(i));
                 for round in 0..2 {
                     let expect = if round == 0 {
-                        Ok(want)
+                        Ok((want, v.answered()))
                     } else {
                         Err(bad_at.expect("some answer present"))
                     };
