@@ -246,9 +246,11 @@ const MASKED_BLOCK: usize = 64 * 64;
 /// and masks; with AVX2 only ([`PairsMaskedAvx2`]) the bits are spread to
 /// lanes with `vpshufb` (five pair counters leave registers for that,
 /// where the ten compare counters did not). Measured on an AMD EPYC at 1e8
-/// answers: 1.29–1.40× the no-null table kernel with AVX-512BW, 1.6× with
-/// AVX2 only (the copy-and-blend path below took 1.7× the slower compare
-/// kernel). Range counts (NPS, shares) apply the mask inside the compare
+/// answers: 1.20–1.23× the no-null table kernel with AVX-512BW (the bitmap
+/// is an eighth more bytes to read), 1.5× with AVX2 only, where the kernel
+/// is bound by vector instructions and spreading the bits costs five more
+/// per 32 answers (the copy-and-blend path below took 1.7× the slower
+/// compare kernel). Range counts (NPS, shares) apply the mask inside the compare
 /// loop with AVX-512BW ([`MaskedAvx512`]); without it, see
 /// [`count_masked_copy`].
 fn count_masked<const K: usize, M: Matcher<K>>(bytes: &[u8], m: &M, v: Validity<'_>) -> Result<([u64; K], u64), usize> {
