@@ -108,7 +108,7 @@ fuzz_target!(|input: Input| {
         bytes.truncate(1 << 17);
         bits = bits.repeat(copies + 1);
     }
-    let wanted = (bytes.len() + 7) / 8 + 2;
+    let wanted = bytes.len().div_ceil(8) + 2;
     let target = (wanted as isize + isize::from(input.slack)).max(0) as usize;
     if bits.is_empty() {
         bits.push(0xA5);

@@ -138,11 +138,11 @@ fuzz_target!(|input: Input| {
         long.truncate(1 << 17);
         bytes = long;
     }
-    if let Some((position, value)) = input.plant {
-        if !bytes.is_empty() {
-            let at = position as usize % bytes.len();
-            bytes[at] = value;
-        }
+    if let Some((position, value)) = input.plant
+        && !bytes.is_empty()
+    {
+        let at = position as usize % bytes.len();
+        bytes[at] = value;
     }
     check(&bytes, input.mask);
 });
