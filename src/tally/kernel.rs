@@ -250,8 +250,8 @@ const MASKED_BLOCK: usize = 64 * 64;
 /// is an eighth more bytes to read), 1.5× with AVX2 only, where the kernel
 /// is bound by vector instructions and spreading the bits costs five more
 /// per 32 answers (the copy-and-blend path below took 1.7× the slower
-/// compare kernel). Range counts (NPS, shares) apply the mask inside the compare
-/// loop with AVX-512BW ([`MaskedAvx512`]); without it, see
+/// compare kernel). Range counts (NPS, shares) apply the mask inside the
+/// compare loop with AVX-512BW ([`MaskedAvx512`]); without it, see
 /// [`count_masked_copy`].
 fn count_masked<const K: usize, M: Matcher<K>>(bytes: &[u8], m: &M, v: Validity<'_>) -> Result<([u64; K], u64), usize> {
     #[cfg(target_arch = "x86_64")]
