@@ -159,3 +159,24 @@ fn a_sample_size_of_exactly_two_to_the_64_is_an_error() -> Result<(), Error> {
     assert!(sample_size(variance, wider, level)? < u64::MAX);
     Ok(())
 }
+
+#[test]
+fn a_delay_quantile_outside_zero_to_one_is_none_even_with_delays() -> Result<(), Error> {
+    // `is_empty() || !(0..=1).contains(q)` as `&&` survived: with delays
+    // present, a negative or NaN `q` then ranked as 1 and returned the
+    // shortest delay.
+    use chrono::{DateTime, TimeDelta};
+    use cxmetrics::timing::SurveyTiming;
+    use cxmetrics::{Likert5, Response};
+    let t0 = DateTime::from_timestamp(0, 0).expect("epoch");
+    let rs: Vec<_> = (1..=4)
+        .map(|h| Response::new(Likert5::new(4)?, t0 + TimeDelta::hours(h)).with_interaction_at(t0))
+        .collect::<Result<_, _>>()?;
+    let timing = SurveyTiming::new(&rs, &[])?;
+    for q in [-0.1, -1e-300, 1.0 + 1e-9, f64::NAN, f64::INFINITY] {
+        assert_eq!(timing.delay_quantile(q), None, "{q}");
+    }
+    assert_eq!(timing.delay_quantile(0.0), Some(TimeDelta::hours(1)));
+    assert_eq!(timing.delay_quantile(-0.0), Some(TimeDelta::hours(1)));
+    Ok(())
+}
