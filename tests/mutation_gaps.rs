@@ -180,3 +180,29 @@ fn a_delay_quantile_outside_zero_to_one_is_none_even_with_delays() -> Result<(),
     assert_eq!(timing.delay_quantile(-0.0), Some(TimeDelta::hours(1)));
     Ok(())
 }
+
+#[test]
+fn a_net_score_posterior_of_a_large_sample_is_normal_in_the_limit() -> Result<(), Error> {
+    // `a_s / (a_s + b_s)` as `a_s / (a_s - b_s)` survived: the posterior of
+    // the share of non-passives only places the integrator's break points,
+    // and the vectors' samples (140 answers) are too wide for that to show.
+    // At 700,000 answers the density is a spike that unplaced break points
+    // miss (the mutant's CDF was 0 everywhere); by Bernstein–von Mises it
+    // is the normal with the posterior's mean and sd.
+    use cxmetrics::ConfidenceLevel;
+    use cxmetrics::monitoring::{NetScorePosterior, Prior};
+    let phi = [0.022_750_13, 0.158_655_25, 0.5, 0.841_344_75, 0.977_249_87];
+    for (d, o, p) in [(300_000, 100_000, 300_000), (100_000, 100_000, 500_000)] {
+        let post = NetScorePosterior::new(d, o, p, Prior::Uniform)?;
+        let (mean, sd) = (post.mean(), post.sd());
+        for (k, want) in [-2.0, -1.0, 0.0, 1.0, 2.0].into_iter().zip(phi) {
+            let got = post.cdf(mean + k * sd)?;
+            assert!((got - want).abs() < 1e-3, "{d}/{o}/{p}: F(mean {k:+} sd) = {got}, normal {want}");
+        }
+        let et = post.equal_tailed(ConfidenceLevel::P95)?;
+        let z = ConfidenceLevel::P95.z();
+        assert!((et.lower() - (mean - z * sd)).abs() < 0.01 * sd, "{d}/{o}/{p}: {}", et.lower());
+        assert!((et.upper() - (mean + z * sd)).abs() < 0.01 * sd, "{d}/{o}/{p}: {}", et.upper());
+    }
+    Ok(())
+}
