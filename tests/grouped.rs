@@ -66,6 +66,25 @@ fn allocation_failure_midway_takes_back_what_was_counted() {
 }
 
 #[test]
+fn allocation_failure_midway_in_a_small_batch_takes_back_what_was_counted() -> Result<(), Error> {
+    // A batch small beside the groups is counted straight into the tallies,
+    // not through scratch counters (the test above): what it counted before
+    // the huge index must be taken back too, with and without a bitmap.
+    let mut g = GroupedTally::<Likert5>::new();
+    g.resize(10_000)?;
+    g.add_raw(&[1usize], &[2])?;
+    let before = g.clone();
+    let groups = [0usize, 3, 1, 1 << 60, 2];
+    assert!(g.add_raw(&groups, &[5, 4, 3, 2, 1]).is_err());
+    assert_eq!(g, before);
+    let v = Validity::new(&[0b1_0111], 0, 5)?;
+    assert!(g.add_raw_valid(&groups, &[5, 4, 3, 2, 1], v).is_err());
+    assert_eq!(g, before);
+    assert_eq!(g.get(1).map(Tally::total), Some(1));
+    Ok(())
+}
+
+#[test]
 fn validity_skips_missing_answers_but_keeps_their_groups() {
     let mut g = GroupedTally::<ZeroToTen>::new();
     let ratings = [10, 250, 3, 11, 9];
