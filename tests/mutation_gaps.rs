@@ -206,3 +206,20 @@ fn a_net_score_posterior_of_a_large_sample_is_normal_in_the_limit() -> Result<()
     }
     Ok(())
 }
+
+#[test]
+fn weighted_sums_of_the_largest_and_smallest_weights_ship_back() -> Result<(), Error> {
+    // `hi * (1 + 1e-9)` as `hi * (1 − 1e-9)` survived: weights of exactly
+    // the largest allowed value, 1e140, have a mean weight that rounds
+    // around 1e140 and must still be accepted when shipped as sums.
+    use cxmetrics::{Likert5, WeightedTally};
+    for w in [1e140, 1e-140] {
+        let mut t = WeightedTally::<Likert5>::new();
+        for _ in 0..3 {
+            t.add(Likert5::new(4)?, w)?;
+        }
+        let back = WeightedTally::<Likert5>::from_sums(t.sum_weights(), t.sum_squared_weights(), t.answer_counts())?;
+        assert_eq!(back, t, "{w}");
+    }
+    Ok(())
+}
