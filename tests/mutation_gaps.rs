@@ -197,12 +197,23 @@ fn a_net_score_posterior_of_a_large_sample_is_normal_in_the_limit() -> Result<()
         let (mean, sd) = (post.mean(), post.sd());
         for (k, want) in [-2.0, -1.0, 0.0, 1.0, 2.0].into_iter().zip(phi) {
             let got = post.cdf(mean + k * sd)?;
-            assert!((got - want).abs() < 1e-3, "{d}/{o}/{p}: F(mean {k:+} sd) = {got}, normal {want}");
+            assert!(
+                (got - want).abs() < 1e-3,
+                "{d}/{o}/{p}: F(mean {k:+} sd) = {got}, normal {want}"
+            );
         }
         let et = post.equal_tailed(ConfidenceLevel::P95)?;
         let z = ConfidenceLevel::P95.z();
-        assert!((et.lower() - (mean - z * sd)).abs() < 0.01 * sd, "{d}/{o}/{p}: {}", et.lower());
-        assert!((et.upper() - (mean + z * sd)).abs() < 0.01 * sd, "{d}/{o}/{p}: {}", et.upper());
+        assert!(
+            (et.lower() - (mean - z * sd)).abs() < 0.01 * sd,
+            "{d}/{o}/{p}: {}",
+            et.lower()
+        );
+        assert!(
+            (et.upper() - (mean + z * sd)).abs() < 0.01 * sd,
+            "{d}/{o}/{p}: {}",
+            et.upper()
+        );
     }
     Ok(())
 }
@@ -221,5 +232,22 @@ fn weighted_sums_of_the_largest_and_smallest_weights_ship_back() -> Result<(), E
         let back = WeightedTally::<Likert5>::from_sums(t.sum_weights(), t.sum_squared_weights(), t.answer_counts())?;
         assert_eq!(back, t, "{w}");
     }
+    Ok(())
+}
+
+#[test]
+fn a_copied_benchmark_comparison_still_names_the_benchmark() -> Result<(), Error> {
+    // `Against::clone` as `Default::default()` (the rest) survived: no test
+    // cloned an `Against::Benchmark`.
+    use cxmetrics::{Against, Benchmark, BenchmarkKind, Metric, Share};
+    let target = Benchmark::share("target", BenchmarkKind::Global, Metric::Csat, 70.0)?;
+    let against: Against<'_, Share> = Against::Benchmark(&target);
+    #[allow(clippy::clone_on_copy, reason = "the clone is what is tested")]
+    let copy = against.clone();
+    assert!(
+        matches!(copy, Against::Benchmark(b) if core::ptr::eq(b, &target)),
+        "{copy:?}"
+    );
+    assert!(matches!(Against::<Share>::Rest.clone(), Against::Rest));
     Ok(())
 }

@@ -69,6 +69,11 @@ fn tally_round_trips_and_rejects_impossible_content() -> TestResult {
             r#"{"scale":"Likert5","scale":"Likert5","counts":[1,0,0,2,1]}"#,
             "duplicate field",
         ),
+        // Not an object at all: the message says what a tally looks like.
+        (
+            "42",
+            r#"invalid type: integer `42`, expected a Likert5 tally: {"scale": "Likert5", "counts": [5 counts]}"#,
+        ),
     ] {
         let err = serde_json::from_str::<Tally<Likert5>>(bad).expect_err(bad).to_string();
         assert!(err.contains(why), "{bad}: {err}");
