@@ -251,3 +251,33 @@ fn a_copied_benchmark_comparison_still_names_the_benchmark() -> Result<(), Error
     assert!(matches!(Against::<Share>::Rest.clone(), Against::Rest));
     Ok(())
 }
+
+#[test]
+fn no_change_larger_than_delta_needs_the_interval_strictly_inside() -> Result<(), Error> {
+    // `lower > −δ` as `lower >= −δ` survived: an interval that reaches −δ
+    // exactly does not rule out a drop of δ.
+    use cxmetrics::{Benchmark, BenchmarkKind, ConfidenceLevel, Nps, PracticalVerdict};
+    let before = Benchmark::sample(
+        "last week",
+        BenchmarkKind::OwnHistory,
+        Nps.score_counts(8_000, 12_000, 20_000)?,
+    );
+    let c = before.compare(&Nps.score_counts(8_100, 12_000, 19_900)?, ConfidenceLevel::P95)?;
+    let i = c.interval().expect("an interval");
+    let (lower, upper) = (i.display_lower(), i.display_upper());
+    assert!(lower < 0.0 && -lower > upper, "[{lower}, {upper}]");
+    assert_eq!(c.practical(-lower)?, PracticalVerdict::NotEnoughData);
+    assert_eq!(c.practical((-lower).next_up())?, PracticalVerdict::NoChangeLargerThan);
+    Ok(())
+}
+
+#[test]
+fn an_interval_on_the_rating_scale_shows_two_decimals_by_default() -> Result<(), Error> {
+    // `Unit::precision` as 1 survived: no test displayed a mean's interval
+    // without an explicit precision.
+    use cxmetrics::{ConfidenceLevel, Likert5, Mean, Tally};
+    let m = Mean.score(&Tally::<Likert5>::from_raw(&[4, 5, 3, 4])?)?;
+    let shown = m.interval(ConfidenceLevel::P95).expect("an interval").to_string();
+    assert_eq!(shown, "4.00 [2.70, 5.00] (95% t)");
+    Ok(())
+}
