@@ -281,3 +281,19 @@ fn an_interval_on_the_rating_scale_shows_two_decimals_by_default() -> Result<(),
     assert_eq!(shown, "4.00 [2.70, 5.00] (95% t)");
     Ok(())
 }
+
+#[test]
+fn ten_million_answers_still_to_come_is_the_largest_accepted() -> Result<(), Error> {
+    // `remaining > 10⁷` as `>=` survived: only a value far past the limit
+    // was tested. A target of 100 % after 200 of 200 needs every remaining
+    // answer, a single term of the exact sum, so the limit itself is cheap.
+    use cxmetrics::monitoring::{Prior, SharePosterior};
+    let post = SharePosterior::new(200, 200, Prior::Uniform)?;
+    let p = post.prob_final_at_least(1.0, 10_000_000)?;
+    assert!(p > 0.0 && p < 1e-4, "{p}");
+    assert!(matches!(
+        post.prob_final_at_least(1.0, 10_000_001),
+        Err(Error::InvalidArgument { .. })
+    ));
+    Ok(())
+}
