@@ -370,6 +370,8 @@ fn count_lanes_masked_by<const K: usize, const LANES: usize, M: Matcher<K>>(
     v: Validity<'_>,
     mask: impl Fn(u64, &mut [u8; LANES]),
 ) -> Result<([u64; K], u64), usize> {
+    // A word holds the bits of 64 answers; a chunk has `LANES`.
+    const { assert!(LANES <= 64) };
     let block_len = LANES * CHUNKS_PER_BLOCK;
     let (offset, span) = (m.offset(), m.span());
     let mut totals = [0u64; K];
@@ -384,8 +386,6 @@ fn count_lanes_masked_by<const K: usize, const LANES: usize, M: Matcher<K>>(
             for i in 0..LANES {
                 y[i] = chunk[i].wrapping_sub(offset);
             }
-            // A word holds the bits of 64 answers; a chunk has `LANES`.
-            const { assert!(LANES <= 64) };
             let word = v.word(base + c * LANES) & (u64::MAX >> (64 - LANES));
             present += u64::from(word.count_ones());
             mask(word, &mut y);
@@ -643,7 +643,9 @@ impl<const K: usize> pulp::NullaryFnOnce for PairsAvx512<'_, '_, K> {
             for (c, chunk) in run.iter().enumerate() {
                 // Shift and zero the missing lanes in one instruction.
                 let word = v.map_or(u64::MAX, |v| v.word(start + c * 64));
-                present += u64::from(word.count_ones());
+                if v.is_some() {
+                    present += u64::from(word.count_ones());
+                }
                 let y = s.avx512bw._mm512_maskz_sub_epi8(word, cast(*chunk), shift);
                 max = s.avx512bw._mm512_max_epu8(max, y);
                 for j in 0..pairs {
@@ -681,7 +683,8 @@ impl<const K: usize> pulp::NullaryFnOnce for PairsAvx512<'_, '_, K> {
             *h = lanes.iter().sum();
         }
         present += count_rest(&mut hits, rest, chunks.len() * 64, offset, span, v)?;
-        Ok((hits, present))
+        // Without a bitmap every answer is present: nothing was counted.
+        Ok((hits, if v.is_some() { present } else { self.bytes.len() as u64 }))
     }
 }
 
@@ -771,9 +774,11 @@ fn count_pairs<const K: usize>(
         let mut max = zero;
         // One read of the bitmap per 64 answers.
         for (p, pair) in run.chunks(2).enumerate() {
-            // The last pair may be one chunk: count its 32 bits only.
-            let word = validity.map_or(u64::MAX, |v| v.word(start + p * 64)) & (u64::MAX >> (64 - 32 * pair.len()));
-            present += u64::from(word.count_ones());
+            let word = validity.map_or(u64::MAX, |v| v.word(start + p * 64));
+            if validity.is_some() {
+                // The last pair may be one chunk: count its 32 bits only.
+                present += u64::from((word & (u64::MAX >> (64 - 32 * pair.len()))).count_ones());
+            }
             for (h, chunk) in pair.iter().enumerate() {
                 let y = mask((word >> (32 * h)) as u32, s.avx2._mm256_sub_epi8(cast(*chunk), shift));
                 max = s.avx2._mm256_max_epu8(max, y);
@@ -803,7 +808,15 @@ fn count_pairs<const K: usize>(
         *h = lanes.iter().sum();
     }
     present += count_rest(&mut hits, rest, chunks.len() * 32, offset, span, validity)?;
-    Ok((hits, present))
+    // Without a bitmap every answer is present: nothing was counted.
+    Ok((
+        hits,
+        if validity.is_some() {
+            present
+        } else {
+            bytes.len() as u64
+        },
+    ))
 }
 
 /// The tables of [`count_pairs`], one per pair of points, for vectors of
