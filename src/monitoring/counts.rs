@@ -166,39 +166,53 @@ pub(crate) fn share_loglik(s: f64, f: f64, p: f64) -> f64 {
 /// The profile log-likelihood of a net score,
 /// `ℓ*(Δ) = max { Σ n_k ln θ_k : θ₊ − θ₋ = Δ }`, over the simplex.
 ///
-/// With `θ₋ = d`, `θ₊ = d + Δ`, `θ₀ = 1 − 2d − Δ` the log-likelihood is
-/// concave in `d` on `[max(0, −Δ), (1 − Δ)/2]`; its maximiser (the
-/// restricted MLE of the Tango score interval) is the root of the
-/// decreasing derivative, found by Newton's method safeguarded by
+/// Along the constraint the three shares move with one number `u ≥ 0`,
+/// the distance from the end of the feasible segment where the smaller of
+/// θ₋ and θ₊ is zero: `θ₋ = max(0, −Δ) + u`, `θ₊ = max(0, Δ) + u`,
+/// `θ₀ = (1 − |Δ|) − 2u`, for `u ∈ [0, (1 − |Δ|)/2]`. Written so, no share
+/// is a difference of two nearly equal numbers: near `Δ = ±1` the segment
+/// is a few units in the last place of 1 wide and the shares on it are tiny,
+/// and computing `θ₀ = 1 − 2θ₋ − Δ` from `θ₋` itself (as a first version
+/// did) loses them to cancellation — several log-units of `ℓ*` at
+/// `Δ = −1 + 10⁻¹⁵` (mutation testing found it).
+///
+/// The log-likelihood is concave in `u`; its maximiser (the restricted MLE
+/// of the Tango score interval) is an end of the segment or the root of
+/// the decreasing derivative, found by Newton's method safeguarded by
 /// bisection, which always terminates.
 pub(crate) fn net_profile_loglik(counts: [f64; 3], delta: f64) -> f64 {
     let [nd, no, np] = counts;
     let delta = delta.clamp(-1.0, 1.0);
-    let lo = (-delta).max(0.0);
-    let hi = ((1.0 - delta) / 2.0).max(lo);
-    let d = if no == 0.0 {
+    let (base_d, base_p) = ((-delta).max(0.0), delta.max(0.0));
+    // Exact for |Δ| ≥ 1/2 (Sterbenz), where it matters.
+    let width = 1.0 - delta.abs();
+    let shares = |u: f64| (base_d + u, (width - 2.0 * u).max(0.0), base_p + u);
+    let hi = width / 2.0;
+    // g'(u) and g''(u); g' decreases on the segment (g is concave).
+    let slopes = |u: f64| {
+        let (d, o, p) = shares(u);
+        let (mut g1, mut g2) = (0.0, 0.0);
+        for (n, share, sign) in [(nd, d, 1.0), (no, o, -2.0), (np, p, 1.0)] {
+            if n > 0.0 {
+                g1 += sign * n / share;
+                g2 -= sign * sign * n / (share * share);
+            }
+        }
+        (g1, g2)
+    };
+    let u = if no == 0.0 {
         hi
-    } else if nd == 0.0 && np == 0.0 {
-        lo
+    } else if hi == 0.0 || nd == 0.0 && np == 0.0 || slopes(0.0).0 <= 0.0 {
+        // One point, only passives, or falling from the start.
+        0.0
+    } else if slopes(hi).0 >= 0.0 {
+        hi
     } else {
-        // g'(d) and g''(d); g' falls from +∞ (or its value at lo) to −∞ at hi.
-        let slopes = |d: f64| {
-            let o = 1.0 - 2.0 * d - delta;
-            let (mut g1, mut g2) = (-2.0 * no / o, -4.0 * no / (o * o));
-            if nd > 0.0 {
-                g1 += nd / d;
-                g2 -= nd / (d * d);
-            }
-            if np > 0.0 {
-                g1 += np / (d + delta);
-                g2 -= np / ((d + delta) * (d + delta));
-            }
-            (g1, g2)
-        };
-        let (mut a, mut b) = (lo, hi);
-        // Start from the MLE moved half the way in each direction along the constraint.
+        let (mut a, mut b) = (0.0, hi);
+        // Start from the unrestricted MLE moved half the way in each
+        // direction along the constraint.
         let n = nd + no + np;
-        let guess = nd / n - (delta - (np - nd) / n) / 2.0;
+        let guess = nd / n - (delta - (np - nd) / n) / 2.0 - base_d;
         let mut x = if guess > a && guess < b { guess } else { 0.5 * (a + b) };
         for _ in 0..200 {
             let (g1, g2) = slopes(x);
@@ -208,7 +222,7 @@ pub(crate) fn net_profile_loglik(counts: [f64; 3], delta: f64) -> f64 {
                 b = x;
             }
             let step = g1 / g2;
-            if g1.is_finite() && g2 < 0.0 && step.abs() <= 4.0 * f64::EPSILON * x.abs() {
+            if g1.is_finite() && g2 < 0.0 && step.abs() <= 4.0 * f64::EPSILON * x {
                 break;
             }
             let newton = x - step;
@@ -217,14 +231,27 @@ pub(crate) fn net_profile_loglik(counts: [f64; 3], delta: f64) -> f64 {
             } else {
                 0.5 * (a + b)
             };
-            if b - a <= 1e-16 || next <= a || next >= b {
+            if next <= a || next >= b {
                 break;
             }
             x = next;
         }
         x
     };
-    xlogy(nd, d) + xlogy(no, (1.0 - 2.0 * d - delta).max(0.0)) + xlogy(np, d + delta)
+    let (d, o, p) = shares(u);
+    xlogy_near_one(nd, d, o + p) + xlogy_near_one(no, o, d + p) + xlogy_near_one(np, p, d + o)
+}
+
+/// `n·ln θ` as [`xlogy`], with `ln θ = ln(1 − rest)` through `ln_1p` when
+/// `θ` is near 1: `rest`, the sum of the other shares, then carries the
+/// digits `θ` itself has lost (its error would be ~10⁻¹⁶ times `n`, up to
+/// 10⁻⁴ log-units at `n = 10¹²`).
+fn xlogy_near_one(n: f64, theta: f64, rest: f64) -> f64 {
+    if n != 0.0 && theta > 0.0 && rest < 0.5 {
+        n * (-rest).ln_1p()
+    } else {
+        xlogy(n, theta)
+    }
 }
 
 /// The point in `[from, to]` farthest from `from` where `f` (decreasing
@@ -321,29 +348,136 @@ pub(crate) fn share_value(name: &'static str, value: f64) -> Result<f64, Error> 
 mod tests {
     use super::*;
 
+    /// The maximum of a concave function on `[0, hi]` by golden-section
+    /// search: slow, but it needs no derivative and cannot be misled by one.
+    fn golden_max(f: impl Fn(f64) -> f64, hi: f64) -> f64 {
+        let r = (5f64.sqrt() - 1.0) / 2.0;
+        let (mut a, mut b) = (0.0, hi);
+        for _ in 0..2_000 {
+            let (x1, x2) = (b - r * (b - a), a + r * (b - a));
+            if f(x1) < f(x2) {
+                a = x1;
+            } else {
+                b = x2;
+            }
+        }
+        [0.0, a, b, hi].into_iter().map(f).fold(f64::NEG_INFINITY, f64::max)
+    }
+
     #[test]
-    fn the_profile_likelihood_matches_a_grid_search() {
+    fn the_profile_likelihood_matches_a_derivative_free_search() {
         for (counts, delta) in [
             ([30.0, 50.0, 120.0], 0.3),
             ([30.0, 50.0, 120.0], -0.2),
             ([0.0, 5.0, 10.0], 0.9),
             ([3.0, 0.0, 0.0], 0.1),
             ([4.0, 4.0, 7.0], 0.0),
+            ([5.0, 11.0, 210.0], -0.894_867_646_089_930_7),
+            // Net scores within a few units in the last place of ±1, where
+            // the feasible shares are tiny: cancellation and bisection's
+            // stopping test each cost a first version up to 10⁹ units in
+            // the last place of ℓ* (these counts are what mutation testing
+            // found).
+            ([0.0, 4487.0, 3352.0], 0.999_999_999_999_999_3),
+            ([2.0, 3.0, 0.0], -0.999_999_999_999_999),
+            ([2.0, 32_697_641_103.0, 1.0], -0.999_999_999_999_999),
+            ([0.0, 41_305_934.0, 72_354_098.0], 0.999_999_999_999_999_3),
+            ([345_998_929_194.0, 1.0, 261_886_768_536.0], 0.999_999_999_996_983_7),
+            ([1.0, 271_730_105_293.0, 418_900_154_927.0], 0.999_999_999_996_994_8),
+            ([0.0, 1.0, 490_403_022_283.0], 0.999_999_999_997_665),
+            ([987_518_239.0, 2.0, 938_729_806.0], -0.999_999_999_699_771_3),
+            ([18_914_447_709.0, 2.0, 2.0], 0.999_999_999_870_615_9),
+            ([1.0, 129_397_182_363.0, 0.0], -0.999_306_425_339_960_4),
+            ([66_969.0, 2.0, 1.0], -0.999_999_999_955_242_2),
+            ([0.0, 2.0, 9.0], -0.999_998_692_213_319_9),
+            ([2.0, 1.0, 2.0], -0.999_999_968_797_461_6),
+            ([1.0, 1.0, 2.0], -0.999_977_912_461_573),
         ] {
             let [nd, no, np] = counts;
-            let lo = f64::max(0.0, -delta);
-            let hi = (1.0 - delta) / 2.0;
-            let best = (0..=200_000)
-                .map(|i| {
-                    let d = lo + (hi - lo) * f64::from(i) / 200_000.0;
-                    xlogy(nd, d) + xlogy(no, (1.0 - 2.0 * d - delta).max(0.0)) + xlogy(np, d + delta)
-                })
-                .fold(f64::NEG_INFINITY, f64::max);
+            // The shares written out again from the definition's segment.
+            let width = 1.0 - f64::abs(delta);
+            let loglik = |u: f64| {
+                let (d, p) = if delta < 0.0 { (-delta + u, u) } else { (u, delta + u) };
+                let o = (width - 2.0 * u).max(0.0);
+                // The share near 1 through its complement, as `ln_1p`.
+                let ln = |x: f64, rest: f64| if rest < 0.5 { (-rest).ln_1p() } else { x.ln() };
+                [(nd, d, o + p), (no, o, d + p), (np, p, d + o)]
+                    .into_iter()
+                    .map(|(n, x, rest)| if n == 0.0 { 0.0 } else { n * ln(x, rest) })
+                    .sum::<f64>()
+            };
+            let best = golden_max(loglik, width / 2.0);
             let ours = net_profile_loglik(counts, delta);
+            let tolerance = 4.0 * f64::EPSILON * best.abs().max(1.0);
             assert!(
-                ours >= best - 1e-12 && ours - best < 1e-6,
+                (ours - best).abs() <= tolerance,
                 "{counts:?} at {delta}: {ours} vs {best}"
             );
         }
+    }
+
+    #[test]
+    fn the_profile_likelihood_matches_high_precision_values() {
+        // From tests/data/profile_loglik.py (mpmath, 60 digits). The second
+        // to fifth were off by 2e-4, 9e-9, 12 and 3.6e10 log-units in a
+        // first version that computed θ₀ = 1 − 2θ₋ − Δ.
+        // As the script prints them, so the two can be compared by eye.
+        #[allow(clippy::excessive_precision, clippy::unreadable_literal)]
+        let cases = [
+            ([30.0, 50.0, 120.0], 0.3, -191.21017517659609879),
+            (
+                [10_673_069.0, 2_593_031.0, 8_331_943.0],
+                0.9999955340678173,
+                -177377638.81008357889,
+            ),
+            ([1.0, 363.0, 0.0], -0.9999906660427267, -4204.2120994704194518),
+            (
+                [113_571_275_350.0, 2.0, 350_994_664_432.0],
+                -0.9524109708304203,
+                -1314858469370.6621716,
+            ),
+            ([2.0, 32_697_641_103.0, 1.0], -0.999999999999999, -1129362659707.800529),
+            (
+                [0.0, 41_305_934.0, 72_354_098.0],
+                0.9999999999999993,
+                -1443437561.3224357291,
+            ),
+            (
+                [345_998_929_194.0, 1.0, 261_886_768_536.0],
+                0.9999999999969837,
+                -9418143673301.2878203,
+            ),
+            ([0.0, 1.0, 490_403_022_283.0], 0.999999999997665, -27.92810159083124673),
+            ([390_973_470.0, 0.0, 2.0], -0.9999999999999999, -74.859895522177480838),
+        ];
+        for (counts, delta, expected) in cases {
+            let ours = net_profile_loglik(counts, delta);
+            let tolerance = 4.0 * f64::EPSILON * f64::abs(expected);
+            assert!(
+                (ours - expected).abs() <= tolerance,
+                "{counts:?} at {delta}: {ours} vs {expected}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_profile_likelihood_at_the_ends_has_a_closed_form() {
+        // No promoter and a net score within 1e-15 of −1: the maximum sits at
+        // θ₊ = 0, θ₋ = −Δ, θ₀ = 1 + Δ (exact in floating point).
+        let delta = -0.999_999_999_999_999;
+        let expected = 2.0 * f64::ln(-delta) + 3.0 * f64::ln(1.0 + delta);
+        let ours = net_profile_loglik([2.0, 3.0, 0.0], delta);
+        assert!((ours - expected).abs() <= 1e-13, "{ours} vs {expected}");
+        // Only passives: all the mass left on θ₀ = 1 − |Δ|.
+        let ours = net_profile_loglik([0.0, 7.0, 0.0], 0.25);
+        assert!((ours - 7.0 * f64::ln(0.75)).abs() <= 1e-14, "{ours}");
+        // Only detractors and promoters: θ₀ = 0, θ₋ = (1 − Δ)/2.
+        let ours = net_profile_loglik([3.0, 0.0, 1.0], 0.5);
+        let expected = 3.0 * f64::ln(0.25) + f64::ln(0.75);
+        assert!((ours - expected).abs() <= 1e-14, "{ours} vs {expected}");
+        // A net score of exactly ±1 leaves one point of the simplex.
+        assert!(net_profile_loglik([0.0, 0.0, 5.0], 1.0).abs() < f64::MIN_POSITIVE);
+        let impossible = net_profile_loglik([1.0, 0.0, 5.0], 1.0);
+        assert!(impossible.is_infinite() && impossible < 0.0, "{impossible}");
     }
 }
