@@ -158,9 +158,18 @@ pub(crate) fn xlogy(n: f64, theta: f64) -> f64 {
     }
 }
 
-/// The binomial log-likelihood `S·ln p + (n − S)·ln(1 − p)`.
+/// The binomial log-likelihood `S·ln p + (n − S)·ln(1 − p)`, with
+/// `ln(1 − p)` through `ln_1p`: `1 − p` rounded would cost `(n − S)·10⁻¹⁶`,
+/// a tenth of a log-unit at 10¹⁵ answers.
 pub(crate) fn share_loglik(s: f64, f: f64, p: f64) -> f64 {
-    xlogy(s, p) + xlogy(f, 1.0 - p)
+    let failures = if f == 0.0 {
+        0.0
+    } else if p >= 1.0 {
+        f64::NEG_INFINITY
+    } else {
+        f * (-p).ln_1p()
+    };
+    xlogy(s, p) + failures
 }
 
 /// The profile log-likelihood of a net score,
@@ -298,7 +307,9 @@ pub(crate) fn boundary(f: impl Fn(f64) -> f64, c: f64, from: f64, to: f64) -> f6
             }
             side = -1;
         }
-        if (b - a).abs() <= 1e-15 {
+        // Relative: a limit near 0 (a share seen once in 10¹² answers)
+        // needs as many digits as one near 1/2.
+        if (b - a).abs() <= 2.0 * f64::EPSILON * a.abs().max(b.abs()) {
             break;
         }
     }
@@ -457,6 +468,83 @@ mod tests {
                 (ours - expected).abs() <= tolerance,
                 "{counts:?} at {delta}: {ours} vs {expected}"
             );
+        }
+    }
+
+    /// The same end by bisection alone, to adjacent floats: slow and sure.
+    fn bisect(f: impl Fn(f64) -> f64, c: f64, from: f64, to: f64) -> f64 {
+        let (mut a, mut b) = (from, to);
+        loop {
+            let m = 0.5 * (a + b);
+            // Adjacent floats: no number lies between them.
+            if m <= a.min(b) || m >= a.max(b) {
+                return a;
+            }
+            if f(m) >= c {
+                a = m;
+            } else {
+                b = m;
+            }
+        }
+    }
+
+    #[track_caller]
+    fn close(ours: f64, expected: f64, relative: f64) {
+        let tolerance = relative * f64::EPSILON * expected.abs();
+        assert!((ours - expected).abs() <= tolerance, "{ours} vs {expected}");
+    }
+
+    #[test]
+    fn boundaries_with_a_closed_form_are_found_to_full_relative_precision() {
+        for n in [1.0, 7.0, 1e3, 1e6, 1e9, 1e12, 1e15] {
+            for drop in [0.5, 3.0, 20.0] {
+                // The level `−drop` itself carries an error of about
+                // `drop · ε`, which moves the root by as much relatively.
+                let ulps = 4.0 + 2.0 * drop;
+                // Only successes: S·ln p ≥ −drop from p = 1 down, p = e^(−drop/S).
+                let lower = boundary(|p| share_loglik(n, 0.0, p), -drop, 1.0, 0.0);
+                close(lower, (-drop / n).exp(), ulps);
+                // Only failures: p = 1 − e^(−drop/F), near 0 at large F.
+                let upper = boundary(|p| share_loglik(0.0, n, p), -drop, 0.0, 1.0);
+                close(upper, -(-drop / n).exp_m1(), ulps);
+                // Only promoters: np·ln((1 + Δ)/2) ≥ −drop, Δ = 2e^(−drop/np) − 1.
+                let net = boundary(|d| net_profile_loglik([0.0, 0.0, n], d), -drop, 1.0, -1.0);
+                close(net, 1.0 + 2.0 * (-drop / n).exp_m1(), 2.0 * ulps);
+            }
+        }
+    }
+
+    #[test]
+    fn boundaries_agree_with_bisection() {
+        // Counts from mutation testing, where a first version's stopping
+        // test (an absolute 1e-15) or a weaker step missed by up to 5e-9.
+        for (counts, drop) in [
+            ([309.0, 2.0, 1.0], 3.0),
+            ([11_576_056_662.0, 0.0, 2.0], 5.0),
+            ([0.0, 1.0, 11_006_566_021.0], 5.0),
+            ([0.0, 0.0, 1_084_818.0], 15.0),
+            ([30.0, 50.0, 120.0], 4.0),
+            ([1.0, 1.0, 1.0], 2.0),
+            ([2.0, 0.0, 0.0], 9.0),
+        ] {
+            let ll = |d: f64| net_profile_loglik(counts, d);
+            let [nd, no, np] = counts;
+            let estimate = (np - nd) / (nd + no + np);
+            let c = ll(estimate) - drop;
+            for to in [-1.0, 1.0] {
+                let (ours, sure) = (boundary(ll, c, estimate, to), bisect(ll, c, estimate, to));
+                assert!((ours - sure).abs() <= 1e-13, "{counts:?} to {to}: {ours} vs {sure}");
+            }
+        }
+        for (s, f, drop) in [(1.0, 1e12, 3.0), (1e12, 1.0, 3.0), (3.0, 7.0, 2.0), (1.0, 0.0, 30.0)] {
+            let ll = |p: f64| share_loglik(s, f, p);
+            let estimate = s / (s + f);
+            let c = ll(estimate) - drop;
+            for to in [0.0, 1.0] {
+                let (ours, sure) = (boundary(ll, c, estimate, to), bisect(ll, c, estimate, to));
+                let tolerance = 1e-13 * sure.abs().max(f64::MIN_POSITIVE);
+                assert!((ours - sure).abs() <= tolerance, "{s}/{f} to {to}: {ours} vs {sure}");
+            }
         }
     }
 
