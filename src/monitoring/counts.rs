@@ -579,6 +579,9 @@ mod tests {
             [30.0, 50.0, 120.0],
             [1.0, 1.0, 1.0],
             [2.0, 0.0, 0.0],
+            // An estimate of 1/3: the first bisection towards −1 lands on
+            // −1/3, where a stopping test on `b + a` would end the search.
+            [1.0, 4.0, 4.0],
         ] {
             let ll = |d: f64| net_profile_loglik(counts, d);
             let [nd, no, np] = counts;
