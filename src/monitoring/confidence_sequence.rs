@@ -3,7 +3,8 @@
 
 use crate::monitoring::Prior;
 use crate::monitoring::counts::{
-    Trinomial, boundary, ln_multivariate_beta, net_profile_loglik, net_value, share_counts, share_loglik, share_value,
+    Trinomial, boundary, ln_multivariate_beta, net_profile_loglik_over_beta, net_value, share_counts,
+    share_loglik_over_beta, share_value,
 };
 use crate::{ConfidenceLevel, Error, RatingSet, Scale, Tally, ZeroToTen};
 
@@ -81,9 +82,10 @@ impl ShareConfidenceSequence {
             });
         }
         let (s, f) = (successes as f64, (n - successes) as f64);
-        let c = share_threshold(s, f, prior, level.alpha());
+        let c = share_threshold(prior, level.alpha());
         let estimate = s / (s + f);
-        let ll = |p: f64| share_loglik(s, f, p);
+        let a = prior.pseudo_count();
+        let ll = |p: f64| share_loglik_over_beta(s, f, a, p);
         Ok(Self {
             successes,
             n,
@@ -159,7 +161,8 @@ impl ShareConfidenceSequence {
     pub fn p_value(&self, b: f64) -> Result<f64, Error> {
         let b = share_value("benchmark share", b)?;
         let (s, f) = (self.successes as f64, (self.n - self.successes) as f64);
-        let p = share_loglik(s, f, b) - share_threshold(s, f, self.prior, 1.0);
+        let a = self.prior.pseudo_count();
+        let p = share_loglik_over_beta(s, f, a, b) - share_threshold(self.prior, 1.0);
         Ok(p.exp().min(1.0))
     }
 
@@ -278,10 +281,13 @@ impl ShareConfidenceSequence {
     }
 }
 
-/// `ln B(a+S, b+F) − ln B(a, b) + ln α`.
-fn share_threshold(s: f64, f: f64, prior: Prior, alpha: f64) -> f64 {
+/// `ln α − ln B(a, a)`: the sequence holds the `p` whose log-likelihood
+/// less `ln B(a + S, a + F)` reaches it, i.e. `S·ln p + F·ln(1 − p) ≥ ln
+/// B(a + S, a + F) − ln B(a, a) + ln α`, with the two large terms
+/// differenced without cancellation ([`share_loglik_over_beta`]).
+fn share_threshold(prior: Prior, alpha: f64) -> f64 {
     let a = prior.pseudo_count();
-    ln_multivariate_beta(&[a + s, a + f]) - ln_multivariate_beta(&[a, a]) + alpha.ln()
+    alpha.ln() - ln_multivariate_beta(&[a, a])
 }
 
 /// An anytime-valid confidence sequence for NPS or any net score: the
@@ -413,9 +419,10 @@ impl NetScoreConfidenceSequence {
 
     fn from_trinomial(t: Trinomial, level: ConfidenceLevel, prior: Prior) -> Self {
         let counts = t.as_f64();
-        let c = net_threshold(counts, prior, level.alpha());
+        let c = net_threshold(prior, level.alpha());
         let estimate = t.estimate();
-        let ll = |d: f64| net_profile_loglik(counts, d);
+        let a = prior.pseudo_count();
+        let ll = |d: f64| net_profile_loglik_over_beta(counts, a, d);
         Self {
             negative: t.negative,
             neutral: t.neutral,
@@ -454,7 +461,8 @@ impl NetScoreConfidenceSequence {
     pub fn p_value(&self, b: f64) -> Result<f64, Error> {
         let b = net_value("benchmark net score", b)?;
         let counts = [self.negative as f64, self.neutral as f64, self.positive as f64];
-        let p = net_profile_loglik(counts, b) - net_threshold(counts, self.prior, 1.0);
+        let a = self.prior.pseudo_count();
+        let p = net_profile_loglik_over_beta(counts, a, b) - net_threshold(self.prior, 1.0);
         Ok(p.exp().min(1.0))
     }
 
@@ -578,9 +586,10 @@ impl NetScoreConfidenceSequence {
     }
 }
 
-/// `c_n = ln B(α₀ + n) − ln B(α₀) + ln α`.
-pub(crate) fn net_threshold(counts: [f64; 3], prior: Prior, alpha: f64) -> f64 {
+/// `ln α − ln B(α₀)`: `ℓ*(Δ) ≥ c_n = ln B(α₀ + n) − ln B(α₀) + ln α`
+/// compared as `ℓ*(Δ) − ln B(α₀ + n) ≥ ln α − ln B(α₀)`, the left side
+/// without cancellation ([`net_profile_loglik_over_beta`]).
+fn net_threshold(prior: Prior, alpha: f64) -> f64 {
     let a = prior.pseudo_count();
-    let posterior = counts.map(|n| n + a);
-    ln_multivariate_beta(&posterior) - ln_multivariate_beta(&[a, a, a]) + alpha.ln()
+    alpha.ln() - ln_multivariate_beta(&[a, a, a])
 }

@@ -4,6 +4,7 @@
 
 use statrs::function::gamma::ln_gamma;
 
+use crate::stats::beta::{ln_pair, ln_prefactor};
 use crate::{Error, RatingSet, Scale, Tally, ZeroToTen};
 
 /// The prior of a Beta or Dirichlet mixture (confidence sequences) or
@@ -148,6 +149,9 @@ pub(crate) fn ln_multivariate_beta(v: &[f64]) -> f64 {
 }
 
 /// `n·ln θ` with `0·ln 0 = 0` (and `−∞` for a positive count at `θ ≤ 0`).
+// The sequences use the log-likelihood less its posterior's ln B (below);
+// the value alone is what the tests check the maximiser and search with.
+#[cfg(test)]
 pub(crate) fn xlogy(n: f64, theta: f64) -> f64 {
     if n == 0.0 {
         0.0
@@ -161,6 +165,9 @@ pub(crate) fn xlogy(n: f64, theta: f64) -> f64 {
 /// The binomial log-likelihood `S·ln p + (n − S)·ln(1 − p)`, with
 /// `ln(1 − p)` through `ln_1p`: `1 − p` rounded would cost `(n − S)·10⁻¹⁶`,
 /// a tenth of a log-unit at 10¹⁵ answers.
+// The sequences use the log-likelihood less its posterior's ln B (below);
+// the value alone is what the tests check the maximiser and search with.
+#[cfg(test)]
 pub(crate) fn share_loglik(s: f64, f: f64, p: f64) -> f64 {
     let failures = if f == 0.0 {
         0.0
@@ -189,7 +196,17 @@ pub(crate) fn share_loglik(s: f64, f: f64, p: f64) -> f64 {
 /// of the Tango score interval) is an end of the segment or the root of
 /// the decreasing derivative, found by Newton's method safeguarded by
 /// bisection, which always terminates.
+// The sequences use the log-likelihood less its posterior's ln B (below);
+// the value alone is what the tests check the maximiser and search with.
+#[cfg(test)]
 pub(crate) fn net_profile_loglik(counts: [f64; 3], delta: f64) -> f64 {
+    let [nd, no, np] = counts;
+    let [d, o, p] = net_profile_shares(counts, delta);
+    xlogy_near_one(nd, d, o + p) + xlogy_near_one(no, o, d + p) + xlogy_near_one(np, p, d + o)
+}
+
+/// The maximiser `(θ₋, θ₀, θ₊)` of [`net_profile_loglik`].
+fn net_profile_shares(counts: [f64; 3], delta: f64) -> [f64; 3] {
     let [nd, no, np] = counts;
     let delta = delta.clamp(-1.0, 1.0);
     let (base_d, base_p) = ((-delta).max(0.0), delta.max(0.0));
@@ -248,13 +265,66 @@ pub(crate) fn net_profile_loglik(counts: [f64; 3], delta: f64) -> f64 {
         x
     };
     let (d, o, p) = shares(u);
-    xlogy_near_one(nd, d, o + p) + xlogy_near_one(no, o, d + p) + xlogy_near_one(np, p, d + o)
+    [d, o, p]
+}
+
+/// `m·ln x + k·ln y − ln B(a + m, b + k)` for `x + y = 1`: a log-likelihood
+/// less the log-normaliser of its Beta posterior, the quantity the
+/// confidence sequences compare with `ln α − ln B(a, b)`.
+///
+/// Each part alone is about `n·ln(…)`, their difference only about
+/// `ln n`: computed apart (`ln Γ` of the counts) they lose `n·ε`, several
+/// log-units at 10¹⁵ answers, which moved a sequence's bound by 3 % of its
+/// half-width there. Here the difference comes whole from TOMS 708's
+/// cancellation-free prefactor [`ln_prefactor`]; at `x = 0` (or `y = 0`)
+/// with `m = 0` (or `k = 0`) it is `−ln B(a, b + k)`, taken from the
+/// prefactor at the mode.
+pub(crate) fn ln_likelihood_over_beta(m: f64, k: f64, a: f64, b: f64, x: f64, y: f64) -> f64 {
+    let (shape_x, shape_y) = (a + m, b + k);
+    if x > 0.0 && y > 0.0 {
+        let (ln_x, ln_y) = ln_pair(x, y);
+        return ln_prefactor(shape_x, shape_y, x, y) - a * ln_x - b * ln_y;
+    }
+    if (x <= 0.0 && m > 0.0) || (y <= 0.0 && k > 0.0) {
+        return f64::NEG_INFINITY;
+    }
+    // −ln B(A, B) = ln_prefactor(A, B, x₀, y₀) − A·ln x₀ − B·ln y₀ at the
+    // mode x₀ = A/(A + B), where every term is of order ln n.
+    let total = shape_x + shape_y;
+    let (x0, y0) = (shape_x / total, shape_y / total);
+    let (ln_x0, ln_y0) = ln_pair(x0, y0);
+    ln_prefactor(shape_x, shape_y, x0, y0) - shape_x * ln_x0 - shape_y * ln_y0
+}
+
+/// The binomial log-likelihood less `ln B(a + S, a + F)` (see
+/// [`ln_likelihood_over_beta`]), with prior `Beta(a, a)`.
+pub(crate) fn share_loglik_over_beta(s: f64, f: f64, a: f64, p: f64) -> f64 {
+    let p = p.clamp(0.0, 1.0);
+    ln_likelihood_over_beta(s, f, a, a, p, 1.0 - p)
+}
+
+/// The profile log-likelihood of a net score less `ln B(a + n₋, a + n₀,
+/// a + n₊)`, prior `Dir(a, a, a)`: `ℓ*(Δ) − ln B(a + n)` without the
+/// cancellation of the two. With `θ = (x, (1 − x)·y, (1 − x)·(1 − y))`
+/// the three-way `B` splits into two Beta functions,
+/// `B(v₋, v₀, v₊) = B(v₋, v₀ + v₊)·B(v₀, v₊)`, and the log-likelihood into
+/// the two binomial ones they normalise.
+pub(crate) fn net_profile_loglik_over_beta(counts: [f64; 3], a: f64, delta: f64) -> f64 {
+    let [nd, no, np] = counts;
+    let [d, o, p] = net_profile_shares(counts, delta);
+    let rest = o + p;
+    let first = ln_likelihood_over_beta(nd, no + np, a, 2.0 * a, d, rest);
+    let (y, not_y) = if rest > 0.0 { (o / rest, p / rest) } else { (0.5, 0.5) };
+    first + ln_likelihood_over_beta(no, np, a, a, y, not_y)
 }
 
 /// `n·ln θ` as [`xlogy`], with `ln θ = ln(1 − rest)` through `ln_1p` when
 /// `θ` is near 1: `rest`, the sum of the other shares, then carries the
 /// digits `θ` itself has lost (its error would be ~10⁻¹⁶ times `n`, up to
 /// 10⁻⁴ log-units at `n = 10¹²`).
+// The sequences use the log-likelihood less its posterior's ln B (below);
+// the value alone is what the tests check the maximiser and search with.
+#[cfg(test)]
 fn xlogy_near_one(n: f64, theta: f64, rest: f64) -> f64 {
     if n != 0.0 && theta > 0.0 && rest < 0.5 {
         n * (-rest).ln_1p()

@@ -115,7 +115,7 @@ fn rlog1(t: f64) -> f64 {
 
 /// `ln x` and `ln y` for `x + y = 1`, each from whichever of the pair is
 /// known to full precision (the smaller one).
-fn ln_pair(x: f64, y: f64) -> (f64, f64) {
+pub(crate) fn ln_pair(x: f64, y: f64) -> (f64, f64) {
     let ln_x = if x <= 0.5 { x.ln() } else { (-y).ln_1p() };
     let ln_y = if y <= 0.5 { y.ln() } else { (-x).ln_1p() };
     (ln_x, ln_y)
