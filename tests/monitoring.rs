@@ -698,3 +698,32 @@ fn sequences_at_huge_n_match_high_precision_bounds() -> Result<(), Error> {
     }
     Ok(())
 }
+
+/// The NPS posterior from 10⁹ to 10¹⁵ answers. At `mean ± sd` the first
+/// correction to the normal limit (the skewness term, proportional to
+/// `He₂(±1) = 0`) vanishes, so `F` must be `Φ(±1)` to `O(1/n)`, far inside
+/// the module's 1e-6. Before the Beta densities came from the
+/// cancellation-free prefactor, `F(mean + sd)` was off by 1.5e-5 at 10¹⁰
+/// answers and 4.7e-3 at 10¹³, `F` was 1 everywhere at 10¹⁶, and a share
+/// posterior beat itself with probability 0.5000021 at 10⁹.
+#[test]
+fn posteriors_stay_exact_up_to_huge_samples() -> Result<(), Error> {
+    use cxmetrics::monitoring::{NetScorePosterior, SharePosterior};
+    for scale in [100_000_000u64, 100_000_000_000, 100_000_000_000_000] {
+        let post = NetScorePosterior::new(2 * scale, 3 * scale, 5 * scale, Prior::Uniform)?;
+        let (mean, sd) = (post.mean(), post.sd());
+        for (k, phi) in [(-1.0, 0.158_655_253_931_457_05), (1.0, 0.841_344_746_068_542_9)] {
+            let got = post.cdf(mean + k * sd)?;
+            assert!(
+                (got - phi).abs() < 1e-6,
+                "n = {}: F(mean {k:+} sd) = {got}, Φ = {phi}",
+                10 * scale
+            );
+        }
+        // A posterior against itself: 1/2 exactly, by symmetry.
+        let share = SharePosterior::new(3 * scale, 10 * scale, Prior::Uniform)?;
+        let half = share.prob_greater_than(&share);
+        assert!((half - 0.5).abs() < 1e-6, "n = {}: {half}", 10 * scale);
+    }
+    Ok(())
+}

@@ -1,10 +1,9 @@
 //! Exact Bayesian posteriors for shares (Beta) and net scores (Dirichlet),
 //! computed deterministically by quadrature: no random numbers.
 
-use statrs::function::gamma::ln_gamma;
-
 use crate::monitoring::Prior;
 use crate::monitoring::counts::{Trinomial, net_value, share_counts, share_value};
+use crate::stats::beta::ln_beta_density;
 use crate::stats::quadrature::tanh_sinh_pieces;
 use crate::stats::{beta_cdf, beta_quantile, normal_quantile};
 use crate::{ConfidenceLevel, Error, RatingSet, Scale, Tally, ZeroToTen};
@@ -344,9 +343,8 @@ impl SharePosterior {
     #[must_use]
     pub fn prob_greater_than(&self, other: &Self) -> f64 {
         let (ab, bb) = (other.a, other.b);
-        let ln_norm = ln_gamma(ab) + ln_gamma(bb) - ln_gamma(ab + bb);
         let integrand = |_: f64, from0: f64, to1: f64| {
-            let density = ((ab - 1.0) * from0.ln() + (bb - 1.0) * to1.ln() - ln_norm).exp();
+            let density = ln_beta_density(ab, bb, from0, to1).exp();
             density * beta_cdf(self.b, self.a, to1)
         };
         let breaks = bulk_breaks(other.mean(), other.sd());
@@ -729,18 +727,15 @@ impl NetScorePosterior {
         tanh_sinh_pieces(integrand, -1.0, 1.0, &breaks, 1e-9).clamp(0.0, 1.0)
     }
 
-    /// `S = θ₊ + θ₋ ~ Beta(a_s, b_s)` and `U ~ Beta(α₊, α₋)`, with the log
-    /// normalising constants.
+    /// `S = θ₊ + θ₋ ~ Beta(a_s, b_s)` and `U ~ Beta(α₊, α₋)`.
     fn parts(&self) -> Parts {
         let [d, o, p] = self.shapes;
         let (a_s, b_s) = (p + d, o);
         Parts {
             a_s,
             b_s,
-            ln_b_s: ln_gamma(a_s) + ln_gamma(b_s) - ln_gamma(a_s + b_s),
             a_u: p,
             b_u: d,
-            ln_b_u: ln_gamma(p) + ln_gamma(d) - ln_gamma(p + d),
             mean_s: a_s / (a_s + b_s),
             sd_s: (a_s * b_s / ((a_s + b_s).powi(2) * (a_s + b_s + 1.0))).sqrt(),
         }
@@ -759,7 +754,7 @@ impl NetScorePosterior {
         // For s < |x| the inner probability is 1 (x > 0) or 0 (x < 0).
         let below = if x > 0.0 { beta_cdf(p.a_s, p.b_s, k) } else { 0.0 };
         let integrand = |s: f64, _: f64, to1: f64| {
-            let ln_f = (p.a_s - 1.0) * s.ln() + (p.b_s - 1.0) * to1.ln() - p.ln_b_s;
+            let ln_f = ln_beta_density(p.a_s, p.b_s, s, to1);
             // U ≤ (1 + x/s)/2, computed on whichever side keeps precision.
             let inner = if x >= 0.0 {
                 1.0 - beta_cdf(p.b_u, p.a_u, (s - x) / (2.0 * s))
@@ -779,10 +774,10 @@ impl NetScorePosterior {
         }
         let p = self.parts();
         let integrand = |s: f64, from_k: f64, to1: f64| {
-            let ln_f = (p.a_s - 1.0) * s.ln() + (p.b_s - 1.0) * to1.ln() - p.ln_b_s;
+            let ln_f = ln_beta_density(p.a_s, p.b_s, s, to1);
             // u = (s + x)/(2s), 1 − u = (s − x)/(2s); one of s ± x is `from_k`.
             let (plus, minus) = if x >= 0.0 { (s + x, from_k) } else { (from_k, s - x) };
-            let ln_u = (p.a_u - 1.0) * (plus / (2.0 * s)).ln() + (p.b_u - 1.0) * (minus / (2.0 * s)).ln() - p.ln_b_u;
+            let ln_u = ln_beta_density(p.a_u, p.b_u, plus / (2.0 * s), minus / (2.0 * s));
             (ln_f + ln_u).exp() / (2.0 * s)
         };
         let breaks = bulk_breaks(p.mean_s, p.sd_s);
@@ -826,10 +821,8 @@ impl NetScorePosterior {
 struct Parts {
     a_s: f64,
     b_s: f64,
-    ln_b_s: f64,
     a_u: f64,
     b_u: f64,
-    ln_b_u: f64,
     mean_s: f64,
     sd_s: f64,
 }

@@ -149,6 +149,16 @@ pub(crate) fn ln_prefactor(a: f64, b: f64, x: f64, y: f64) -> f64 {
         - stirling_correction(b)
 }
 
+/// `ln` of the Beta(a, b) density at `x`, `y = 1 − x`:
+/// `(a − 1)·ln x + (b − 1)·ln y − ln B(a, b)` from [`ln_prefactor`], so
+/// that at large shapes the `ln B` (of order `a + b`) does not cancel
+/// against the rest: formed apart they lose `(a + b)·ε` — a relative
+/// error of 1e-5 in the density at 10¹⁰ answers, 5e-3 at 10¹³.
+pub(crate) fn ln_beta_density(a: f64, b: f64, x: f64, y: f64) -> f64 {
+    let (ln_x, ln_y) = ln_pair(x, y);
+    ln_prefactor(a, b, x, y) - ln_x - ln_y
+}
+
 /// Both tails `(I_x(a, b), 1 − I_x(a, b))` of the regularised incomplete
 /// beta, for `x + y = 1` given as a pair so that whichever is small keeps
 /// its precision. NaN (at once) for shapes that are not positive and finite
