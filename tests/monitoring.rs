@@ -775,3 +775,26 @@ fn predictive_probabilities_at_huge_n_match_high_precision_values() -> Result<()
     }
     Ok(())
 }
+
+/// The HPD interval is the shortest with the stated mass: its ends carry
+/// the level's probability between them and equal density, even at a
+/// level of 0.999999 (where the search's bracket is 1e-6 wide and a
+/// mutation-tested edge of `1e-12 / α` instead of `1e-12·α` closed it).
+#[test]
+fn hpd_intervals_hold_their_mass_between_ends_of_equal_density() -> Result<(), Error> {
+    use cxmetrics::monitoring::NetScorePosterior;
+    // Each check integrates the posterior a few dozen times: two samples.
+    for (d, o, p, level) in [(5, 11, 210, 0.999_999), (30, 50, 120, 0.95)] {
+        let post = NetScorePosterior::new(d, o, p, Prior::Uniform)?;
+        let hpd = post.hpd(ConfidenceLevel::new(level)?)?;
+        let (lo, hi) = (hpd.lower(), hpd.upper());
+        let mass = post.cdf(hi)? - post.cdf(lo)?;
+        assert!((mass - level).abs() < 1e-6, "{d}/{o}/{p} at {level}: mass {mass}");
+        let (f_lo, f_hi) = (post.density(lo)?, post.density(hi)?);
+        assert!(
+            (f_lo - f_hi).abs() <= 1e-4 * f_lo.max(f_hi),
+            "{d}/{o}/{p} at {level}: densities {f_lo} and {f_hi} at [{lo}, {hi}]"
+        );
+    }
+    Ok(())
+}

@@ -297,3 +297,30 @@ fn ten_million_answers_still_to_come_is_the_largest_accepted() -> Result<(), Err
     ));
     Ok(())
 }
+
+#[test]
+fn a_linearised_variance_of_zero_falls_back_to_kish() -> Result<(), Error> {
+    // The guard `v > 0 && unit_var > 0` in `Spread::effective_n` as `true`
+    // survived: with every answer a promoter the linearised variance and
+    // the unit variance are both 0, and `unit_var / v` is 0/0. The
+    // effective sample size must fall back to Kish's, and the intervals
+    // stay those of the Kish method.
+    use cxmetrics::inference::{NetScoreMethod, VarianceMethod};
+    use cxmetrics::{Nps, WeightedTally, ZeroToTen};
+    let mut t = WeightedTally::<ZeroToTen>::new();
+    for (rating, weight) in [(10, 1.0), (10, 2.0), (9, 3.0)] {
+        t.add(ZeroToTen::new(rating)?, weight)?;
+    }
+    let kish = Nps.score(&t)?;
+    let lin = kish.with_variance(VarianceMethod::Linearized);
+    for method in [
+        NetScoreMethod::Score,
+        NetScoreMethod::AdjustedWald,
+        NetScoreMethod::Wald,
+    ] {
+        let (a, b) = (kish.interval(method), lin.interval(method));
+        assert!(a.lower().is_finite() && a.upper().is_finite(), "{method:?}: {a}");
+        assert_eq!((a.lower(), a.upper()), (b.lower(), b.upper()), "{method:?}");
+    }
+    Ok(())
+}
