@@ -668,7 +668,7 @@ fn near(actual: f64, expected: f64, what: &str) {
     );
 }
 
-/// Bounds at up to 10¹⁵ answers against 50-digit mpmath
+/// Bounds at up to 10¹⁵ answers, with both priors, against 50-digit mpmath
 /// (`tests/data/confidence_sequence_extremes.py`): within 1e-13 relative.
 /// Before the log-likelihood and the posterior's `ln B` were differenced
 /// without cancellation, the bounds at 10¹⁵ answers were off by 3 % of the
@@ -686,13 +686,13 @@ fn sequences_at_huge_n_match_high_precision_bounds() -> Result<(), Error> {
     for case in v["share"].as_array().expect("share cases") {
         let s = case["successes"].as_u64().expect("successes");
         let n = case["n"].as_u64().expect("n");
-        let cs = ShareConfidenceSequence::new(s, n, ConfidenceLevel::P95, Prior::Uniform)?;
+        let cs = ShareConfidenceSequence::new(s, n, ConfidenceLevel::P95, prior(&case["prior"]))?;
         near(cs.lower(), num(&case["lower"]), &format!("{s}/{n} lower"));
         near(cs.upper(), num(&case["upper"]), &format!("{s}/{n} upper"));
     }
     for case in v["net"].as_array().expect("net cases") {
         let (d, o, p) = counts3(&case["counts"]);
-        let cs = NetScoreConfidenceSequence::new(d, o, p, ConfidenceLevel::P95, Prior::Uniform)?;
+        let cs = NetScoreConfidenceSequence::new(d, o, p, ConfidenceLevel::P95, prior(&case["prior"]))?;
         near(cs.lower(), num(&case["lower"]), &format!("{d}/{o}/{p} lower"));
         near(cs.upper(), num(&case["upper"]), &format!("{d}/{o}/{p} upper"));
     }

@@ -1,7 +1,7 @@
 """Confidence-sequence bounds at large n, in 50-digit arithmetic.
 
 The share and net-score sequences of src/monitoring/confidence_sequence.rs
-(uniform prior, alpha = 0.05), computed with mpmath from their definitions:
+(alpha = 0.05; uniform prior, and Jeffreys's for a few), computed with mpmath from their definitions:
 the bounds are where the log-likelihood (profiled over the passives for a
 net score) meets ln B(a + n) - ln B(a) + ln alpha, found by bisection in
 50-digit arithmetic, with ln B from mpmath's loggamma. No algorithm is
@@ -15,7 +15,6 @@ from mpmath import mp, mpf, log, loggamma
 
 mp.dps = 50
 ALPHA = mpf("0.05")
-A = 1  # uniform prior
 
 
 def ln_beta(v):
@@ -32,7 +31,7 @@ def bisect(f, inside, outside, steps):
     return inside
 
 
-def share(s, n):
+def share(s, n, A=1):
     s, f = mpf(s), mpf(n) - mpf(s)
     c = ln_beta([A + s, A + f]) - ln_beta([A, A]) + log(ALPHA)
 
@@ -45,7 +44,7 @@ def share(s, n):
     return lower, upper
 
 
-def net(d, o, p):
+def net(d, o, p, A=1):
     nd, no, np_ = mpf(d), mpf(o), mpf(p)
     c = ln_beta([A + nd, A + no, A + np_]) - ln_beta([A, A, A]) + log(ALPHA)
 
@@ -77,18 +76,23 @@ def net(d, o, p):
     return bisect(inside, hat, mpf(-1), 170), bisect(inside, hat, mpf(1), 170)
 
 
+UNIFORM, JEFFREYS = 1, mpf(1) / 2
 SHARES = [(300_000, 1_000_000), (1, 10**12), (3 * 10**11, 10**12), (7, 10**9),
           (5 * 10**14, 10**15), (10**15 - 3, 10**15), (40, 100)]
 NETS = [(30, 50, 120), (200_000, 300_000, 500_000), (2, 105_344_034, 1),
         (150 * 10**9, 250 * 10**9, 600 * 10**9), (0, 0, 5), (3, 0, 0), (2, 3, 0),
         (0, 10**12, 0), (10**14, 0, 3 * 10**14)]
+JEFFREYS_SHARES = [(40, 100), (1, 10**12), (0, 50)]
+JEFFREYS_NETS = [(30, 50, 120), (0, 0, 5), (2, 105_344_034, 1)]
 
 out = {
-    "description": "Confidence-sequence bounds (uniform prior, alpha 0.05) at large n, "
+    "description": "Confidence-sequence bounds (alpha 0.05, uniform and Jeffreys priors) at large n, "
     "50-digit mpmath; see confidence_sequence_extremes.py.",
-    "share": [{"successes": s, "n": n, "lower": mp.nstr(l, 20), "upper": mp.nstr(u, 20)}
-              for s, n in SHARES for l, u in [share(s, n)]],
-    "net": [{"counts": [d, o, p], "lower": mp.nstr(l, 20), "upper": mp.nstr(u, 20)}
-            for d, o, p in NETS for l, u in [net(d, o, p)]],
+    "share": [{"successes": s, "n": n, "prior": name, "lower": mp.nstr(l, 20), "upper": mp.nstr(u, 20)}
+              for name, a, cases in [("uniform", UNIFORM, SHARES), ("jeffreys", JEFFREYS, JEFFREYS_SHARES)]
+              for s, n in cases for l, u in [share(s, n, a)]],
+    "net": [{"counts": [d, o, p], "prior": name, "lower": mp.nstr(l, 20), "upper": mp.nstr(u, 20)}
+            for name, a, cases in [("uniform", UNIFORM, NETS), ("jeffreys", JEFFREYS, JEFFREYS_NETS)]
+            for d, o, p in cases for l, u in [net(d, o, p, a)]],
 }
 print(json.dumps(out, indent=1))
