@@ -179,8 +179,19 @@ pub(crate) fn share_loglik(s: f64, f: f64, p: f64) -> f64 {
     xlogy(s, p) + failures
 }
 
-/// The profile log-likelihood of a net score,
-/// `ℓ*(Δ) = max { Σ n_k ln θ_k : θ₊ − θ₋ = Δ }`, over the simplex.
+/// The profile log-likelihood of a net score, `ℓ*(Δ)`: see
+/// [`net_profile_shares`].
+// The sequences use the log-likelihood less its posterior's ln B (below);
+// the value alone is what the tests check the maximiser and search with.
+#[cfg(test)]
+pub(crate) fn net_profile_loglik(counts: [f64; 3], delta: f64) -> f64 {
+    let [nd, no, np] = counts;
+    let [d, o, p] = net_profile_shares(counts, delta);
+    xlogy_near_one(nd, d, o + p) + xlogy_near_one(no, o, d + p) + xlogy_near_one(np, p, d + o)
+}
+
+/// The maximiser `(θ₋, θ₀, θ₊)` of the profile log-likelihood of a net
+/// score, `ℓ*(Δ) = max { Σ n_k ln θ_k : θ₊ − θ₋ = Δ }` over the simplex.
 ///
 /// Along the constraint the three shares move with one number `u ≥ 0`,
 /// the distance from the end of the feasible segment where the smaller of
@@ -196,16 +207,6 @@ pub(crate) fn share_loglik(s: f64, f: f64, p: f64) -> f64 {
 /// of the Tango score interval) is an end of the segment or the root of
 /// the decreasing derivative, found by Newton's method safeguarded by
 /// bisection, which always terminates.
-// The sequences use the log-likelihood less its posterior's ln B (below);
-// the value alone is what the tests check the maximiser and search with.
-#[cfg(test)]
-pub(crate) fn net_profile_loglik(counts: [f64; 3], delta: f64) -> f64 {
-    let [nd, no, np] = counts;
-    let [d, o, p] = net_profile_shares(counts, delta);
-    xlogy_near_one(nd, d, o + p) + xlogy_near_one(no, o, d + p) + xlogy_near_one(np, p, d + o)
-}
-
-/// The maximiser `(θ₋, θ₀, θ₊)` of [`net_profile_loglik`].
 fn net_profile_shares(counts: [f64; 3], delta: f64) -> [f64; 3] {
     let [nd, no, np] = counts;
     let delta = delta.clamp(-1.0, 1.0);
