@@ -89,7 +89,7 @@
 //! computed without cancellation near `Δ = ±1`, and the bounds are found by
 //! safeguarded regula falsi to a relative 2ε. Measured against 50-digit
 //! mpmath (`tests/data/confidence_sequence_extremes.py`), from 100 to 10¹⁵
-//! answers, one success in 10¹² included: within 1e-14 relative; the
+//! answers, one success in 10¹² included: within 2e-14 relative; the
 //! tests hold 1e-13.
 //!
 //! # Drop detection with a false-alarm guarantee
