@@ -324,3 +324,43 @@ fn a_linearised_variance_of_zero_falls_back_to_kish() -> Result<(), Error> {
     }
     Ok(())
 }
+
+#[test]
+#[allow(clippy::float_cmp, reason = "the limits are the scale's exact width")]
+fn a_welch_interval_with_almost_no_degrees_of_freedom_spans_the_scale() -> Result<(), Error> {
+    // Looking at `(-width, width)` as `(width, width)` (shard 7): with
+    // almost one effective answer on a side (weights 1 and 1e-10, Welch's
+    // df ~2e-10) the t quantile is astronomically large; the difference
+    // of two 1–5 means must then span exactly ±4, no more. (That mutant
+    // itself is equivalent: its branch, for a half-width that is not
+    // finite, is a guard no input reaches.)
+    use cxmetrics::{ConfidenceLevel, Likert5, Mean, Tally, WeightedTally};
+    let mut a = WeightedTally::<Likert5>::new();
+    a.add(Likert5::new(5)?, 1.0)?;
+    a.add(Likert5::new(1)?, 1e-10)?;
+    let b = Tally::<Likert5>::from_raw(&[3, 4, 3, 4, 3, 4])?;
+    let d = Mean
+        .score(&a)?
+        .difference(&Mean.score(&b)?, ConfidenceLevel::P95)?
+        .expect("defined");
+    let i = d.interval();
+    assert!(i.lower() == -4.0 && i.upper() == 4.0, "{i}");
+    Ok(())
+}
+
+#[test]
+#[allow(clippy::float_cmp, reason = "the tie must be exact")]
+fn a_p_value_equal_to_alpha_does_not_reject() -> Result<(), Error> {
+    // `p < α` as `p <= α` survived. The exact test of 1 of 2 against ½
+    // has p = 1 exactly, and a level of 1e-300 has α = 1 − 1e-300 = 1
+    // exactly in floating point: `rejects` is documented as
+    // `p < 1 − level`, so it must not reject.
+    use cxmetrics::inference::ShareTest;
+    use cxmetrics::{ConfidenceLevel, Csat, Likert5, Tally};
+    let share = Csat::default().score(&Tally::<Likert5>::from_counts(&[1, 0, 0, 1, 0])?)?;
+    let test = share.test(0.5, ShareTest::ExactBinomial)?;
+    let level = ConfidenceLevel::new(1e-300)?;
+    assert_eq!((test.p_value(), level.alpha()), (Some(1.0), 1.0));
+    assert!(!test.rejects(level));
+    Ok(())
+}
