@@ -997,6 +997,21 @@ mod tests {
     };
 
     #[test]
+    fn the_portable_blend_keeps_answered_lanes_and_fills_the_rest() {
+        // The blend without AVX2 (this test's CPU takes the AVX2 one, so the
+        // mutation `|` to `&` in it survived the whole suite).
+        let x: [u8; 64] = core::array::from_fn(|i| i as u8 + 1);
+        for word in [0u64, u64::MAX, 0xF0F0_0000_FFFF_0001, 0x8000_0000_0000_0001] {
+            let mut out = [0u8; 64];
+            blend64(&mut out, &x, word, 9);
+            for (i, &got) in out.iter().enumerate() {
+                let want = if word >> i & 1 == 1 { x[i] } else { 9 };
+                assert_eq!(got, want, "lane {i} of {word:#x}");
+            }
+        }
+    }
+
+    #[test]
     fn matches_naive_across_block_boundaries() {
         for len in [0, 1, 63, 64, 65, BLOCK - 1, BLOCK, BLOCK + 1, 3 * BLOCK + 17] {
             let bytes: Vec<u8> = (0..len).map(|i| ((i * 7 + i / 13) % 11) as u8).collect();

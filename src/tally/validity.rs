@@ -87,6 +87,7 @@ impl<'a> Validity<'a> {
     /// use cxmetrics::Validity;
     ///
     /// assert!(Validity::new(&[], 0, 0)?.is_empty());
+    /// assert!(!Validity::new(&[0b0000_0001], 0, 1)?.is_empty());
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     #[must_use]
