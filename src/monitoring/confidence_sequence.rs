@@ -82,7 +82,7 @@ impl ShareConfidenceSequence {
             });
         }
         let (s, f) = (successes as f64, (n - successes) as f64);
-        let c = share_threshold(prior, level.alpha());
+        let c = threshold::<2>(prior, level.alpha());
         let estimate = s / (s + f);
         let a = prior.pseudo_count();
         let ll = |p: f64| share_loglik_over_beta(s, f, a, p);
@@ -162,7 +162,7 @@ impl ShareConfidenceSequence {
         let b = share_value("benchmark share", b)?;
         let (s, f) = (self.successes as f64, (self.n - self.successes) as f64);
         let a = self.prior.pseudo_count();
-        let p = share_loglik_over_beta(s, f, a, b) - share_threshold(self.prior, 1.0);
+        let p = share_loglik_over_beta(s, f, a, b) - threshold::<2>(self.prior, 1.0);
         Ok(p.exp().min(1.0))
     }
 
@@ -281,13 +281,13 @@ impl ShareConfidenceSequence {
     }
 }
 
-/// `ln α − ln B(a, a)`: the sequence holds the `p` whose log-likelihood
-/// less `ln B(a + S, a + F)` reaches it, i.e. `S·ln p + F·ln(1 − p) ≥ ln
-/// B(a + S, a + F) − ln B(a, a) + ln α`, with the two large terms
-/// differenced without cancellation ([`share_loglik_over_beta`]).
-fn share_threshold(prior: Prior, alpha: f64) -> f64 {
-    let a = prior.pseudo_count();
-    alpha.ln() - ln_multivariate_beta(&[a, a])
+/// `ln α − ln B(a, …, a)` over `K` categories: a sequence holds the
+/// parameters whose log-likelihood less the posterior's `ln B(a + n)`
+/// reaches it, i.e. `ℓ ≥ ln B(a + n) − ln B(a) + ln α`, with the two large
+/// terms differenced without cancellation ([`share_loglik_over_beta`],
+/// [`net_profile_loglik_over_beta`]).
+fn threshold<const K: usize>(prior: Prior, alpha: f64) -> f64 {
+    alpha.ln() - ln_multivariate_beta(&[prior.pseudo_count(); K])
 }
 
 /// An anytime-valid confidence sequence for NPS or any net score: the
@@ -419,7 +419,7 @@ impl NetScoreConfidenceSequence {
 
     fn from_trinomial(t: Trinomial, level: ConfidenceLevel, prior: Prior) -> Self {
         let counts = t.as_f64();
-        let c = net_threshold(prior, level.alpha());
+        let c = threshold::<3>(prior, level.alpha());
         let estimate = t.estimate();
         let a = prior.pseudo_count();
         let ll = |d: f64| net_profile_loglik_over_beta(counts, a, d);
@@ -462,7 +462,7 @@ impl NetScoreConfidenceSequence {
         let b = net_value("benchmark net score", b)?;
         let counts = [self.negative as f64, self.neutral as f64, self.positive as f64];
         let a = self.prior.pseudo_count();
-        let p = net_profile_loglik_over_beta(counts, a, b) - net_threshold(self.prior, 1.0);
+        let p = net_profile_loglik_over_beta(counts, a, b) - threshold::<3>(self.prior, 1.0);
         Ok(p.exp().min(1.0))
     }
 
@@ -584,12 +584,4 @@ impl NetScoreConfidenceSequence {
     pub fn contains(&self, x: f64) -> bool {
         self.lower <= x && x <= self.upper
     }
-}
-
-/// `ln α − ln B(α₀)`: `ℓ*(Δ) ≥ c_n = ln B(α₀ + n) − ln B(α₀) + ln α`
-/// compared as `ℓ*(Δ) − ln B(α₀ + n) ≥ ln α − ln B(α₀)`, the left side
-/// without cancellation ([`net_profile_loglik_over_beta`]).
-fn net_threshold(prior: Prior, alpha: f64) -> f64 {
-    let a = prior.pseudo_count();
-    alpha.ln() - ln_multivariate_beta(&[a, a, a])
 }
