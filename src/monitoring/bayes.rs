@@ -3,7 +3,7 @@
 
 use crate::monitoring::Prior;
 use crate::monitoring::counts::{Trinomial, net_value, share_counts, share_value};
-use crate::stats::beta::ln_beta_density;
+use crate::stats::beta::Prefactor;
 use crate::stats::quadrature::tanh_sinh_pieces;
 use crate::stats::{beta_cdf, beta_quantile, normal_quantile};
 use crate::{ConfidenceLevel, Error, RatingSet, Scale, Tally, ZeroToTen};
@@ -343,8 +343,9 @@ impl SharePosterior {
     #[must_use]
     pub fn prob_greater_than(&self, other: &Self) -> f64 {
         let (ab, bb) = (other.a, other.b);
+        let other_density = Prefactor::new(ab, bb);
         let integrand = |_: f64, from0: f64, to1: f64| {
-            let density = ln_beta_density(ab, bb, from0, to1).exp();
+            let density = other_density.ln_density(from0, to1).exp();
             density * beta_cdf(self.b, self.a, to1)
         };
         let breaks = bulk_breaks(other.mean(), other.sd());
@@ -736,6 +737,8 @@ impl NetScorePosterior {
             b_s,
             a_u: p,
             b_u: d,
+            density_s: Prefactor::new(a_s, b_s),
+            density_u: Prefactor::new(p, d),
             mean_s: a_s / (a_s + b_s),
             sd_s: (a_s * b_s / ((a_s + b_s).powi(2) * (a_s + b_s + 1.0))).sqrt(),
         }
@@ -754,7 +757,7 @@ impl NetScorePosterior {
         // For s < |x| the inner probability is 1 (x > 0) or 0 (x < 0).
         let below = if x > 0.0 { beta_cdf(p.a_s, p.b_s, k) } else { 0.0 };
         let integrand = |s: f64, _: f64, to1: f64| {
-            let ln_f = ln_beta_density(p.a_s, p.b_s, s, to1);
+            let ln_f = p.density_s.ln_density(s, to1);
             // U ≤ (1 + x/s)/2, computed on whichever side keeps precision.
             let inner = if x >= 0.0 {
                 1.0 - beta_cdf(p.b_u, p.a_u, (s - x) / (2.0 * s))
@@ -774,10 +777,10 @@ impl NetScorePosterior {
         }
         let p = self.parts();
         let integrand = |s: f64, from_k: f64, to1: f64| {
-            let ln_f = ln_beta_density(p.a_s, p.b_s, s, to1);
+            let ln_f = p.density_s.ln_density(s, to1);
             // u = (s + x)/(2s), 1 − u = (s − x)/(2s); one of s ± x is `from_k`.
             let (plus, minus) = if x >= 0.0 { (s + x, from_k) } else { (from_k, s - x) };
-            let ln_u = ln_beta_density(p.a_u, p.b_u, plus / (2.0 * s), minus / (2.0 * s));
+            let ln_u = p.density_u.ln_density(plus / (2.0 * s), minus / (2.0 * s));
             (ln_f + ln_u).exp() / (2.0 * s)
         };
         let breaks = bulk_breaks(p.mean_s, p.sd_s);
@@ -823,6 +826,9 @@ struct Parts {
     b_s: f64,
     a_u: f64,
     b_u: f64,
+    /// The densities of `S` and `U`, their shape-only terms computed once.
+    density_s: Prefactor,
+    density_u: Prefactor,
     mean_s: f64,
     sd_s: f64,
 }
