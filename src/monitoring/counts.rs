@@ -148,48 +148,6 @@ pub(crate) fn ln_multivariate_beta(v: &[f64]) -> f64 {
     v.iter().map(|&x| ln_gamma(x)).sum::<f64>() - ln_gamma(v.iter().sum())
 }
 
-/// `n·ln θ` with `0·ln 0 = 0` (and `−∞` for a positive count at `θ ≤ 0`).
-// The sequences use the log-likelihood less its posterior's ln B (below);
-// the value alone is what the tests check the maximiser and search with.
-#[cfg(test)]
-pub(crate) fn xlogy(n: f64, theta: f64) -> f64 {
-    if n == 0.0 {
-        0.0
-    } else if theta <= 0.0 {
-        f64::NEG_INFINITY
-    } else {
-        n * theta.ln()
-    }
-}
-
-/// The binomial log-likelihood `S·ln p + (n − S)·ln(1 − p)`, with
-/// `ln(1 − p)` through `ln_1p`: `1 − p` rounded would cost `(n − S)·10⁻¹⁶`,
-/// a tenth of a log-unit at 10¹⁵ answers.
-// The sequences use the log-likelihood less its posterior's ln B (below);
-// the value alone is what the tests check the maximiser and search with.
-#[cfg(test)]
-pub(crate) fn share_loglik(s: f64, f: f64, p: f64) -> f64 {
-    let failures = if f == 0.0 {
-        0.0
-    } else if p >= 1.0 {
-        f64::NEG_INFINITY
-    } else {
-        f * (-p).ln_1p()
-    };
-    xlogy(s, p) + failures
-}
-
-/// The profile log-likelihood of a net score, `ℓ*(Δ)`: see
-/// [`net_profile_shares`].
-// The sequences use the log-likelihood less its posterior's ln B (below);
-// the value alone is what the tests check the maximiser and search with.
-#[cfg(test)]
-pub(crate) fn net_profile_loglik(counts: [f64; 3], delta: f64) -> f64 {
-    let [nd, no, np] = counts;
-    let [d, o, p] = net_profile_shares(counts, delta);
-    xlogy_near_one(nd, d, o + p) + xlogy_near_one(no, o, d + p) + xlogy_near_one(np, p, d + o)
-}
-
 /// The maximiser `(θ₋, θ₀, θ₊)` of the profile log-likelihood of a net
 /// score, `ℓ*(Δ) = max { Σ n_k ln θ_k : θ₊ − θ₋ = Δ }` over the simplex.
 ///
@@ -319,21 +277,6 @@ pub(crate) fn net_profile_loglik_over_beta(counts: [f64; 3], a: f64, delta: f64)
     first + ln_likelihood_over_beta(no, np, a, a, y, not_y)
 }
 
-/// `n·ln θ` as [`xlogy`], with `ln θ = ln(1 − rest)` through `ln_1p` when
-/// `θ` is near 1: `rest`, the sum of the other shares, then carries the
-/// digits `θ` itself has lost (its error would be ~10⁻¹⁶ times `n`, up to
-/// 10⁻⁴ log-units at `n = 10¹²`).
-// The sequences use the log-likelihood less its posterior's ln B (below);
-// the value alone is what the tests check the maximiser and search with.
-#[cfg(test)]
-fn xlogy_near_one(n: f64, theta: f64, rest: f64) -> f64 {
-    if n != 0.0 && theta > 0.0 && rest < 0.5 {
-        n * (-rest).ln_1p()
-    } else {
-        xlogy(n, theta)
-    }
-}
-
 /// The point in `[from, to]` farthest from `from` where `f` (decreasing
 /// away from `from`, with `f(from) ≥ c`) is still at least `c`: the
 /// Illinois variant of regula falsi, with a bisection step every fourth
@@ -429,6 +372,55 @@ pub(crate) fn share_value(name: &'static str, value: f64) -> Result<f64, Error> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // The log-likelihoods themselves: the sequences use them less their
+    // posterior's ln B (`…_over_beta`); the tests check the maximiser and the
+    // search with the values alone.
+
+    /// `n·ln θ` with `0·ln 0 = 0` (and `−∞` for a positive count at `θ ≤ 0`).
+    fn xlogy(n: f64, theta: f64) -> f64 {
+        if n == 0.0 {
+            0.0
+        } else if theta <= 0.0 {
+            f64::NEG_INFINITY
+        } else {
+            n * theta.ln()
+        }
+    }
+
+    /// The binomial log-likelihood `S·ln p + (n − S)·ln(1 − p)`, with
+    /// `ln(1 − p)` through `ln_1p`: `1 − p` rounded would cost `(n − S)·10⁻¹⁶`,
+    /// a tenth of a log-unit at 10¹⁵ answers.
+    fn share_loglik(s: f64, f: f64, p: f64) -> f64 {
+        let failures = if f == 0.0 {
+            0.0
+        } else if p >= 1.0 {
+            f64::NEG_INFINITY
+        } else {
+            f * (-p).ln_1p()
+        };
+        xlogy(s, p) + failures
+    }
+
+    /// The profile log-likelihood of a net score, `ℓ*(Δ)`: see
+    /// [`net_profile_shares`].
+    fn net_profile_loglik(counts: [f64; 3], delta: f64) -> f64 {
+        let [nd, no, np] = counts;
+        let [d, o, p] = net_profile_shares(counts, delta);
+        xlogy_near_one(nd, d, o + p) + xlogy_near_one(no, o, d + p) + xlogy_near_one(np, p, d + o)
+    }
+
+    /// `n·ln θ` as [`xlogy`], with `ln θ = ln(1 − rest)` through `ln_1p` when
+    /// `θ` is near 1: `rest`, the sum of the other shares, then carries the
+    /// digits `θ` itself has lost (its error would be ~10⁻¹⁶ times `n`, up to
+    /// 10⁻⁴ log-units at `n = 10¹²`).
+    fn xlogy_near_one(n: f64, theta: f64, rest: f64) -> f64 {
+        if n != 0.0 && theta > 0.0 && rest < 0.5 {
+            n * (-rest).ln_1p()
+        } else {
+            xlogy(n, theta)
+        }
+    }
 
     /// The maximum of a concave function on `[0, hi]` by golden-section
     /// search: slow, but it needs no derivative and cannot be misled by one.
