@@ -660,10 +660,11 @@ fn monitoring_results_serialize() {
     assert!((json["lower"].as_f64().expect("lower") - 0.228_987).abs() < 1e-6);
 }
 
+/// Within `relative` of `expected`.
 #[track_caller]
-fn near(actual: f64, expected: f64, what: &str) {
+fn near(actual: f64, expected: f64, relative: f64, what: &str) {
     assert!(
-        (actual - expected).abs() <= 1e-13 * expected.abs(),
+        (actual - expected).abs() <= relative * expected.abs(),
         "{what}: got {actual:e}, expected {expected:e}"
     );
 }
@@ -687,14 +688,14 @@ fn sequences_at_huge_n_match_high_precision_bounds() -> Result<(), Error> {
         let s = case["successes"].as_u64().expect("successes");
         let n = case["n"].as_u64().expect("n");
         let cs = ShareConfidenceSequence::new(s, n, ConfidenceLevel::P95, prior(&case["prior"]))?;
-        near(cs.lower(), num(&case["lower"]), &format!("{s}/{n} lower"));
-        near(cs.upper(), num(&case["upper"]), &format!("{s}/{n} upper"));
+        near(cs.lower(), num(&case["lower"]), 1e-13, &format!("{s}/{n} lower"));
+        near(cs.upper(), num(&case["upper"]), 1e-13, &format!("{s}/{n} upper"));
     }
     for case in v["net"].as_array().expect("net cases") {
         let (d, o, p) = counts3(&case["counts"]);
         let cs = NetScoreConfidenceSequence::new(d, o, p, ConfidenceLevel::P95, prior(&case["prior"]))?;
-        near(cs.lower(), num(&case["lower"]), &format!("{d}/{o}/{p} lower"));
-        near(cs.upper(), num(&case["upper"]), &format!("{d}/{o}/{p} upper"));
+        near(cs.lower(), num(&case["lower"]), 1e-13, &format!("{d}/{o}/{p} lower"));
+        near(cs.upper(), num(&case["upper"]), 1e-13, &format!("{d}/{o}/{p} upper"));
     }
     Ok(())
 }
@@ -739,9 +740,6 @@ fn posteriors_stay_exact_up_to_huge_samples() -> Result<(), Error> {
 #[allow(clippy::excessive_precision)]
 fn predictive_probabilities_at_huge_n_match_high_precision_values() -> Result<(), Error> {
     use cxmetrics::monitoring::{NetScorePosterior, SharePosterior};
-    let close_rel = |got: f64, want: f64, what: &str| {
-        assert!((got - want).abs() <= 1e-10 * want, "{what}: {got} vs {want}");
-    };
     for (s, n, m, k, want) in [
         (
             300_000_000_000u64,
@@ -755,7 +753,12 @@ fn predictive_probabilities_at_huge_n_match_high_precision_values() -> Result<()
     ] {
         let target = (s as f64 + k) / (n as f64 + m as f64);
         let post = SharePosterior::new(s, n, Prior::Uniform)?;
-        close_rel(post.prob_final_at_least(target, m)?, want, &format!("share {s}/{n}"));
+        near(
+            post.prob_final_at_least(target, m)?,
+            want,
+            1e-10,
+            &format!("share {s}/{n}"),
+        );
     }
     for (d, o, p, m, k, want) in [
         (
@@ -771,7 +774,12 @@ fn predictive_probabilities_at_huge_n_match_high_precision_values() -> Result<()
         let n = (d + o + p) as f64;
         let target = (p as f64 - d as f64 + k) / (n + m as f64);
         let post = NetScorePosterior::new(d, o, p, Prior::Uniform)?;
-        close_rel(post.prob_final_at_least(target, m)?, want, &format!("net {d}/{o}/{p}"));
+        near(
+            post.prob_final_at_least(target, m)?,
+            want,
+            1e-10,
+            &format!("net {d}/{o}/{p}"),
+        );
     }
     Ok(())
 }
