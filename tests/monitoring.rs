@@ -7,6 +7,8 @@ use cxmetrics::{ConfidenceLevel, Error, Nps, Tally, ZeroToTen};
 use proptest::prelude::*;
 use serde_json::Value;
 
+mod common;
+
 fn vectors() -> Value {
     serde_json::from_str(include_str!("data/monitoring_vectors.json")).expect("vector file is valid JSON")
 }
@@ -660,15 +662,6 @@ fn monitoring_results_serialize() {
     assert!((json["lower"].as_f64().expect("lower") - 0.228_987).abs() < 1e-6);
 }
 
-/// Within `relative` of `expected`.
-#[track_caller]
-fn near(actual: f64, expected: f64, relative: f64, what: &str) {
-    assert!(
-        (actual - expected).abs() <= relative * expected.abs(),
-        "{what}: got {actual:e}, expected {expected:e}"
-    );
-}
-
 /// Bounds at up to 10¹⁵ answers, with both priors, against 50-digit mpmath
 /// (`tests/data/confidence_sequence_extremes.py`): within 1e-13 relative.
 /// Before the log-likelihood and the posterior's `ln B` were differenced
@@ -688,14 +681,26 @@ fn sequences_at_huge_n_match_high_precision_bounds() -> Result<(), Error> {
         let s = case["successes"].as_u64().expect("successes");
         let n = case["n"].as_u64().expect("n");
         let cs = ShareConfidenceSequence::new(s, n, ConfidenceLevel::P95, prior(&case["prior"]))?;
-        near(cs.lower(), num(&case["lower"]), 1e-13, &format!("{s}/{n} lower"));
-        near(cs.upper(), num(&case["upper"]), 1e-13, &format!("{s}/{n} upper"));
+        common::assert_close(cs.lower(), num(&case["lower"]), 1e-13, 0.0, &format!("{s}/{n} lower"));
+        common::assert_close(cs.upper(), num(&case["upper"]), 1e-13, 0.0, &format!("{s}/{n} upper"));
     }
     for case in v["net"].as_array().expect("net cases") {
         let (d, o, p) = counts3(&case["counts"]);
         let cs = NetScoreConfidenceSequence::new(d, o, p, ConfidenceLevel::P95, prior(&case["prior"]))?;
-        near(cs.lower(), num(&case["lower"]), 1e-13, &format!("{d}/{o}/{p} lower"));
-        near(cs.upper(), num(&case["upper"]), 1e-13, &format!("{d}/{o}/{p} upper"));
+        common::assert_close(
+            cs.lower(),
+            num(&case["lower"]),
+            1e-13,
+            0.0,
+            &format!("{d}/{o}/{p} lower"),
+        );
+        common::assert_close(
+            cs.upper(),
+            num(&case["upper"]),
+            1e-13,
+            0.0,
+            &format!("{d}/{o}/{p} upper"),
+        );
     }
     Ok(())
 }
@@ -753,10 +758,11 @@ fn predictive_probabilities_at_huge_n_match_high_precision_values() -> Result<()
     ] {
         let target = (s as f64 + k) / (n as f64 + m as f64);
         let post = SharePosterior::new(s, n, Prior::Uniform)?;
-        near(
+        common::assert_close(
             post.prob_final_at_least(target, m)?,
             want,
             1e-10,
+            0.0,
             &format!("share {s}/{n}"),
         );
     }
@@ -774,10 +780,11 @@ fn predictive_probabilities_at_huge_n_match_high_precision_values() -> Result<()
         let n = (d + o + p) as f64;
         let target = (p as f64 - d as f64 + k) / (n + m as f64);
         let post = NetScorePosterior::new(d, o, p, Prior::Uniform)?;
-        near(
+        common::assert_close(
             post.prob_final_at_least(target, m)?,
             want,
             1e-10,
+            0.0,
             &format!("net {d}/{o}/{p}"),
         );
     }
