@@ -364,3 +364,119 @@ fn a_p_value_equal_to_alpha_does_not_reject() -> Result<(), Error> {
     assert!(!test.rejects(level));
     Ok(())
 }
+
+#[test]
+fn a_practical_verdict_needs_the_interval_strictly_beyond_delta() -> Result<(), Error> {
+    // `upper < −δ` as `upper <= −δ` survived (shard 8): the verdicts are
+    // documented as "the whole interval lies beyond δ", so an interval that
+    // ends exactly at −δ (or starts exactly at δ) does not settle it.
+    use cxmetrics::{Benchmark, BenchmarkKind, ConfidenceLevel, Nps, PracticalVerdict};
+    for (before, now, verdict) in [
+        (
+            (7_700, 12_000, 20_300),
+            (8_000, 12_000, 20_000),
+            PracticalVerdict::WorseByAtLeast,
+        ),
+        (
+            (8_000, 12_000, 20_000),
+            (7_700, 12_000, 20_300),
+            PracticalVerdict::BetterByAtLeast,
+        ),
+    ] {
+        let (d, p, n) = before;
+        let b = Benchmark::sample("last week", BenchmarkKind::OwnHistory, Nps.score_counts(d, p, n)?);
+        let (d, p, n) = now;
+        let c = b.compare(&Nps.score_counts(d, p, n)?, ConfidenceLevel::P95)?;
+        let i = c.interval().expect("the difference of two samples has an interval");
+        // The end nearer zero, as a positive δ.
+        let edge = i.display_upper().abs().min(i.display_lower().abs());
+        assert!(edge > 0.1, "{i}");
+        assert_eq!(c.practical(edge * (1.0 - 1e-12))?, verdict, "{i}");
+        assert_eq!(c.practical(edge)?, PracticalVerdict::NotEnoughData, "{i}");
+        // And the far end: inside ±δ only strictly.
+        let far = i.display_upper().abs().max(i.display_lower().abs());
+        assert_eq!(c.practical(far)?, PracticalVerdict::NotEnoughData, "{i}");
+        assert_eq!(
+            c.practical(far * (1.0 + 1e-12))?,
+            PracticalVerdict::NoChangeLargerThan,
+            "{i}"
+        );
+    }
+    Ok(())
+}
+
+#[test]
+fn an_underflowing_linearised_variance_falls_back_to_kish() -> Result<(), Error> {
+    // `v > 0 && unit_var > 0` as `||` in `Spread::effective_n` survived
+    // (shard 8). Two promoters weighted 1e140 and a detractor weighted
+    // 1e-140: the linearised variance, ~4e-561, underflows to 0 while the
+    // unit variance (5e-281) does not. Taking `unit_var / 0` as the
+    // effective sample size gave a score interval of [−100, +100] and NaN
+    // adjusted Wald and Agresti–Coull limits; the fallback to Kish's
+    // n_eff = 2 keeps every interval finite and inside the scale.
+    use cxmetrics::inference::{NetScoreMethod, ShareMethod, VarianceMethod};
+    use cxmetrics::{Csat, Likert5, Nps, WeightedTally, ZeroToTen};
+    let mut t = WeightedTally::<ZeroToTen>::new();
+    for (rating, weight) in [(10, 1e140), (10, 1e140), (0, 1e-140)] {
+        t.add(ZeroToTen::new(rating)?, weight)?;
+    }
+    let kish = Nps.score(&t)?;
+    let lin = kish.with_variance(VarianceMethod::Linearized);
+    assert!((kish.n_eff() - 2.0).abs() < 1e-12, "{}", kish.n_eff());
+    assert!(lin.standard_error() > 0.0, "{}", lin.standard_error());
+    for method in [
+        NetScoreMethod::Score,
+        NetScoreMethod::AdjustedWald,
+        NetScoreMethod::Wald,
+    ] {
+        let (a, b) = (kish.interval(method), lin.interval(method));
+        assert!(
+            b.lower() >= -1.0 && b.upper() <= 1.0 && b.lower() <= b.upper(),
+            "{method:?}: {b}"
+        );
+        assert_eq!((a.lower(), a.upper()), (b.lower(), b.upper()), "{method:?}");
+    }
+    let mut t = WeightedTally::<Likert5>::new();
+    for (rating, weight) in [(5, 1e140), (5, 1e140), (1, 1e-140)] {
+        t.add(Likert5::new(rating)?, weight)?;
+    }
+    let kish = Csat::<Likert5>::default().score(&t)?;
+    let lin = kish.with_variance(VarianceMethod::Linearized);
+    for method in [
+        ShareMethod::Wilson,
+        ShareMethod::ClopperPearson,
+        ShareMethod::Jeffreys,
+        ShareMethod::AgrestiCoull,
+        ShareMethod::Wald,
+    ] {
+        let (a, b) = (kish.interval(method), lin.interval(method));
+        assert!(
+            b.lower() >= 0.0 && b.upper() <= 1.0 && b.lower() <= b.upper(),
+            "{method:?}: {b}"
+        );
+        assert_eq!((a.lower(), a.upper()), (b.lower(), b.upper()), "{method:?}");
+    }
+    Ok(())
+}
+
+#[test]
+fn a_test_prints_its_statistic_degrees_of_freedom_and_p_value() -> Result<(), Error> {
+    // `Display for Test` returning `Ok(())` survived (shard 8): no test
+    // looked at the text. Score test: z and p; t test: t, df and p; the
+    // exact test: the p-value alone.
+    use cxmetrics::inference::{NetScoreMethod, ShareTest};
+    use cxmetrics::{Csat, Likert5, Mean, Nps, Tally};
+    let nps = Nps.score_counts(20, 30, 100)?;
+    let z = nps.test(0.0, NetScoreMethod::Score)?;
+    assert_eq!(z.to_string(), "z = 7.30, p < 0.0001 (score)");
+    let m = Mean.score(&Tally::<Likert5>::from_raw(&[
+        5, 4, 4, 3, 5, 5, 2, 4, 4, 5, 3, 4, 1, 5, 4,
+    ])?)?;
+    assert_eq!(m.test(4.0)?.to_string(), "t = -0.43, df = 14.0, p = 0.6702 (t)");
+    let share = Csat::<Likert5>::default().score(&Tally::<Likert5>::from_counts(&[1, 1, 2, 3, 3])?)?;
+    assert_eq!(
+        share.test(0.5, ShareTest::ExactBinomial)?.to_string(),
+        "p = 0.7539 (exact binomial)"
+    );
+    Ok(())
+}
