@@ -480,3 +480,61 @@ fn a_test_prints_its_statistic_degrees_of_freedom_and_p_value() -> Result<(), Er
     );
     Ok(())
 }
+
+#[test]
+fn every_estimate_reports_its_answers_through_the_trait() -> Result<(), Error> {
+    // `Sealed::size` of a share as `0` survived (shard 9): `Estimate::n`
+    // was only checked on net scores.
+    use cxmetrics::{Csat, Estimate, Likert5, Mean, Nps, Tally};
+    let t = Tally::<Likert5>::from_counts(&[1, 1, 2, 3, 3])?;
+    assert_eq!(Estimate::n(&Csat::<Likert5>::default().score(&t)?), 10);
+    assert_eq!(Estimate::n(&Mean.score(&t)?), 10);
+    assert_eq!(Estimate::n(&Nps.score_counts(2, 3, 4)?), 9);
+    Ok(())
+}
+
+#[test]
+fn a_mean_weight_at_the_edge_of_the_rounding_tolerance_is_accepted() -> Result<(), Error> {
+    // `mean < 1e-140·(1 − 1e-9)` as `<=` in `WeightedTally::from_sums`
+    // survived (shard 9): the weight range is checked with the documented
+    // relative tolerance of 1e-9, edge included, and not beyond it.
+    use cxmetrics::{Likert5, WeightedTally};
+    let edge = 1e-140 * (1.0 - 1e-9);
+    let sums = |w: f64| ([0.0, 0.0, 0.0, 0.0, w], [0.0, 0.0, 0.0, 0.0, w * w]);
+    let (w, w2) = sums(edge);
+    let t = WeightedTally::<Likert5>::from_sums(&w, &w2, &[0, 0, 0, 0, 1])?;
+    assert!((t.total_weight() - edge).abs() <= f64::EPSILON * edge);
+    let (w, w2) = sums(edge * (1.0 - 1e-9));
+    assert!(WeightedTally::<Likert5>::from_sums(&w, &w2, &[0, 0, 0, 0, 1]).is_err());
+    let top = 1e140 * (1.0 + 1e-9);
+    let (w, w2) = ([0.0, 0.0, 0.0, 0.0, top], [0.0, 0.0, 0.0, 0.0, top * top]);
+    assert!(WeightedTally::<Likert5>::from_sums(&w, &w2, &[0, 0, 0, 0, 1]).is_ok());
+    let (w, w2) = ([0.0, 0.0, 0.0, 0.0, top * (1.0 + 1e-9)], [0.0; 5]);
+    assert!(WeightedTally::<Likert5>::from_sums(&w, &w2, &[0, 0, 0, 0, 1]).is_err());
+    Ok(())
+}
+
+#[test]
+#[allow(clippy::float_cmp, reason = "a category the baseline lacks has a share of exactly 0")]
+fn an_exact_baseline_at_plus_100_after_rounding_is_its_own_reference() -> Result<(), Error> {
+    // `score(hi) > target` as `>=` in the CUSUM's `tilt_to` survived
+    // (shard 9). One detractor among 10¹⁹ promoters: the baseline NPS,
+    // 1 − 2e-19, rounds to exactly +1, the score the tilt reaches at its
+    // upper end. With `Baseline::Exact` the reference distribution is the
+    // baseline's own shares (tilt 0); the mutant bisected to a tilt of
+    // about −3 and put the detractor share at ~5e-17, 500 times too high.
+    use cxmetrics::monitoring::{Baseline, DropDetector};
+    use cxmetrics::{Tally, ZeroToTen};
+    let promoters = 10_000_000_000_000_000_000_u64;
+    let mut counts = [0u64; 11];
+    counts[0] = 1;
+    counts[10] = promoters;
+    let baseline = Tally::<ZeroToTen>::from_counts(&counts)?;
+    let d = DropDetector::<ZeroToTen, &str>::nps(&baseline, 0.05, 0.01, Baseline::Exact)?;
+    let [detractors, passives, promoters_share] = d.reference();
+    let expected = 1.0 / (promoters as f64 + 1.0);
+    assert!((detractors - expected).abs() <= 1e-9 * expected, "{detractors:e}");
+    assert_eq!(passives, 0.0);
+    assert!((promoters_share - 1.0).abs() <= 1e-15, "{promoters_share}");
+    Ok(())
+}

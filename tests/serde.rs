@@ -69,6 +69,11 @@ fn tally_round_trips_and_rejects_impossible_content() -> TestResult {
             r#"{"scale":"Likert5","scale":"Likert5","counts":[1,0,0,2,1]}"#,
             "duplicate field",
         ),
+        // A second `counts` must not silently replace the first.
+        (
+            r#"{"scale":"Likert5","counts":[1,0,0,2,1],"counts":[0,0,0,0,9]}"#,
+            "duplicate field `counts`",
+        ),
         // Not an object at all: the message says what a tally looks like.
         (
             "42",

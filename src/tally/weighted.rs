@@ -220,8 +220,8 @@ impl<S: Scale> WeightedTally<S> {
     ///   weights summing to `Σw` allow, `(Σw)²/n ≤ Σw² ≤ (Σw)²` (checked with
     ///   a relative tolerance of 1e-9 for rounding), e.g. `Σw = 2`, `Σw² = 5`
     ///   for one answer; or when the mean weight `Σw/n` lies outside
-    ///   1e-140..=1e140, where every weight must lie, e.g. `Σw = 1e150` for
-    ///   one answer;
+    ///   1e-140..=1e140, where every weight must lie (with the same 1e-9
+    ///   relative tolerance), e.g. `Σw = 1e150` for one answer;
     /// - [`Error::InvalidArgument`] for a negative, NaN or infinite sum, or
     ///   answers that add up past `u64::MAX`.
     ///
