@@ -751,6 +751,7 @@ impl fmt::Display for TestMethod {
 ///
 /// assert_eq!(p_value(Some(0.021_34)).to_string(), "p = 0.0213");
 /// assert_eq!(p_value(Some(3e-9)).to_string(), "p < 0.0001");
+/// assert_eq!(p_value(Some(0.0001)).to_string(), "p = 0.0001");
 /// assert_eq!(p_value(None).to_string(), "p undefined");
 /// ```
 #[must_use]

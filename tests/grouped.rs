@@ -331,3 +331,21 @@ mod keyed {
         assert!(s.periods().next().is_none());
     }
 }
+
+#[test]
+fn a_large_batch_near_u64_max_keeps_the_overflow_bound() {
+    // Batches at least a quarter of the groups' counters long go through
+    // scratch counters; the bound that lets a batch skip the overflow
+    // checks must grow there as well (`bound += n` as `*=` survived
+    // mutation testing: the second batch below wrapped the count).
+    let mut full = Tally::<ZeroToTen>::new();
+    full.add_count(ZeroToTen::constant(5), u64::MAX - 4).expect("fits");
+    let mut g = GroupedTally::new();
+    g.add_tally(0, &full).expect("fits");
+    g.add_raw(&[0usize, 0], &[3, 3]).expect("two more fit");
+    assert_eq!(g.get(0).map(Tally::total), Some(u64::MAX - 2));
+    let before = g.clone();
+    let err = g.add_raw(&[0usize, 0, 0], &[3, 3, 3]).expect_err("three more do not");
+    assert!(matches!(err, Error::CountOverflow { .. }));
+    assert_eq!(g, before);
+}

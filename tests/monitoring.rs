@@ -82,6 +82,25 @@ fn nps_confidence_sequences_match_the_vectors() {
 }
 
 #[test]
+fn a_share_sequence_p_value_at_either_end_is_alpha() {
+    // The sequence is the set where p > α, so at an end the p-value is α,
+    // for either prior (with the uniform prior the prior's constant is
+    // ln B(1, 1) = 0, so only Jeffreys's shows its sign).
+    for prior in [Prior::Uniform, Prior::Jeffreys] {
+        for (s, n) in [(3, 10), (60, 100), (0, 40), (1_000, 1_001)] {
+            let cs = ShareConfidenceSequence::new(s, n, ConfidenceLevel::P95, prior).expect("valid");
+            for end in [cs.lower(), cs.upper()] {
+                if end > 0.0 && end < 1.0 {
+                    let pv = cs.p_value(end).expect("valid benchmark");
+                    assert!((pv - 0.05).abs() < 1e-9, "{prior:?} {s}/{n}: p-value at {end} is {pv}");
+                }
+            }
+            assert!((cs.p_value(cs.estimate()).expect("valid") - 1.0).abs() < 1e-12);
+        }
+    }
+}
+
+#[test]
 fn confidence_sequences_reject_bad_input_with_exact_messages() {
     let err = ShareConfidenceSequence::new(0, 0, ConfidenceLevel::P95, Prior::Uniform).expect_err("rejected");
     assert_eq!(

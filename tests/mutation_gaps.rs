@@ -538,3 +538,28 @@ fn an_exact_baseline_at_plus_100_after_rounding_is_its_own_reference() -> Result
     assert!((promoters_share - 1.0).abs() <= 1e-15, "{promoters_share}");
     Ok(())
 }
+
+#[test]
+fn a_share_drop_detector_refers_to_the_baseline_share() -> Result<(), Error> {
+    // `total − successes` as `total / successes` in `DropDetector::share`
+    // survived (shard 11): the doc example's 10-point drop alarms either
+    // way. With `Baseline::Exact` the reference is the baseline itself.
+    use cxmetrics::monitoring::{Baseline, DropDetector};
+    use cxmetrics::{Likert5, RatingSet, Tally};
+    let baseline = Tally::<Likert5>::from_counts(&[50, 50, 100, 400, 400])?;
+    let top2 = RatingSet::range(Likert5::new(4)?, Likert5::new(5)?)?;
+    let d = DropDetector::<Likert5, &str>::share(&baseline, top2, 0.05, 0.01, Baseline::Exact)?;
+    let [none, others, top] = d.reference();
+    assert!(
+        none.abs() < 1e-15 && (others - 0.2).abs() < 1e-12 && (top - 0.8).abs() < 1e-12,
+        "{:?}",
+        d.reference()
+    );
+    let [_, others, top] = d.alternative();
+    assert!(
+        (others - 0.25).abs() < 1e-9 && (top - 0.75).abs() < 1e-9,
+        "{:?}",
+        d.alternative()
+    );
+    Ok(())
+}
