@@ -349,3 +349,24 @@ fn a_large_batch_near_u64_max_keeps_the_overflow_bound() {
     assert!(matches!(err, Error::CountOverflow { .. }));
     assert_eq!(g, before);
 }
+
+#[test]
+fn a_bad_group_late_in_a_bitmap_batch_takes_back_everything_counted() {
+    // The answers counted before a group index that cannot be allocated
+    // are taken back; past the first 64-answer word of the bitmap the
+    // position is `word · 64 + bit` (`/ 64` survived mutation testing:
+    // it took back only 36 of the 100 answers below).
+    let mut g = GroupedTally::<Likert5>::new();
+    g.add_raw(&[0usize, 2], &[4, 5]).expect("valid");
+    let before = g.clone();
+    let mut groups = vec![1usize; 130];
+    groups[100] = usize::MAX;
+    let ratings = vec![3u8; 130];
+    let bits = vec![0xFF; 17];
+    let valid = Validity::new(&bits, 0, 130).expect("covers the batch");
+    let err = g
+        .add_raw_valid(&groups, &ratings, valid)
+        .expect_err("no room for the group");
+    assert!(matches!(err, Error::InvalidArgument { .. }), "{err}");
+    assert_eq!(g, before);
+}

@@ -563,3 +563,19 @@ fn a_share_drop_detector_refers_to_the_baseline_share() -> Result<(), Error> {
     );
     Ok(())
 }
+
+#[test]
+fn a_weighted_net_score_counts_every_answer() -> Result<(), Error> {
+    // `positive + neutral + negative` as `positive + neutral * negative`
+    // in `NetScore::weighted` survived (shard 12): no weighted test had
+    // both passives and more than one detractor.
+    use cxmetrics::{Estimate, Nps, WeightedTally, ZeroToTen};
+    let mut t = WeightedTally::<ZeroToTen>::new();
+    for (rating, weight) in [(0, 1.0), (3, 2.0), (7, 0.5), (8, 1.5), (8, 1.0), (10, 3.0)] {
+        t.add(ZeroToTen::new(rating)?, weight)?;
+    }
+    let nps = Nps.score(&t)?;
+    assert_eq!((nps.n(), Estimate::n(&nps)), (6, 6));
+    assert_eq!((nps.negative(), nps.neutral(), nps.positive()), (2, 3, 1));
+    Ok(())
+}
