@@ -348,6 +348,20 @@ fn a_large_batch_near_u64_max_keeps_the_overflow_bound() {
     let err = g.add_raw(&[0usize, 0, 0], &[3, 3, 3]).expect_err("three more do not");
     assert!(matches!(err, Error::CountOverflow { .. }));
     assert_eq!(g, before);
+    // The same through the bitmap path, which counts straight into the
+    // tallies (`+=` as `*=` there survived too).
+    let mut g = GroupedTally::new();
+    g.add_tally(0, &full).expect("fits");
+    let all = Validity::new(&[0xFF], 0, 3).expect("covers the batch");
+    let two = Validity::new(&[0xFF], 0, 2).expect("covers the batch");
+    g.add_raw_valid(&[0usize, 0], &[3, 3], two).expect("two more fit");
+    assert_eq!(g.get(0).map(Tally::total), Some(u64::MAX - 2));
+    let before = g.clone();
+    let err = g
+        .add_raw_valid(&[0usize, 0, 0], &[3, 3, 3], all)
+        .expect_err("three more do not");
+    assert!(matches!(err, Error::CountOverflow { .. }));
+    assert_eq!(g, before);
 }
 
 #[test]

@@ -579,3 +579,21 @@ fn a_weighted_net_score_counts_every_answer() -> Result<(), Error> {
     assert_eq!((nps.negative(), nps.neutral(), nps.positive()), (2, 3, 1));
     Ok(())
 }
+
+#[test]
+fn the_exact_test_of_a_single_answer() -> Result<(), Error> {
+    // `ln(n + 1)` as `ln(n − 1)` in the exact binomial test's pmf survived
+    // (shard 13): the normaliser cancels from the comparison of two pmfs
+    // for every n except 1, where it is ln 0. One answer, not satisfied,
+    // against 90 %: P(X = 0) = 0.1, and P(X = 1) = 0.9 is larger, so the
+    // two-sided p-value is 0.1 (the mutant said 1).
+    use cxmetrics::inference::ShareTest;
+    use cxmetrics::{Csat, Likert5, Tally};
+    let csat = Csat::<Likert5>::default();
+    for (counts, p0) in [([1, 0, 0, 0, 0], 0.9), ([0, 0, 0, 0, 1], 0.1)] {
+        let share = csat.score(&Tally::<Likert5>::from_counts(&counts)?)?;
+        let p = share.test(p0, ShareTest::ExactBinomial)?.p_value().expect("unweighted");
+        assert!((p - 0.1).abs() < 1e-14, "{counts:?} against {p0}: {p}");
+    }
+    Ok(())
+}
