@@ -329,6 +329,12 @@ mod detector {
             err.to_string(),
             "false-alarm rate 0 is out of range: expected a probability strictly between 0 and 1"
         );
+        // Strictly: a false-alarm rate of 1 would make the threshold −ln 1 = 0.
+        let err = DropDetector::<_, u8>::nps(&baseline, 0.1, 1.0, Baseline::Exact).expect_err("rejected");
+        assert_eq!(
+            err.to_string(),
+            "false-alarm rate 1 is out of range: expected a probability strictly between 0 and 1"
+        );
         let err = DropDetector::<_, u8>::nps(&baseline, 10.0, 0.01, Baseline::Exact).expect_err("rejected");
         assert_eq!(
             err.to_string(),

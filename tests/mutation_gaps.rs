@@ -597,3 +597,13 @@ fn the_exact_test_of_a_single_answer() -> Result<(), Error> {
     }
     Ok(())
 }
+
+#[test]
+fn a_points_rating_converts_back_to_its_number() -> Result<(), Error> {
+    // `From<Points<MIN, MAX>> for u8` as `0` survived (shard 14): only the
+    // named scales' conversions were checked.
+    use cxmetrics::Points;
+    assert_eq!(u8::from(Points::<0, 10>::new(7)?), 7);
+    assert_eq!(u8::from(Points::<1, 3>::new(3)?), 3);
+    Ok(())
+}
