@@ -161,12 +161,18 @@ fn merge_is_groupwise_grows_and_is_atomic_on_overflow() {
     assert_eq!(a, before);
 }
 
-#[test]
-fn counting_past_u64_max_in_a_group_is_an_error_not_a_wrap() {
+/// One group (index 0) that already holds `answers` answers.
+fn one_group_holding(answers: u64) -> GroupedTally<ZeroToTen> {
     let mut full = Tally::<ZeroToTen>::new();
-    full.add_count(ZeroToTen::constant(5), u64::MAX - 1).expect("fits");
+    full.add_count(ZeroToTen::constant(5), answers).expect("fits");
     let mut g = GroupedTally::new();
     g.add_tally(0, &full).expect("fits");
+    g
+}
+
+#[test]
+fn counting_past_u64_max_in_a_group_is_an_error_not_a_wrap() {
+    let mut g = one_group_holding(u64::MAX - 1);
     g.add_raw(&[0usize], &[3]).expect("one more fits");
     let before = g.clone();
     let err = g.add_raw(&[1usize, 0], &[3, 3]).expect_err("group 0 is full");
@@ -338,10 +344,7 @@ fn a_large_batch_near_u64_max_keeps_the_overflow_bound() {
     // scratch counters; the bound that lets a batch skip the overflow
     // checks must grow there as well (`bound += n` as `*=` survived
     // mutation testing: the second batch below wrapped the count).
-    let mut full = Tally::<ZeroToTen>::new();
-    full.add_count(ZeroToTen::constant(5), u64::MAX - 4).expect("fits");
-    let mut g = GroupedTally::new();
-    g.add_tally(0, &full).expect("fits");
+    let mut g = one_group_holding(u64::MAX - 4);
     g.add_raw(&[0usize, 0], &[3, 3]).expect("two more fit");
     assert_eq!(g.get(0).map(Tally::total), Some(u64::MAX - 2));
     let before = g.clone();
@@ -350,8 +353,7 @@ fn a_large_batch_near_u64_max_keeps_the_overflow_bound() {
     assert_eq!(g, before);
     // The same through the bitmap path, which counts straight into the
     // tallies (`+=` as `*=` there survived too).
-    let mut g = GroupedTally::new();
-    g.add_tally(0, &full).expect("fits");
+    let mut g = one_group_holding(u64::MAX - 4);
     let all = Validity::new(&[0xFF], 0, 3).expect("covers the batch");
     let two = Validity::new(&[0xFF], 0, 2).expect("covers the batch");
     g.add_raw_valid(&[0usize, 0], &[3, 3], two).expect("two more fit");
