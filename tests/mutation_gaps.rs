@@ -505,12 +505,16 @@ fn a_mean_weight_at_the_edge_of_the_rounding_tolerance_is_accepted() -> Result<(
     let t = WeightedTally::<Likert5>::from_sums(&w, &w2, &[0, 0, 0, 0, 1])?;
     assert!((t.total_weight() - edge).abs() <= f64::EPSILON * edge);
     let (w, w2) = sums(edge * (1.0 - 1e-9));
-    assert!(WeightedTally::<Likert5>::from_sums(&w, &w2, &[0, 0, 0, 0, 1]).is_err());
+    let err = WeightedTally::<Likert5>::from_sums(&w, &w2, &[0, 0, 0, 0, 1]).expect_err("below the range");
+    assert!(err.to_string().starts_with("mean weight"), "{err}");
+    // The same at the top (Σw² = w² is consistent for one answer, so only
+    // the range check can reject it).
     let top = 1e140 * (1.0 + 1e-9);
-    let (w, w2) = ([0.0, 0.0, 0.0, 0.0, top], [0.0, 0.0, 0.0, 0.0, top * top]);
+    let (w, w2) = sums(top);
     assert!(WeightedTally::<Likert5>::from_sums(&w, &w2, &[0, 0, 0, 0, 1]).is_ok());
-    let (w, w2) = ([0.0, 0.0, 0.0, 0.0, top * (1.0 + 1e-9)], [0.0; 5]);
-    assert!(WeightedTally::<Likert5>::from_sums(&w, &w2, &[0, 0, 0, 0, 1]).is_err());
+    let (w, w2) = sums(top * (1.0 + 1e-9));
+    let err = WeightedTally::<Likert5>::from_sums(&w, &w2, &[0, 0, 0, 0, 1]).expect_err("above the range");
+    assert!(err.to_string().starts_with("mean weight"), "{err}");
     Ok(())
 }
 
