@@ -611,3 +611,23 @@ fn a_points_rating_converts_back_to_its_number() -> Result<(), Error> {
     assert_eq!(u8::from(Points::<1, 3>::new(3)?), 3);
     Ok(())
 }
+
+#[test]
+fn every_estimate_gives_its_default_interval_through_the_trait() -> Result<(), Error> {
+    // `default_interval` of a share as `None` survived (shard 15):
+    // `Estimate::interval_at` (and the segment and series tables built on
+    // it) was only checked on net scores.
+    use cxmetrics::{ConfidenceLevel, Csat, Estimate, Likert5, Mean, Tally};
+    let t = Tally::<Likert5>::from_counts(&[1, 1, 2, 3, 3])?;
+    let share = Csat::<Likert5>::default().score(&t)?;
+    assert_eq!(
+        share.interval_at(ConfidenceLevel::P95),
+        Some(share.interval(ConfidenceLevel::P95))
+    );
+    let mean = Mean.score(&t)?;
+    assert_eq!(
+        mean.interval_at(ConfidenceLevel::P95),
+        mean.interval(ConfidenceLevel::P95)
+    );
+    Ok(())
+}

@@ -61,6 +61,10 @@ fn power_must_exceed_half_alpha() -> Result<(), Error> {
     );
     let mdd = minimum_detectable_difference((v, 400), Some((v, 400)), P95, 0.8)?;
     assert!((mdd - 0.099_05).abs() < 1e-4, "{mdd}");
+    // Just above α/2 = 0.025 is allowed: z₀.₉₇₅ + z₀.₀₃ = 0.079, so a
+    // tiny but positive difference (the limit is α/2, not α).
+    let tiny = minimum_detectable_difference((v, 400), Some((v, 400)), P95, 0.03)?;
+    assert!((tiny - 0.079 * (0.5f64 / 400.0).sqrt()).abs() < 2e-4, "{tiny}");
     assert!(sample_size_per_group(v, v, 0.1, P95, 0.02).is_err());
     assert!(sample_size_per_group_shares(0.7, 0.75, P95, 0.02).is_err());
     assert_eq!(
