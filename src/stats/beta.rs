@@ -460,6 +460,8 @@ fn solve_below_half(a: f64, b: f64, target: f64, upper: bool) -> f64 {
     if !(u > lo && u < hi) {
         u = 0.5 * (lo + hi);
     }
+    // The slope's prefactor has fixed shapes: their terms once, not per step.
+    let front = Prefactor::new(a, b);
     for _ in 0..MAX_QUANTILE_STEPS {
         let x = u.exp();
         let y = 1.0 - x;
@@ -477,7 +479,7 @@ fn solve_below_half(a: f64, b: f64, target: f64, upper: bool) -> f64 {
             hi = u;
         }
         // d ln(tail)/d ln x = ±x·density/tail, and x·density = prefactor/y.
-        let slope = (ln_prefactor(a, b, x, y) - y.ln() - tail.ln()).exp();
+        let slope = (front.ln(x, y) - y.ln() - tail.ln()).exp();
         let slope = if upper { -slope } else { slope };
         let newton = u - g / slope;
         let next = if newton > lo && newton < hi {
