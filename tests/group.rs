@@ -402,8 +402,15 @@ fn drivers_and_operational_metrics() -> Result<(), Error> {
         (400, StdDuration::from_secs(330), StdDuration::from_secs(330))
     );
     assert_eq!(response_rate(400, 1600)?.rounded(), 25);
+    assert_eq!(response_rate(40, 40)?.rounded(), 100);
     let r = retention(500, 520, 70)?;
     assert!((r.rate() - 0.9).abs() < 1e-15 && (r.churn() - 0.1).abs() < 1e-15);
+    // Every customer kept (the bound itself) is a valid period, not an error.
+    let all = retention(500, 530, 30)?;
+    assert_eq!(
+        (all.rate().to_bits(), all.churn().to_bits()),
+        (1.0f64.to_bits(), 0.0f64.to_bits())
+    );
     Ok(())
 }
 

@@ -631,3 +631,16 @@ fn every_estimate_gives_its_default_interval_through_the_trait() -> Result<(), E
     );
     Ok(())
 }
+
+#[test]
+fn a_weighted_tally_without_weight_has_no_effective_size() -> Result<(), Error> {
+    use cxmetrics::{Likert5, WeightedTally};
+    // `Σw² > 0` as `>= 0` survived: it gives Some(0/0), a NaN.
+    let mut t = WeightedTally::<Likert5>::new();
+    assert_eq!(t.n_eff(), None);
+    t.add(Likert5::new(3)?, 0.0)?;
+    assert_eq!(t.n_eff(), None);
+    t.add(Likert5::new(3)?, 2.0)?;
+    assert_eq!(t.n_eff(), Some(1.0));
+    Ok(())
+}
