@@ -340,6 +340,12 @@ mod detector {
             err.to_string(),
             "drop 10 is out of range: expected a positive drop on the fraction scale, e.g. 0.05 for 5 points"
         );
+        // No drop at all is not a drop to watch for (`> 0` as `>= 0` survived).
+        let err = DropDetector::<_, u8>::nps(&baseline, 0.0, 0.01, Baseline::Exact).expect_err("rejected");
+        assert_eq!(
+            err.to_string(),
+            "drop 0 is out of range: expected a positive drop on the fraction scale, e.g. 0.05 for 5 points"
+        );
         let no_detractors = week(0, 30, 70);
         let err = DropDetector::<_, u8>::nps(&no_detractors, 0.8, 0.01, Baseline::Exact).expect_err("rejected");
         assert_eq!(
@@ -483,6 +489,32 @@ mod posterior {
         let et = post.equal_tailed(ConfidenceLevel::P95).expect("valid");
         assert!((et.lower() - (1.0 - 0.975f64.powf(1.0 / 11.0))).abs() < 1e-9);
         assert!((et.upper() - (1.0 - 0.025f64.powf(1.0 / 11.0))).abs() < 1e-9);
+        // Relative precision where the limits are tiny: for 0 of n, with
+        // h = α/2, the limits are 1 − (1 − h)^(1/(n+1)) and 1 − h^(1/(n+1)),
+        // here through ln_1p and exp_m1. The upper limit used to be 1 minus
+        // a quantile near 1 (5e-9 relative off at n = 10⁹), and 1 − α/2
+        // rounded first (4e-6 off at 0.999999999999).
+        for n in [10_000u64, 1_000_000_000, 1_000_000_000_000] {
+            let post = SharePosterior::new(0, n, Prior::Uniform).expect("valid");
+            for level in [0.95, 0.999_999, 0.999_999_999_999] {
+                let h = (1.0 - level) / 2.0;
+                let et = post
+                    .equal_tailed(ConfidenceLevel::new(level).expect("valid"))
+                    .expect("valid");
+                let root = |ln_tail: f64| -(ln_tail / (n + 1) as f64).exp_m1();
+                let (lower, upper) = (root((-h).ln_1p()), root(h.ln()));
+                assert!(
+                    (et.lower() - lower).abs() <= 1e-12 * lower,
+                    "{n} {level}: {} vs {lower}",
+                    et.lower()
+                );
+                assert!(
+                    (et.upper() - upper).abs() <= 1e-12 * upper,
+                    "{n} {level}: {} vs {upper}",
+                    et.upper()
+                );
+            }
+        }
         // A symmetric posterior has a symmetric HPD interval equal to the equal-tailed one.
         let sym = SharePosterior::new(6, 12, Prior::Jeffreys).expect("valid");
         let (h, e) = (

@@ -7,7 +7,7 @@ use super::sealed::{Internal, Sealed};
 use super::{Estimate, Label, Spread};
 use crate::inference::{ConfidenceLevel, Difference, Interval, IntervalMethod, Options, Test, TestMethod, Unit};
 use crate::stats::binomial::binomial_two_sided;
-use crate::stats::{beta_quantile, null_ratio, ratio};
+use crate::stats::{beta_quantile, beta_upper_quantile, null_ratio, ratio};
 use crate::{Error, Metric};
 
 /// A share: how many answers fall in a rating set, out of how many.
@@ -404,7 +404,7 @@ impl Share {
                 let u = if x >= n {
                     1.0
                 } else {
-                    beta_quantile(x + 1.0, n - x, 1.0 - half_alpha)
+                    beta_upper_quantile(x + 1.0, n - x, half_alpha)
                 };
                 (l, u, IntervalMethod::ClopperPearson)
             }
@@ -417,7 +417,7 @@ impl Share {
                 let u = if x >= n {
                     1.0
                 } else {
-                    beta_quantile(x + 0.5, n - x + 0.5, 1.0 - half_alpha)
+                    beta_upper_quantile(x + 0.5, n - x + 0.5, half_alpha)
                 };
                 (l, u, IntervalMethod::Jeffreys)
             }

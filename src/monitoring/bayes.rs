@@ -5,7 +5,7 @@ use crate::monitoring::Prior;
 use crate::monitoring::counts::{Trinomial, net_value, share_counts, share_value};
 use crate::stats::beta::Prefactor;
 use crate::stats::quadrature::tanh_sinh_pieces;
-use crate::stats::{beta_cdf, beta_quantile, normal_quantile};
+use crate::stats::{beta_cdf, beta_quantile, beta_upper_quantile, normal_quantile};
 use crate::{ConfidenceLevel, Error, RatingSet, Scale, Tally, ZeroToTen};
 
 /// Absolute tolerance of every quadrature: the results are accurate to
@@ -290,7 +290,7 @@ impl SharePosterior {
         let alpha = level.alpha();
         Ok(CredibleInterval {
             lower: beta_quantile(self.a, self.b, alpha / 2.0),
-            upper: 1.0 - beta_quantile(self.b, self.a, alpha / 2.0),
+            upper: beta_upper_quantile(self.a, self.b, alpha / 2.0),
             probability: level.get(),
         })
     }

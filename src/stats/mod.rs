@@ -18,7 +18,7 @@ pub(crate) mod quadrature;
 use statrs::function::erf;
 
 pub(crate) use beta::beta_cdf;
-pub(crate) use beta::beta_quantile;
+pub(crate) use beta::{beta_quantile, beta_upper_quantile};
 use beta::{beta_quantile_pair, beta_tails};
 
 /// Two-sided normal p-value, `erfc(|z| / √2)`: no cancellation for large
