@@ -79,10 +79,11 @@ pub fn first_contact_resolution<'a>(feedback: impl IntoIterator<Item = &'a Feedb
 /// a.add(&Feedback::new(at).with_first_contact_resolution(true));
 /// let mut b = ResolutionTally::new();
 /// b.add(&Feedback::new(at).with_first_contact_resolution(false));
+/// b.add(&Feedback::new(at).with_first_contact_resolution(true));
 /// b.add(&Feedback::new(at)); // not recorded: left out
 /// a.merge(&b);
-/// assert_eq!((a.resolved(), a.recorded()), (1, 2));
-/// assert_eq!(a.report()?.rounded(), 50);
+/// assert_eq!((a.resolved(), a.recorded()), (2, 3));
+/// assert_eq!(a.report()?.rounded(), 67);
 /// # Ok::<(), cxmetrics::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]

@@ -333,9 +333,18 @@ impl ReportOptions {
     /// # Example
     ///
     /// ```
-    /// use cxmetrics::{ConfidenceLevel, ReportOptions};
+    /// use cxmetrics::{Against, ConfidenceLevel, Nps, ReportOptions, Segments, ZeroToTen};
     ///
-    /// let _ = ReportOptions::new().level(ConfidenceLevel::P99);
+    /// let mut s = Segments::new();
+    /// for rating in [10, 9, 3, 8, 10, 6] {
+    ///     s.add("web", ZeroToTen::new(rating)?)?;
+    /// }
+    /// let width = |o: ReportOptions| -> Result<f64, cxmetrics::Error> {
+    ///     let i = s.table(|t| Nps.score(t), Against::Rest, o)?.rows()[0].interval().unwrap();
+    ///     Ok(i.upper() - i.lower())
+    /// };
+    /// assert!(width(ReportOptions::new().level(ConfidenceLevel::P99))? > width(ReportOptions::new())?);
+    /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     #[must_use]
     pub const fn level(self, level: ConfidenceLevel) -> Self {
@@ -348,9 +357,18 @@ impl ReportOptions {
     /// # Example
     ///
     /// ```
-    /// use cxmetrics::ReportOptions;
+    /// use cxmetrics::{Against, Csat, Likert5, ReportOptions, Segments};
     ///
-    /// let _ = ReportOptions::new().minimum_n(100);
+    /// let mut s = Segments::new();
+    /// for (key, rating) in [("ana", 5), ("ana", 4), ("ben", 5)] {
+    ///     s.add(key, Likert5::new(rating)?)?;
+    /// }
+    /// let thin = |o: ReportOptions| -> Result<Vec<bool>, cxmetrics::Error> {
+    ///     Ok(s.table(|t| Csat::default().score(t), Against::Rest, o)?.rows().iter().map(|r| r.is_thin()).collect())
+    /// };
+    /// assert_eq!(thin(ReportOptions::new().minimum_n(2))?, [false, true]);
+    /// assert_eq!(thin(ReportOptions::new())?, [true, true]); // 30 by default
+    /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     #[must_use]
     pub const fn minimum_n(self, min_n: u64) -> Self {

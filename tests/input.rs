@@ -129,6 +129,11 @@ fn numbers_and_labels_mix_in_one_column() -> Result<(), Error> {
         cells.parse_or_label::<Likert7>("6.5", &labels),
         Err(Error::Parse { .. })
     ));
+    // So does a signed one: "-1" and "+8" are numbers, not unknown labels.
+    for signed in ["-1", "+8", " -0"] {
+        let err = cells.parse_or_label::<Likert7>(signed, &labels);
+        assert!(matches!(err, Err(Error::Parse { .. })), "{signed}: {err:?}");
+    }
     assert!(matches!(
         cells.parse_or_label::<Likert7>("Agreed", &labels),
         Err(Error::UnknownLabel { .. })

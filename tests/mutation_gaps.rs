@@ -609,6 +609,11 @@ fn a_points_rating_converts_back_to_its_number() -> Result<(), Error> {
     use cxmetrics::Points;
     assert_eq!(u8::from(Points::<0, 10>::new(7)?), 7);
     assert_eq!(u8::from(Points::<1, 3>::new(3)?), 3);
+    // Its `Display` as writing nothing survived (shard 17): a rating
+    // prints as its number, and parses back from it.
+    let r = Points::<0, 10>::new(10)?;
+    assert_eq!(r.to_string(), "10");
+    assert_eq!(r.to_string().parse::<Points<0, 10>>()?, r);
     Ok(())
 }
 
@@ -642,5 +647,27 @@ fn a_weighted_tally_without_weight_has_no_effective_size() -> Result<(), Error> 
     assert_eq!(t.n_eff(), None);
     t.add(Likert5::new(3)?, 2.0)?;
     assert_eq!(t.n_eff(), Some(1.0));
+    Ok(())
+}
+
+#[test]
+fn a_linearised_weighted_mean_takes_n_minus_one_degrees_of_freedom() -> Result<(), Error> {
+    use cxmetrics::inference::VarianceMethod;
+    use cxmetrics::{ConfidenceLevel, Likert5, Mean, WeightedTally};
+    // `weighted_csat_mean` of tests/data/cx_vectors.json: mean
+    // 3.1212121212121215, linearised SE 0.6312666593909375, n = 10. With
+    // t(0.975, 9) = 2.2621571627982055 (mpmath, 40 digits) the 95 % limits
+    // are 1.6931877260352171 and 4.5492365163890259; `n + 1` degrees of
+    // freedom survived, as no test looked at this interval.
+    let values = [5, 4, 2, 5, 3, 4, 1, 5, 4, 4];
+    let weights = [1.2, 0.8, 2.5, 1.0, 0.5, 1.5, 3.0, 0.7, 1.1, 0.9];
+    let mut t = WeightedTally::<Likert5>::new();
+    for (v, w) in values.into_iter().zip(weights) {
+        t.add(Likert5::new(v)?, w)?;
+    }
+    let lin = Mean.score(&t)?.with_variance(VarianceMethod::Linearized);
+    let i = lin.interval(ConfidenceLevel::P95).expect("n = 10");
+    assert!((i.lower() - 1.693_187_726_035_217).abs() < 1e-12, "{i:?}");
+    assert!((i.upper() - 4.549_236_516_389_026).abs() < 1e-12, "{i:?}");
     Ok(())
 }
