@@ -255,8 +255,10 @@ pub enum ShareMethod {
     /// `B⁻¹(1−α/2; x+1, n−x)`. Coverage at least nominal, conservative.
     /// The quantiles come from a cancellation-free incomplete beta (TOMS
     /// 708): within 4e-14 relative of 60-digit mpmath at n = 10⁹, 10¹² and
-    /// 10¹⁵ for every count and levels 0.9 to 0.999, in microseconds, with
-    /// bounded work for any n.
+    /// 10¹⁵ for every count and levels 0.9 to 0.999, and at levels up to
+    /// 0.999999999999999 for n = 10 to 10¹² (the upper limit is solved at
+    /// the upper tail `α/2`, not at a rounded `1 − α/2`), in microseconds,
+    /// with bounded work for any n.
     ClopperPearson,
     /// Jeffreys: `B⁻¹(α/2, 1−α/2; x+½, n−x+½)`, with the boundary rule of
     /// Brown, Cai & `DasGupta` (2001): 0 at `x = 0`, 1 at `x = n`. Same

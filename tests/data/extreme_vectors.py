@@ -11,9 +11,10 @@ Independent of the crate's algorithms: every probability is a numerical
 integral of the density (mpmath's tanh-sinh quadrature, piecewise between
 break points around the mode) at 60 significant digits, with log-gamma at 90
 digits, and every quantile is a bisection-safeguarded Newton iteration to 45
-digits. Values are stored rounded to the nearest double. Levels are taken
-as decimals (their rounding to double moves a limit by under 1e-15
-relative); benchmark shares as the doubles the crate receives. A self-check
+digits. Values are stored rounded to the nearest double. Levels and
+benchmark shares are taken as the doubles the crate receives (for a level,
+1 - level is then exact, as in the crate: at 0.999999999999 the decimal's
+alpha differs from the double's by 6e-5 relative). A self-check
 against mpmath's own betainc (hypergeometric series, exact where it
 converges, i.e. at moderate shapes) runs first.
 
@@ -311,6 +312,7 @@ def self_check():
 
 
 LEVELS = ["0.9", "0.95", "0.99", "0.999"]
+EXTREME_LEVELS = ["0.999999999", "0.999999999999", "0.999999999999999"]
 
 
 def share_cases():
@@ -320,11 +322,17 @@ def share_cases():
             levels = LEVELS if x in (1, n // 2, n - 1) else ["0.95"]
             for level in levels:
                 cases.append((x, n, level))
+    # Levels whose alpha/2 is below the rounding of 1 - alpha/2: an upper
+    # limit must come from the upper tail at alpha/2 itself.
+    for n in [10, 10**4, 10**9, 10**12]:
+        for x in sorted({0, 1, 3, n // 2, n - 1}):
+            for level in EXTREME_LEVELS:
+                cases.append((x, n, level))
     return cases
 
 
 def interval_limits(x, n, level, method):
-    half = (1 - mp.mpf(level)) / 2
+    half = (1 - mp.mpf(float(level))) / 2
     if method == "clopper_pearson":
         lower = mp.mpf(0) if x == 0 else Beta(x, n - x + 1).quantile(half)
         upper = mp.mpf(1) if x == n else Beta(x + 1, n - x).quantile(half, upper=True)
