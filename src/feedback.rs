@@ -242,7 +242,10 @@ impl Feedback {
     /// use chrono::DateTime;
     /// use cxmetrics::Feedback;
     ///
-    /// assert_eq!(Feedback::new(DateTime::from_timestamp(0, 0).unwrap()).interaction_at(), None);
+    /// let (called, answered) = (DateTime::from_timestamp(0, 0).unwrap(), DateTime::from_timestamp(600, 0).unwrap());
+    /// assert_eq!(Feedback::new(answered).interaction_at(), None);
+    /// assert_eq!(Feedback::new(answered).with_interaction_at(called)?.interaction_at(), Some(called));
+    /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     #[must_use]
     pub const fn interaction_at(&self) -> Option<DateTime<Utc>> {

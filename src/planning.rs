@@ -91,7 +91,8 @@ impl UnitVariance {
     /// # Errors
     ///
     /// [`Error::InvalidArgument`] unless both shares are in `[0, 1]` and sum
-    /// to at most 1.
+    /// to at most 1, with 1e-12 of slack for shares that were rounded
+    /// (`1 + 1e-12` itself is accepted).
     ///
     /// # Example
     ///

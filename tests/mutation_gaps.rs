@@ -671,3 +671,16 @@ fn a_linearised_weighted_mean_takes_n_minus_one_degrees_of_freedom() -> Result<(
     assert!((i.upper() - 4.549_236_516_389_026).abs() < 1e-12, "{i:?}");
     Ok(())
 }
+
+#[test]
+#[allow(clippy::float_cmp, reason = "the sum must be exactly the double at the edge")]
+fn planning_shares_may_overshoot_one_by_the_stated_slack() {
+    use cxmetrics::planning::UnitVariance;
+    // `p + d > 1 + 1e-12` as `>=` survived (shard 22): the slack is
+    // inclusive. 0.5 + (1 + 1e-12 − 0.5) is exactly the double 1 + 1e-12.
+    let edge = 1.0 + 1e-12;
+    let d = edge - 0.5;
+    assert_eq!(0.5 + d, edge);
+    assert!(UnitVariance::net_score(0.5, d).is_ok());
+    assert!(UnitVariance::net_score(0.5, d + 1e-12).is_err());
+}
