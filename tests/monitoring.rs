@@ -439,6 +439,19 @@ mod charts {
     /// Montgomery, Introduction to Statistical Quality Control (EWMA and
     /// tabular CUSUM examples on the same 30 observations).
     #[test]
+    fn a_point_on_a_limit_is_inside() {
+        // p̄ = 19/50: the lower limit 0.38 − 3·√(0.38·0.62/10) is below 0
+        // and clipped to it, so a period with no successes sits on the
+        // limit, not outside (`<` as `<=` survived, shard 22); 9 of 10 is
+        // above the upper limit, 0.84.
+        let chart = PChart::new(&[(0, 10), (5, 10), (2, 10), (3, 10), (9, 10)], 3.0).expect("valid");
+        let first = &chart.points()[0];
+        assert_eq!((first.value().to_bits(), first.lower().to_bits()), (0, 0));
+        assert!(!first.is_outside());
+        assert!(chart.points()[4].is_outside(), "{:?}", chart.points()[4]);
+    }
+
+    #[test]
     fn ewma_and_tabular_cusum_match_montgomery() {
         let all = vectors();
         let case = &all["montgomery_30_observations"];

@@ -431,6 +431,11 @@ fn blend_block(out: &mut [[u8; 64]], x: &[[u8; 64]], v: Validity<'_>, base: usiz
         });
         return;
     }
+    blend_block_portable(out, x, v, base, min);
+}
+
+/// [`blend_block`] without AVX2: eight lanes per `u64` through [`blend64`].
+fn blend_block_portable(out: &mut [[u8; 64]], x: &[[u8; 64]], v: Validity<'_>, base: usize, min: u8) {
     for (c, (o, x)) in out.iter_mut().zip(x).enumerate() {
         blend64(o, x, v.word(base + c * 64), min);
     }
@@ -1007,6 +1012,27 @@ mod tests {
             for (i, &got) in out.iter().enumerate() {
                 let want = if word >> i & 1 == 1 { x[i] } else { 9 };
                 assert_eq!(got, want, "lane {i} of {word:#x}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_portable_block_blend_reads_each_chunks_own_bitmap_word() {
+        // Without AVX2 a block is blended chunk by chunk, each with the
+        // bitmap word at `base + 64·c` (`+` as `−` survived: this CPU takes
+        // the AVX2 path). Three chunks at a base of 128, bit offset 3.
+        let bits: Vec<u8> = (0..80).map(|i| (i * 37 + 11) as u8).collect();
+        let v = Validity::new(&bits, 3, 600).expect("600 bits fit");
+        let x: Vec<[u8; 64]> = (0..3)
+            .map(|c| core::array::from_fn(|i| (c * 64 + i) as u8 % 200 + 1))
+            .collect();
+        let mut out = vec![[0u8; 64]; 3];
+        blend_block_portable(&mut out, &x, v, 128, 0);
+        for (c, chunk) in out.iter().enumerate() {
+            for (i, &got) in chunk.iter().enumerate() {
+                let at = 128 + 64 * c + i;
+                let want = if v.is_valid(at) { x[c][i] } else { 0 };
+                assert_eq!(got, want, "answer {at}");
             }
         }
     }
