@@ -501,8 +501,10 @@ impl<S: Scale> Response<S> {
     /// use chrono::DateTime;
     /// use cxmetrics::{Likert7, Response};
     ///
-    /// let r = Response::new(Likert7::new(6)?, DateTime::from_timestamp(0, 0).unwrap());
+    /// let (called, answered) = (DateTime::from_timestamp(0, 0).unwrap(), DateTime::from_timestamp(600, 0).unwrap());
+    /// let r = Response::new(Likert7::new(6)?, answered);
     /// assert_eq!(r.interaction_at(), None);
+    /// assert_eq!(r.with_interaction_at(called)?.interaction_at(), Some(called));
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     #[must_use]

@@ -767,19 +767,23 @@ mod tests {
 
     #[test]
     fn chunked_scratch_passes_equal_one_by_one() {
-        let groups: Vec<u32> = (0..5_500u32)
-            .map(|i| (i * 7) % 13 + u32::from(i > 5_000) * 20)
-            .collect();
-        let ratings: Vec<u8> = (0..5_500u32).map(|i| ((i * 5 + i / 11) % 11) as u8).collect();
-        let mut bulk = GroupedTally::<ZeroToTen>::new();
-        bulk.add_raw(&[3u32], &[4]).expect("valid");
-        let mut one = bulk.clone();
-        bulk.add_raw(&groups, &ratings).expect("valid");
-        for (&g, &r) in groups.iter().zip(&ratings) {
-            one.add_tally(g as usize, &Tally::from_raw(&[r]).expect("valid"))
-                .expect("small");
+        // Batches of exactly one chunk and one answer more included: with
+        // `len > chunk` as `>=` inside the loop, a batch of exactly one
+        // chunk was folded aside and then dropped.
+        for len in [5_500u32, 1_000, 1_001, 2_000] {
+            assert_eq!(SCRATCH_CHUNK, 1_000, "the test build's chunk");
+            let groups: Vec<u32> = (0..len).map(|i| (i * 7) % 13 + u32::from(i > 5_000) * 20).collect();
+            let ratings: Vec<u8> = (0..len).map(|i| ((i * 5 + i / 11) % 11) as u8).collect();
+            let mut bulk = GroupedTally::<ZeroToTen>::new();
+            bulk.add_raw(&[3u32], &[4]).expect("valid");
+            let mut one = bulk.clone();
+            bulk.add_raw(&groups, &ratings).expect("valid");
+            for (&g, &r) in groups.iter().zip(&ratings) {
+                one.add_tally(g as usize, &Tally::from_raw(&[r]).expect("valid"))
+                    .expect("small");
+            }
+            assert_eq!(bulk, one, "{len} answers");
+            assert_eq!(bulk.len(), if len > 5_000 { 33 } else { 13 }, "{len} answers");
         }
-        assert_eq!(bulk, one);
-        assert_eq!(bulk.len(), 33);
     }
 }
