@@ -770,8 +770,8 @@ mod tests {
         // Batches of exactly one chunk and one answer more included: with
         // `len > chunk` as `>=` inside the loop, a batch of exactly one
         // chunk was folded aside and then dropped.
+        assert_eq!(SCRATCH_CHUNK, 1_000, "the test build's chunk");
         for len in [5_500u32, 1_000, 1_001, 2_000] {
-            assert_eq!(SCRATCH_CHUNK, 1_000, "the test build's chunk");
             let groups: Vec<u32> = (0..len).map(|i| (i * 7) % 13 + u32::from(i > 5_000) * 20).collect();
             let ratings: Vec<u8> = (0..len).map(|i| ((i * 5 + i / 11) % 11) as u8).collect();
             let mut bulk = GroupedTally::<ZeroToTen>::new();
