@@ -137,3 +137,38 @@ fn t_interval_critical_values_over_all_df() {
     }
     assert!(checked >= 100, "{checked}");
 }
+
+/// `SharePosterior::hpd` at levels up to 0.999999999999 against
+/// `tests/data/hpd_extremes.json` (50-digit mpmath, `hpd_extremes.py`):
+/// relative 1e-12 at each end, and a lower end of exactly 0 where the
+/// density falls from 0. The upper end used to be asked for as the
+/// quantile at `q + level`, whose rounding near 1 moved it by up to 1e-5
+/// relative at 0.999999999999.
+#[test]
+fn share_hpd_intervals_at_extreme_levels() {
+    use cxmetrics::monitoring::{Prior, SharePosterior};
+    let file: Value = serde_json::from_str(include_str!("data/hpd_extremes.json")).expect("vector file is valid JSON");
+    let cases = file["share_hpd"].as_array().expect("cases");
+    assert!(cases.len() >= 20, "{}", cases.len());
+    for case in cases {
+        let (s, n) = (case["successes"].as_u64().expect("s"), case["n"].as_u64().expect("n"));
+        let prior = match case["prior"].as_str().expect("prior") {
+            "uniform" => Prior::Uniform,
+            _ => Prior::Jeffreys,
+        };
+        let level = case["level"].as_f64().expect("level");
+        let post = SharePosterior::new(s, n, prior).expect("s ≤ n");
+        let hpd = post.hpd(ConfidenceLevel::new(level).expect("level")).expect("valid");
+        let what = format!("{s} of {n}, {prior:?}, level {level}");
+        let (lower, upper) = (
+            case["lower"].as_f64().expect("lower"),
+            case["upper"].as_f64().expect("upper"),
+        );
+        if lower == 0.0 {
+            assert!(hpd.lower() == 0.0, "{what}: lower {:e}", hpd.lower());
+        } else {
+            assert_relative(hpd.lower(), lower, 1e-12, &format!("{what}, lower"));
+        }
+        assert_relative(hpd.upper(), upper, 1e-12, &format!("{what}, upper"));
+    }
+}
