@@ -684,3 +684,21 @@ fn planning_shares_may_overshoot_one_by_the_stated_slack() {
     assert!(UnitVariance::net_score(0.5, d).is_ok());
     assert!(UnitVariance::net_score(0.5, d + 1e-12).is_err());
 }
+
+#[test]
+fn squared_weights_at_a_point_without_answers_are_rejected() {
+    // `n > 0` as `n >= 0` in `WeightedTally::from_sums` survived (shard 24):
+    // the mutant rejected what the original let through, a Σw² at a point
+    // with no answers and no weight, which would have shrunk the effective
+    // sample size of every score of the tally (serde takes the same path).
+    use cxmetrics::{Likert5, WeightedTally};
+    let (w, answers) = ([0.25, 0.0, 0.0, 0.0, 1.5], [1, 0, 0, 0, 1]);
+    let err = WeightedTally::<Likert5>::from_sums(&w, &[0.0625, 4.0, 0.0, 0.0, 2.25], &answers)
+        .expect_err("Σw² without answers");
+    assert_eq!(
+        err.to_string(),
+        "sum of squared weights 4 is out of range: expected 0 exactly at points without answers"
+    );
+    let t = WeightedTally::<Likert5>::from_sums(&w, &[0.0625, 0.0, 0.0, 0.0, 2.25], &answers).expect("consistent");
+    assert_eq!(t.sum_squared_weights(), &[0.0625, 0.0, 0.0, 0.0, 2.25]);
+}

@@ -198,6 +198,8 @@ fn series_segments_and_weighted_tallies_round_trip() -> TestResult {
         r#"{"scale":"Likert5","sum_w":[1.0,0.0,0.0,0.0,1.5],"sum_w2":[1.0,0.0,0.0,0.0,2.25],"answers":[0,0,0,0,1]}"#,
         r#"{"scale":"Likert7","sum_w":[1.0,0.0,0.0,0.0,1.5],"sum_w2":[1.0,0.0,0.0,0.0,2.25],"answers":[1,0,0,0,1]}"#,
         r#"{"scale":"Likert5","sum_w":[1.0],"sum_w2":[1.0],"answers":[1]}"#,
+        // Σw² at a point without answers (it would shrink the effective size).
+        r#"{"scale":"Likert5","sum_w":[0.25,0.0,0.0,0.0,1.5],"sum_w2":[0.0625,4.0,0.0,0.0,2.25],"answers":[1,0,0,0,1]}"#,
     ] {
         assert!(serde_json::from_str::<WeightedTally<Likert5>>(bad).is_err(), "{bad}");
     }

@@ -216,7 +216,7 @@ impl<S: Scale> WeightedTally<S> {
     ///
     /// - [`Error::InvalidArgument`] when a slice does not have exactly
     ///   `S::POINTS` entries; when a point has answers but `Σw = 0`, or
-    ///   weight but no answers; or when `Σw²` lies outside what `n` positive
+    ///   `Σw` or `Σw²` but no answers; or when `Σw²` lies outside what `n` positive
     ///   weights summing to `Σw` allow, `(Σw)²/n ≤ Σw² ≤ (Σw)²` (checked with
     ///   a relative tolerance of 1e-9 for rounding), e.g. `Σw = 2`, `Σw² = 5`
     ///   for one answer; or when the mean weight `Σw/n` lies outside
@@ -272,6 +272,13 @@ impl<S: Scale> WeightedTally<S> {
                 return Err(Error::InvalidArgument {
                     name: "sum of weights",
                     value: w,
+                    expected: "0 exactly at points without answers",
+                });
+            }
+            if n == 0 && w2 != 0.0 {
+                return Err(Error::InvalidArgument {
+                    name: "sum of squared weights",
+                    value: w2,
                     expected: "0 exactly at points without answers",
                 });
             }
