@@ -449,6 +449,13 @@ mod charts {
         assert_eq!((first.value().to_bits(), first.lower().to_bits()), (0, 0));
         assert!(!first.is_outside());
         assert!(chart.points()[4].is_outside(), "{:?}", chart.points()[4]);
+        // The mirror image: p̄ = 31/50, the upper limit clipped to 1, where
+        // a period of all successes sits (`>` as `>=` survived, shard 25).
+        let chart = PChart::new(&[(10, 10), (5, 10), (8, 10), (7, 10), (1, 10)], 3.0).expect("valid");
+        let first = &chart.points()[0];
+        assert_eq!((first.value(), first.upper()), (1.0, 1.0));
+        assert!(!first.is_outside());
+        assert!(chart.points()[4].is_outside(), "{:?}", chart.points()[4]);
     }
 
     #[test]

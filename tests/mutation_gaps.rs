@@ -702,3 +702,31 @@ fn squared_weights_at_a_point_without_answers_are_rejected() {
     let t = WeightedTally::<Likert5>::from_sums(&w, &[0.0625, 0.0, 0.0, 0.0, 2.25], &answers).expect("consistent");
     assert_eq!(t.sum_squared_weights(), &[0.0625, 0.0, 0.0, 0.0, 2.25]);
 }
+
+#[test]
+#[allow(
+    clippy::float_cmp,
+    reason = "the percentage of a weighted estimate is 100 times its value, one rounding"
+)]
+fn weighted_estimates_give_percent_and_points_from_their_value() -> Result<(), Error> {
+    // `100.0 * value` as `100.0 + value` in `Spread::hundredfold` survived
+    // (shard 25): no test read the percentage of a weighted estimate.
+    use cxmetrics::{Csat, Likert5, Nps, WeightedTally, ZeroToTen};
+    let mut t = WeightedTally::<Likert5>::new();
+    for (r, w) in [(5, 1.2), (4, 0.8), (2, 2.5), (5, 1.0), (3, 0.5)] {
+        t.add(Likert5::new(r)?, w)?;
+    }
+    let csat = Csat::default().score(&t)?;
+    assert!((csat.value() - 0.5).abs() < 1e-15, "3.0 of 6.0 in weight");
+    assert_eq!(csat.percent(), 100.0 * csat.value());
+    assert_eq!(csat.rounded(), 50);
+    let mut t = WeightedTally::<ZeroToTen>::new();
+    for (r, w) in [(10, 2.0), (9, 1.0), (7, 1.0), (0, 1.0), (3, 1.0)] {
+        t.add(ZeroToTen::new(r)?, w)?;
+    }
+    let nps = Nps.score(&t)?;
+    assert!((nps.value() - 1.0 / 6.0).abs() < 1e-15, "(3 − 2)/6 in weight");
+    assert_eq!(nps.points(), 100.0 * nps.value());
+    assert_eq!(nps.rounded(), 17);
+    Ok(())
+}

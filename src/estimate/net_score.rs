@@ -187,7 +187,8 @@ impl NetScore {
     }
 
     /// The net score in points, `[-100, 100]`, with a single rounding:
-    /// `100 · (positive − negative) / n`.
+    /// `100 · (positive − negative) / n` (`100 ·` [`value`](Self::value)
+    /// for a weighted score).
     ///
     /// # Example
     ///

@@ -126,7 +126,8 @@ impl Share {
         self.p
     }
 
-    /// The share in percent, `100 · hits / n` with a single rounding.
+    /// The share in percent, `100 · hits / n` with a single rounding
+    /// (`100 ·` [`value`](Self::value) for a weighted share).
     ///
     /// # Example
     ///
