@@ -100,7 +100,10 @@ impl UnitVariance {
     /// use cxmetrics::planning::UnitVariance;
     ///
     /// assert_eq!(UnitVariance::net_score(0.5, 0.5)?.get(), 1.0);
-    /// assert!(UnitVariance::net_score(0.7, 0.5).is_err());
+    /// assert_eq!(
+    ///     UnitVariance::net_score(0.7, 0.5).unwrap_err().to_string(),
+    ///     "planning positive + negative share 1.2 is out of range: expected at most 1"
+    /// );
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     pub fn net_score(p_positive: f64, p_negative: f64) -> Result<Self, Error> {
