@@ -64,6 +64,7 @@ impl<S: Scale> RatingSet<S> {
     ///
     /// let top2 = RatingSet::range(Likert5::new(4)?, Likert5::new(5)?)?;
     /// assert_eq!(top2.to_string(), "{4, 5}");
+    /// assert_eq!(format!("{top2:?}"), "RatingSet<Likert5>{4, 5}"); // names the scale
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     pub fn range(low: S, high: S) -> Result<Self, Error> {

@@ -750,3 +750,27 @@ fn an_empty_period_in_a_trend_is_not_thin() -> Result<(), Error> {
     assert_eq!(rows, [(3, false), (0, false), (1, true)]);
     Ok(())
 }
+
+#[test]
+fn a_p_value_equal_to_alpha_is_no_detectable_difference() -> Result<(), Error> {
+    // `p < α` as `p <= α` in `Comparison::decide` survived (shard 28): a
+    // difference is declared only when p falls below α. A level of 1 − p
+    // has α = p exactly when p lies in [¼, ½] (both subtractions exact).
+    use cxmetrics::{Benchmark, BenchmarkKind, ConfidenceLevel, Nps, Verdict};
+    let nps = Nps.score_counts(30, 30, 40)?; // +10
+    for (points, verdict) in [(2.0, Verdict::Above), (18.0, Verdict::Below)] {
+        let benchmark = Benchmark::nps("peers", BenchmarkKind::Global, points)?;
+        let p = benchmark
+            .compare(&nps, ConfidenceLevel::P95)?
+            .p_value()
+            .expect("defined");
+        assert!((0.25..=0.5).contains(&p), "{p}");
+        let at = ConfidenceLevel::new(1.0 - p)?;
+        assert_eq!(at.alpha().to_bits(), p.to_bits());
+        assert_eq!(benchmark.compare(&nps, at)?.verdict(), Verdict::NoDetectableDifference);
+        let wider = ConfidenceLevel::new(f64::from_bits((1.0 - p).to_bits() - 1))?;
+        assert!(wider.alpha() > p);
+        assert_eq!(benchmark.compare(&nps, wider)?.verdict(), verdict);
+    }
+    Ok(())
+}
