@@ -923,3 +923,18 @@ fn net_score_intervals_mirror_with_the_counts() -> Result<(), Error> {
     );
     Ok(())
 }
+
+/// Far below the bulk a net-score posterior's CDF keeps its relative
+/// precision: the inner probability is taken on whichever side of the
+/// incomplete beta keeps it (taken as `1 − I` on the other side, a mutant
+/// in shard 28, it rounded to 0). Against 50-digit mpmath
+/// (`tests/data/net_score_tail.py`).
+#[test]
+fn net_score_cdf_keeps_a_far_tail() -> Result<(), Error> {
+    use cxmetrics::monitoring::NetScorePosterior;
+    let post = NetScorePosterior::new(5, 11, 210, Prior::Uniform)?;
+    let expected = 1.140_225_475_669_504_6e-277;
+    let f = post.cdf(-0.9)?;
+    assert!((f - expected).abs() <= 1e-9 * expected, "{f:e}");
+    Ok(())
+}
