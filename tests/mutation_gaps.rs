@@ -774,3 +774,27 @@ fn a_p_value_equal_to_alpha_is_no_detectable_difference() -> Result<(), Error> {
     }
     Ok(())
 }
+
+#[test]
+fn chart_limit_widths_must_be_positive_and_finite() {
+    // `sigmas > 0 && sigmas.is_finite()` as `||` in the charts' check
+    // survived (shard 29): no test gave a negative or infinite width.
+    use cxmetrics::monitoring::{EwmaChart, NetScoreChart, PChart, TabularCusum};
+    let values = [1.0, 2.0, 1.5];
+    for width in [-3.0, 0.0, f64::INFINITY, f64::NAN] {
+        let errors = [
+            PChart::new(&[(5, 10), (6, 10)], width).err(),
+            NetScoreChart::new(&[(1, 2, 3), (2, 2, 2)], width).err(),
+            EwmaChart::new(&values, 1.5, 0.5, 0.2, width).err(),
+            TabularCusum::new(&values, 1.5, 0.5, 0.5, width).err(),
+        ];
+        for err in errors {
+            let err = err.expect("rejected");
+            assert!(
+                err.to_string().contains("expected a positive finite number"),
+                "{width}: {err}"
+            );
+        }
+    }
+    assert!(PChart::new(&[(5, 10), (6, 10)], 3.0).is_ok());
+}
