@@ -218,9 +218,13 @@ impl<K: Ord + Clone, S: Scale> Segments<K, S> {
     /// # Example
     ///
     /// ```
-    /// use cxmetrics::{Likert5, ReportOptions, Segments};
+    /// use cxmetrics::{Likert5, Segments};
     ///
-    /// assert!(Segments::<u32, Likert5>::new().is_empty());
+    /// let mut s = Segments::<u32, Likert5>::new();
+    /// assert!(s.is_empty());
+    /// s.add(7, Likert5::new(4)?)?;
+    /// assert!(!s.is_empty());
+    /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     #[must_use]
     pub fn is_empty(&self) -> bool {

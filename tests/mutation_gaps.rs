@@ -734,20 +734,21 @@ fn weighted_estimates_give_percent_and_points_from_their_value() -> Result<(), E
 #[test]
 fn an_empty_period_in_a_trend_is_not_thin() -> Result<(), Error> {
     // `n > 0 && n < min_n` as `n >= 0 && …` in `Series::report` survived
-    // (shard 27): a row is thin when it has answers but fewer than the
-    // minimum; a period without answers is empty, not thin.
+    // (shard 27), and `n < min_n` as `<=` (shard 30): a row is thin when
+    // it has answers but fewer than the minimum; a period without answers
+    // is empty, not thin, and one with exactly the minimum is not thin.
     use chrono::{Duration, TimeZone, Utc};
     use cxmetrics::{Granularity, Nps, ReportOptions, Series, ZeroToTen};
     let monday = Utc.with_ymd_and_hms(2026, 1, 5, 9, 0, 0).unwrap();
     let mut daily = Series::utc(Granularity::Day);
-    for (day, answers) in [(0, 3), (2, 1)] {
+    for (day, answers) in [(0, 3), (2, 1), (3, 2)] {
         for _ in 0..answers {
             daily.add_rating(monday + Duration::days(day), ZeroToTen::new(9)?)?;
         }
     }
     let trend = daily.trend(|t| Nps.score(t), ReportOptions::new().minimum_n(2))?;
     let rows: Vec<(u64, bool)> = trend.iter().map(|r| (r.n(), r.is_thin())).collect();
-    assert_eq!(rows, [(3, false), (0, false), (1, true)]);
+    assert_eq!(rows, [(3, false), (0, false), (1, true), (2, false)]);
     Ok(())
 }
 

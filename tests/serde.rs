@@ -327,6 +327,7 @@ fn csat_on_any_scale_keeps_its_scale_through_json() -> TestResult {
 
     for (bad, why) in [
         (json.replace(r#""rating":8"#, r#""rating":11"#), "off the 1–10 scale"),
+        (json.replace(r#""rating":8"#, r#""rating":0"#), "off the 1–10 scale"),
         (json.replace("Points<1, 10>", "Points<3, 9>"), "unknown scale"),
         (
             json.replace(r#"{"scale":"Points<1, 10>","rating":8}"#, "6"),
@@ -335,6 +336,15 @@ fn csat_on_any_scale_keeps_its_scale_through_json() -> TestResult {
     ] {
         let err = serde_json::from_str::<Feedback>(&bad).expect_err(why).to_string();
         assert!(err.contains(why), "{why}: {err}");
+    }
+    // Both ends of the scale are ratings on it.
+    for end in [1, 10] {
+        let json = json.replace(r#""rating":8"#, &format!(r#""rating":{end}"#));
+        let back = serde_json::from_str::<Feedback>(&json)?;
+        assert_eq!(
+            back.csat::<cxmetrics::Points<1, 10>>().map(cxmetrics::Points::get),
+            Some(end)
+        );
     }
     Ok(())
 }
