@@ -799,3 +799,78 @@ fn chart_limit_widths_must_be_positive_and_finite() {
     }
     assert!(PChart::new(&[(5, 10), (6, 10)], 3.0).is_ok());
 }
+
+#[test]
+#[allow(clippy::float_cmp, reason = "the limits are the ends of the range, exactly")]
+fn score_intervals_of_one_sided_samples_reach_the_end_of_the_range() -> Result<(), Error> {
+    // `-1.0` as `1.0` for the lower limit of an all-negative sample in the
+    // net score's score interval survived (shard 31).
+    use cxmetrics::Nps;
+    use cxmetrics::inference::NetScoreMethod;
+    let all_detractors = Nps.score_counts(5, 0, 0)?.interval(NetScoreMethod::Score);
+    assert_eq!(all_detractors.lower(), -1.0);
+    assert!(
+        all_detractors.upper() > -1.0 && all_detractors.upper() < 0.0,
+        "{all_detractors}"
+    );
+    let all_promoters = Nps.score_counts(0, 0, 5)?.interval(NetScoreMethod::Score);
+    assert_eq!(all_promoters.upper(), 1.0);
+    assert!(
+        all_promoters.lower() > 0.0 && all_promoters.lower() < 1.0,
+        "{all_promoters}"
+    );
+    Ok(())
+}
+
+#[test]
+#[allow(clippy::float_cmp, reason = "the interval ends at the end of the support, exactly")]
+fn the_hpd_interval_of_a_rising_density_ends_at_one() -> Result<(), Error> {
+    // `g.is_nan() || g <= 0` as `&&` in the HPD search (shard 31): 10 of 10
+    // under the uniform prior is Beta(11, 1), whose density rises to 1, so
+    // the interval is [α^(1/11), 1] — with the mutant the search ran on
+    // and stopped 4e-15 short of 1.
+    use cxmetrics::ConfidenceLevel;
+    use cxmetrics::monitoring::{Prior, SharePosterior};
+    let hpd = SharePosterior::new(10, 10, Prior::Uniform)?.hpd(ConfidenceLevel::P95)?;
+    assert_eq!(hpd.upper(), 1.0);
+    assert!(
+        (hpd.lower() - 0.05f64.powf(1.0 / 11.0)).abs() < 1e-14,
+        "{}",
+        hpd.lower()
+    );
+    Ok(())
+}
+
+#[test]
+fn a_mean_against_a_benchmark_with_a_standard_error_is_tested() -> Result<(), Error> {
+    // A mean's standard error as `None` (shard 31) left a comparison with
+    // a benchmark that has its own standard error without a test.
+    use cxmetrics::{Benchmark, BenchmarkKind, CesEffort, ConfidenceLevel, Likert5, Metric, Tally, Verdict};
+    let effort = CesEffort.score(&Tally::<Likert5>::from_counts(&[0, 2, 2, 6, 10])?)?;
+    let b = Benchmark::mean("industry", BenchmarkKind::Global, Metric::CesEffort, 2.5)?.with_standard_error(0.1)?;
+    let c = b.compare(&effort, ConfidenceLevel::P95)?;
+    assert!(c.p_value().is_some_and(|p| p < 1e-6), "{:?}", c.p_value());
+    assert_eq!(c.verdict(), Verdict::Above);
+    Ok(())
+}
+
+#[test]
+fn a_thin_period_is_not_compared_with_the_baseline() -> Result<(), Error> {
+    // The `!thin` guard on the baseline comparison in `Series::report` as
+    // `true` survived (shard 31): a period below the minimum is reported
+    // without a comparison, against a baseline as against the previous one.
+    use chrono::{Duration, TimeZone, Utc};
+    use cxmetrics::{Benchmark, BenchmarkKind, Granularity, Nps, ReportOptions, Series, ZeroToTen};
+    let monday = Utc.with_ymd_and_hms(2026, 1, 5, 9, 0, 0).unwrap();
+    let mut daily = Series::utc(Granularity::Day);
+    for (day, answers) in [(0, 3), (1, 1)] {
+        for _ in 0..answers {
+            daily.add_rating(monday + Duration::days(day), ZeroToTen::new(9)?)?;
+        }
+    }
+    let target = Benchmark::nps("target", BenchmarkKind::Global, 0.0)?;
+    let trend = daily.trend_against(|t| Nps.score(t), &target, ReportOptions::new().minimum_n(2))?;
+    let compared: Vec<(bool, bool)> = trend.iter().map(|r| (r.is_thin(), r.comparison().is_some())).collect();
+    assert_eq!(compared, [(false, true), (true, false)]);
+    Ok(())
+}
