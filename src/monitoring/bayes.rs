@@ -403,14 +403,15 @@ fn hpd_search(
         return (lower(alpha), support.1);
     }
     let (mut a, mut b) = (-EDGE, EDGE);
-    let mut best = (lower(alpha / 2.0), upper(alpha / 2.0));
-    // 100 halvings take the bracket below the spacing of doubles near ±EDGE.
-    for _ in 0..100 {
+    // At most 100 halvings: the bracket falls below the spacing of doubles
+    // near ±EDGE long before.
+    let mut steps = 0;
+    loop {
         let m = 0.5 * (a + b);
         let (g, lo, hi) = gap(m);
-        best = (lo, hi);
-        if b - a <= 1e-15 {
-            break;
+        steps += 1;
+        if b - a <= 1e-15 || steps == 100 {
+            return (lo, hi);
         }
         if g < 0.0 {
             a = m;
@@ -418,7 +419,6 @@ fn hpd_search(
             b = m;
         }
     }
-    best
 }
 
 /// The posterior of NPS or any net score under a Dirichlet prior
