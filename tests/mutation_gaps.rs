@@ -731,21 +731,29 @@ fn weighted_estimates_give_percent_and_points_from_their_value() -> Result<(), E
     Ok(())
 }
 
+/// A daily series from Monday 2026-01-05: `(day, answers)` pairs, each
+/// answer a 9 on the 0–10 scale.
+fn daily_nines(days: &[(i64, usize)]) -> Result<cxmetrics::Series<cxmetrics::ZeroToTen>, Error> {
+    use chrono::{Duration, TimeZone, Utc};
+    use cxmetrics::{Granularity, Series, ZeroToTen};
+    let monday = Utc.with_ymd_and_hms(2026, 1, 5, 9, 0, 0).unwrap();
+    let mut daily = Series::utc(Granularity::Day);
+    for &(day, answers) in days {
+        for _ in 0..answers {
+            daily.add_rating(monday + Duration::days(day), ZeroToTen::new(9)?)?;
+        }
+    }
+    Ok(daily)
+}
+
 #[test]
 fn an_empty_period_in_a_trend_is_not_thin() -> Result<(), Error> {
     // `n > 0 && n < min_n` as `n >= 0 && …` in `Series::report` survived
     // (shard 27), and `n < min_n` as `<=` (shard 30): a row is thin when
     // it has answers but fewer than the minimum; a period without answers
     // is empty, not thin, and one with exactly the minimum is not thin.
-    use chrono::{Duration, TimeZone, Utc};
-    use cxmetrics::{Granularity, Nps, ReportOptions, Series, ZeroToTen};
-    let monday = Utc.with_ymd_and_hms(2026, 1, 5, 9, 0, 0).unwrap();
-    let mut daily = Series::utc(Granularity::Day);
-    for (day, answers) in [(0, 3), (2, 1), (3, 2)] {
-        for _ in 0..answers {
-            daily.add_rating(monday + Duration::days(day), ZeroToTen::new(9)?)?;
-        }
-    }
+    use cxmetrics::{Nps, ReportOptions};
+    let daily = daily_nines(&[(0, 3), (2, 1), (3, 2)])?;
     let trend = daily.trend(|t| Nps.score(t), ReportOptions::new().minimum_n(2))?;
     let rows: Vec<(u64, bool)> = trend.iter().map(|r| (r.n(), r.is_thin())).collect();
     assert_eq!(rows, [(3, false), (0, false), (1, true), (2, false)]);
@@ -859,15 +867,8 @@ fn a_thin_period_is_not_compared_with_the_baseline() -> Result<(), Error> {
     // The `!thin` guard on the baseline comparison in `Series::report` as
     // `true` survived (shard 31): a period below the minimum is reported
     // without a comparison, against a baseline as against the previous one.
-    use chrono::{Duration, TimeZone, Utc};
-    use cxmetrics::{Benchmark, BenchmarkKind, Granularity, Nps, ReportOptions, Series, ZeroToTen};
-    let monday = Utc.with_ymd_and_hms(2026, 1, 5, 9, 0, 0).unwrap();
-    let mut daily = Series::utc(Granularity::Day);
-    for (day, answers) in [(0, 3), (1, 1)] {
-        for _ in 0..answers {
-            daily.add_rating(monday + Duration::days(day), ZeroToTen::new(9)?)?;
-        }
-    }
+    use cxmetrics::{Benchmark, BenchmarkKind, Nps, ReportOptions};
+    let daily = daily_nines(&[(0, 3), (1, 1)])?;
     let target = Benchmark::nps("target", BenchmarkKind::Global, 0.0)?;
     let trend = daily.trend_against(|t| Nps.score(t), &target, ReportOptions::new().minimum_n(2))?;
     let compared: Vec<(bool, bool)> = trend.iter().map(|r| (r.is_thin(), r.comparison().is_some())).collect();
