@@ -859,6 +859,15 @@ fn a_mean_against_a_benchmark_with_a_standard_error_is_tested() -> Result<(), Er
     let c = b.compare(&effort, ConfidenceLevel::P95)?;
     assert!(c.p_value().is_some_and(|p| p < 1e-6), "{:?}", c.p_value());
     assert_eq!(c.verdict(), Verdict::Above);
+    // The statistic uses both standard errors (the mean's as `Some(0.0)`,
+    // shard 32, left only the benchmark's): z = d / √(SE² + SE_b²).
+    let se = effort.standard_error().expect("20 answers that differ");
+    let z = (effort.value() - 2.5) / se.hypot(0.1);
+    let statistic = c.test().statistic().expect("a z statistic");
+    assert!((statistic - z).abs() < 1e-12 * z, "{statistic} against {z}");
+    // A sampled mean benchmark carries the mean's standard error.
+    let sampled = Benchmark::sample("last year", BenchmarkKind::OwnHistory, effort);
+    assert_eq!(sampled.standard_error(), Some(se));
     Ok(())
 }
 
@@ -873,5 +882,32 @@ fn a_thin_period_is_not_compared_with_the_baseline() -> Result<(), Error> {
     let trend = daily.trend_against(|t| Nps.score(t), &target, ReportOptions::new().minimum_n(2))?;
     let compared: Vec<(bool, bool)> = trend.iter().map(|r| (r.is_thin(), r.comparison().is_some())).collect();
     assert_eq!(compared, [(false, true), (true, false)]);
+    Ok(())
+}
+
+#[test]
+fn labels_debug_lists_each_label_with_its_point() -> Result<(), Error> {
+    // `Debug for Labels` as an empty `Ok` survived (shard 32): the map of
+    // labels in a log line is what a user reads when an export's label is
+    // not accepted.
+    use cxmetrics::Likert5;
+    use cxmetrics::input::Labels;
+    let labels = Labels::new([("Yes", Likert5::new(5)?), ("No", Likert5::new(1)?)])?;
+    assert_eq!(format!("{labels:?}"), r#"{"Yes": 5, "No": 1}"#);
+    Ok(())
+}
+
+#[test]
+fn weighted_tally_debug_shows_its_sums_per_point() -> Result<(), Error> {
+    // `Debug for WeightedTally` as an empty `Ok` survived (shard 32).
+    use cxmetrics::{Likert5, WeightedTally};
+    let mut t = WeightedTally::<Likert5>::new();
+    t.add(Likert5::new(5)?, 2.0)?;
+    t.add(Likert5::new(1)?, 0.5)?;
+    assert_eq!(
+        format!("{t:?}"),
+        "WeightedTally { scale: \"Likert5\", sum_w: [0.5, 0.0, 0.0, 0.0, 2.0], \
+         sum_w2: [0.25, 0.0, 0.0, 0.0, 4.0], answers: [1, 0, 0, 0, 1] }"
+    );
     Ok(())
 }
