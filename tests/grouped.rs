@@ -15,8 +15,10 @@ fn add_raw_counts_each_answer_in_its_group_and_grows() {
     assert_eq!(g.get(2).expect("group 2").counts(), &[0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 1]);
     g.add_raw(&[5u32], &[7]).expect("valid");
     assert_eq!(totals(&g), [1, 0, 3, 0, 0, 1]);
-    g.add_raw(&[1u64], &[7]).expect("valid");
-    assert_eq!(totals(&g), [1, 1, 3, 0, 0, 1]);
+    // Two `u64` indices, not only 1 (an index of 1 for every `u64`
+    // survived as a mutant, shard 33).
+    g.add_raw(&[1u64, 3], &[7, 8]).expect("valid");
+    assert_eq!(totals(&g), [1, 1, 3, 1, 0, 1]);
     assert_eq!(Nps.score(g.get(2).expect("group 2")).expect("n = 3").rounded(), 33);
 }
 
