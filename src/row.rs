@@ -299,6 +299,9 @@ impl<K, E> Row<K, E> {
 ///     .adjustment(Adjustment::BenjaminiHochberg);
 /// assert_ne!(o, ReportOptions::default());
 /// assert_eq!(ReportOptions::from(ConfidenceLevel::P95), ReportOptions::default());
+/// // A bare level sets the level and keeps the other defaults.
+/// assert_eq!(ReportOptions::from(ConfidenceLevel::P90), ReportOptions::new().level(ConfidenceLevel::P90));
+/// assert_ne!(ReportOptions::from(ConfidenceLevel::P90), ReportOptions::default());
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ReportOptions {
