@@ -47,28 +47,37 @@ def probe(worktree, target):
 
 
 def compare(base, new):
+    """The number of changed results, the largest relative and absolute
+    change, and the largest relative change per family of results (the
+    first word of a result's name: share, net, mean, sharepost, netcs, ...),
+    so a change can be held against each method's documented precision."""
     changed, worst_rel, worst_abs, where = 0, 0.0, 0.0, ""
+    families = {}
     for name, a in base.items():
         b = new.get(name)
         if a == b:
             continue
         changed += 1
+        family = name.split(" ", 1)[0]
         try:
             x, y = float(a), float(b)
         except (TypeError, ValueError):
+            x = y = math.nan
+        if not (math.isfinite(x) and math.isfinite(y)):
             worst_rel, where = math.inf, f"{name}: {a} -> {b}"
-            continue
-        if math.isnan(x) or math.isnan(y) or math.isinf(x) or math.isinf(y):
-            worst_rel, where = math.inf, f"{name}: {a} -> {b}"
+            families[family] = math.inf
             continue
         d = abs(x - y)
         rel = d / max(abs(x), abs(y))
         if rel > worst_rel:
             worst_rel, where = rel, f"{name}: {a} -> {b}"
         worst_abs = max(worst_abs, d)
+        families[family] = max(families.get(family, 0.0), rel)
     if changed == 0:
         return "no change"
-    return f"{changed} changed, max rel {worst_rel:.2e}, max abs {worst_abs:.2e} ({where})"
+    by_family = ", ".join(f"{f} {r:.1e}" for f, r in sorted(families.items(), key=lambda kv: -kv[1]))
+    return (f"{changed} changed, max rel {worst_rel:.2e}, max abs {worst_abs:.2e} ({where})\n"
+            f"    max rel by family: {by_family}")
 
 
 def main():

@@ -418,6 +418,24 @@ impl<'a, S: Scale> Extend<&'a Response<S>> for WeightedTally<S> {
 }
 
 /// Collects responses with their weights; see the `Extend` impl.
+///
+/// # Example
+///
+/// ```
+/// use chrono::DateTime;
+/// use cxmetrics::{Likert5, Response, WeightedTally};
+///
+/// let at = DateTime::from_timestamp(0, 0).unwrap();
+/// let answers = [
+///     Response::new(Likert5::new(5)?, at).with_weight(2.0)?,
+///     Response::new(Likert5::new(1)?, at), // no weight: counts as 1
+/// ];
+/// let mut t: WeightedTally<Likert5> = answers.iter().collect();
+/// assert_eq!((t.answers(), t.total_weight()), (2, 3.0));
+/// t.extend(&answers[..1]);
+/// assert_eq!(t.sum_weights(), &[1.0, 0.0, 0.0, 0.0, 4.0]);
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
 impl<'a, S: Scale> FromIterator<&'a Response<S>> for WeightedTally<S> {
     fn from_iter<I: IntoIterator<Item = &'a Response<S>>>(iter: I) -> Self {
         let mut t = Self::new();
