@@ -911,3 +911,39 @@ fn weighted_tally_debug_shows_its_sums_per_point() -> Result<(), Error> {
     );
     Ok(())
 }
+
+#[test]
+fn an_interaction_at_the_answers_own_time_is_accepted() -> Result<(), Error> {
+    // `interaction > answer` as `>=` survived (shard 35): an answer given
+    // in the same second as the interaction (an in-app survey) has a delay
+    // of zero; one second later than the answer is an error.
+    use chrono::{DateTime, TimeDelta};
+    use cxmetrics::{Likert5, Response};
+    let at = DateTime::from_timestamp(1_700_000_000, 0).expect("a valid time");
+    let r = Response::new(Likert5::new(4)?, at).with_interaction_at(at)?;
+    assert_eq!(r.delay(), Some(TimeDelta::zero()));
+    let later = at + TimeDelta::seconds(1);
+    assert!(matches!(
+        Response::new(Likert5::new(4)?, at).with_interaction_at(later),
+        Err(Error::InteractionAfterAnswer { .. })
+    ));
+    Ok(())
+}
+
+#[test]
+fn from_sums_accepts_squared_weights_at_the_edges_of_the_rounding_tolerance() {
+    // `Σw²/Σw < Σw/n − 1e-9·Σw` as `<=` survived (shard 35): the documented
+    // bounds `(Σw)²/n ≤ Σw² ≤ (Σw)²`, with 1e-9 relative for rounding, are
+    // inclusive at both ends of the tolerance and exclusive one ulp past.
+    use cxmetrics::{Likert5, WeightedTally};
+    let (w, n) = (2.0, 2);
+    let low = (w / 2.0 - 1e-9 * w) * w; // Σw² with Σw²/Σw at the lower edge
+    let high = (w + 1e-9 * w) * w; // and at the upper edge
+    let sums = |w2: f64| {
+        WeightedTally::<Likert5>::from_sums(&[0.0, 0.0, 0.0, 0.0, w], &[0.0, 0.0, 0.0, 0.0, w2], &[0, 0, 0, 0, n])
+    };
+    assert!(sums(low).is_ok());
+    assert!(sums(high).is_ok());
+    assert!(sums(low.next_down()).is_err());
+    assert!(sums(high.next_up()).is_err());
+}

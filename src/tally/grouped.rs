@@ -665,6 +665,20 @@ impl<S: Scale> Default for GroupedTally<S> {
 }
 
 /// Equal when every group's tally is equal.
+///
+/// # Example
+///
+/// ```
+/// use cxmetrics::{GroupedTally, Likert5};
+///
+/// let (mut a, mut b) = (GroupedTally::<Likert5>::new(), GroupedTally::<Likert5>::new());
+/// a.add_raw(&[0u32, 1], &[5, 4])?;
+/// b.add_raw(&[1u32, 0], &[4, 5])?; // the same answers in another order
+/// assert_eq!(a, b);
+/// b.add_raw(&[1u32], &[4])?;
+/// assert_ne!(a, b);
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
 impl<S: Scale> PartialEq for GroupedTally<S> {
     fn eq(&self, other: &Self) -> bool {
         self.groups == other.groups
