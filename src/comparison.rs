@@ -27,7 +27,9 @@ pub(crate) fn adjust(mut comparisons: Vec<Comparison>, adjustment: Adjustment) -
 
 /// Ranks an estimate among competitor benchmarks (best first, by the
 /// metric's orientation) and says which gaps are detectable, with the
-/// p-values adjusted for multiplicity across the competitors.
+/// p-values adjusted for multiplicity across the competitors. The position
+/// is 1 + the number of competitors strictly better: a tie does not push
+/// the estimate down.
 ///
 /// # Errors
 ///
@@ -47,6 +49,9 @@ pub(crate) fn adjust(mut comparisons: Vec<Comparison>, adjustment: Adjustment) -
 /// let r = rank(&ours, &rivals, ConfidenceLevel::P95, Adjustment::Holm)?;
 /// assert_eq!((r.position(), r.of()), (2, 3));
 /// assert_eq!(r.detectable().count(), 1); // clearly ahead of Globex; Acme's lead is within noise
+///
+/// let tied = [Benchmark::nps("Initech", BenchmarkKind::Competitor, 45.0)?];
+/// assert_eq!(rank(&ours, &tied, ConfidenceLevel::P95, Adjustment::Holm)?.position(), 1);
 /// # Ok::<(), cxmetrics::Error>(())
 /// ```
 pub fn rank<E: Estimate>(

@@ -553,6 +553,24 @@ impl<'a, S: Scale> Extend<&'a Response<S>> for Tally<S> {
 }
 
 /// Counts the responses' ratings; see the `Extend` impl.
+///
+/// # Example
+///
+/// ```
+/// use chrono::DateTime;
+/// use cxmetrics::{Likert5, Response, Tally};
+///
+/// let at = DateTime::from_timestamp(0, 0).unwrap();
+/// let answers = [
+///     Response::new(Likert5::new(5)?, at).with_weight(2.0)?, // the weight is ignored
+///     Response::new(Likert5::new(1)?, at),
+/// ];
+/// let mut t: Tally<Likert5> = answers.iter().collect();
+/// assert_eq!(t.counts(), &[1, 0, 0, 0, 1]);
+/// t.extend(&answers[..1]);
+/// assert_eq!(t.counts(), &[1, 0, 0, 0, 2]);
+/// # Ok::<(), cxmetrics::Error>(())
+/// ```
 impl<'a, S: Scale> FromIterator<&'a Response<S>> for Tally<S> {
     fn from_iter<I: IntoIterator<Item = &'a Response<S>>>(iter: I) -> Self {
         iter.into_iter().map(Response::rating).collect()

@@ -204,6 +204,9 @@ impl SharePosterior {
     ///
     /// // Beta(1, 1) after no… one answer each way: Beta(2, 2), sd √(1/20).
     /// assert!((SharePosterior::new(1, 2, Prior::Uniform)?.sd() - 0.05f64.sqrt()).abs() < 1e-15);
+    /// // 3 of 10: Beta(4, 8), sd √(32/(12²·13)).
+    /// let sd = SharePosterior::new(3, 10, Prior::Uniform)?.sd();
+    /// assert!((sd - (32.0f64 / 1872.0).sqrt()).abs() < 1e-15);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     #[must_use]

@@ -203,6 +203,10 @@ fn main() {
         [100, 0, 300, 400, 199],
         [0, 0, 7, 0, 0],
         [3000, 2000, 1000, 2000, 5000],
+        // 100,001 and 100,002 answers: df = 10⁵, where the t quantile
+        // changes method, and one above.
+        [20_000, 20_000, 20_000, 20_000, 20_001],
+        [20_000, 20_000, 20_000, 20_001, 20_001],
     ] {
         let t = Tally::<Likert5>::from_counts(&counts).unwrap();
         let m = Mean.score(&t).unwrap();
