@@ -947,3 +947,25 @@ fn from_sums_accepts_squared_weights_at_the_edges_of_the_rounding_tolerance() {
     assert!(sums(low.next_down()).is_err());
     assert!(sums(high.next_up()).is_err());
 }
+
+#[test]
+fn an_answered_bad_rating_in_a_whole_chunk_of_the_masked_nps_kernel_is_rejected() {
+    // The masked kernel's block check `max > span` as `max == span`
+    // survived (shard 36): a present rating of 11 or more inside a whole
+    // 64-answer chunk (not the leftover bytes) was counted as a detractor.
+    // Every position of the first chunks, each bad byte from 11 to 255.
+    use cxmetrics::{Nps, Validity};
+    let bits = [0xFFu8; 40];
+    for at in [0, 5, 63, 64, 200] {
+        for bad in [11u8, 12, 200, 255] {
+            let mut ratings = vec![9u8; 300];
+            ratings[at] = bad;
+            let v = Validity::new(&bits, 0, ratings.len()).expect("enough bits");
+            let err = Nps.score_raw_valid(&ratings, v).expect_err("a bad answered rating");
+            assert_eq!(
+                err.to_string(),
+                format!("rating {bad} at index {at} is off the 0–10 scale")
+            );
+        }
+    }
+}
