@@ -12,11 +12,11 @@
 //! planning.
 
 use cxmetrics::inference::{
-    NetScoreDifferenceMethod, NetScoreMethod, Options, ShareDifferenceMethod, ShareMethod, ShareTest,
+    Difference, NetScoreDifferenceMethod, NetScoreMethod, Options, ShareDifferenceMethod, ShareMethod, ShareTest,
 };
 use cxmetrics::monitoring::{
-    Baseline, DropDetector, NetScoreChart, NetScoreConfidenceSequence, NetScorePosterior, PChart, Prior,
-    ShareConfidenceSequence, SharePosterior,
+    Baseline, CredibleInterval, DropDetector, NetScoreChart, NetScoreConfidenceSequence, NetScorePosterior, PChart,
+    Prior, ShareConfidenceSequence, SharePosterior,
 };
 use cxmetrics::planning::{UnitVariance, minimum_detectable_difference, sample_size, sample_size_per_group};
 use cxmetrics::{ConfidenceLevel, Csat, Likert5, Mean, NetScore, Nps, RatingSet, Share, Tally, ZeroToTen};
@@ -36,10 +36,34 @@ impl Out {
             None => self.lines.push(format!("{name} None")),
         }
     }
+    fn difference(&mut self, name: &str, d: &Difference) {
+        self.f(format!("{name} lower"), d.interval().lower());
+        self.f(format!("{name} upper"), d.interval().upper());
+        self.o(format!("{name} p"), d.test().p_value());
+    }
+    fn credible(&mut self, name: &str, c: &CredibleInterval) {
+        self.f(format!("{name} lower"), c.lower());
+        self.f(format!("{name} upper"), c.upper());
+    }
     fn r<T: Debug>(&mut self, name: String, v: Result<f64, T>) {
         match v {
             Ok(v) => self.f(name, v),
             Err(e) => self.lines.push(format!("{name} Err({e:?})")),
+        }
+    }
+}
+
+/// Two-sample differences by each method at three levels.
+fn differences<M: Copy + Debug + Default>(
+    out: &mut Out,
+    label: &str,
+    methods: [M; 3],
+    difference: impl Fn(Options<M>) -> Difference,
+) {
+    for m in methods {
+        for level in [0.9, 0.95, 0.999] {
+            let d = difference(Options::new().level(ConfidenceLevel::new(level).unwrap()).method(m));
+            out.difference(&format!("{label} {m:?} {level}"), &d);
         }
     }
 }
@@ -55,6 +79,11 @@ fn net(neg: u64, neu: u64, pos: u64) -> NetScore {
 
 const LEVELS: [f64; 6] = [0.5, 0.8, 0.9, 0.95, 0.999, 0.999999];
 const PRIORS: [Prior; 2] = [Prior::Uniform, Prior::Jeffreys];
+const NET_METHODS: [NetScoreMethod; 3] = [
+    NetScoreMethod::Score,
+    NetScoreMethod::AdjustedWald,
+    NetScoreMethod::Wald,
+];
 
 fn main() {
     let mut out = Out { lines: Vec::new() };
@@ -111,24 +140,14 @@ fn main() {
         ((1, 1_000_000), (9, 1_000_000)),
     ] {
         let (sa, sb) = (share(a.0, a.1), share(b.0, b.1));
-        for m in [
+        let methods = [
             ShareDifferenceMethod::Newcombe,
             ShareDifferenceMethod::AgrestiCaffo,
             ShareDifferenceMethod::Wald,
-        ] {
-            for level in [0.9, 0.95, 0.999] {
-                let d = sa
-                    .difference(
-                        &sb,
-                        Options::new().level(ConfidenceLevel::new(level).unwrap()).method(m),
-                    )
-                    .unwrap();
-                let name = format!("sharediff {a:?} {b:?} {m:?} {level}");
-                out.f(format!("{name} lower"), d.interval().lower());
-                out.f(format!("{name} upper"), d.interval().upper());
-                out.o(format!("{name} p"), d.test().p_value());
-            }
-        }
+        ];
+        differences(&mut out, &format!("sharediff {a:?} {b:?}"), methods, |o| {
+            sa.difference(&sb, o).unwrap()
+        });
     }
     // Net scores.
     let nets: [(u64, u64, u64); 10] = [
@@ -147,22 +166,14 @@ fn main() {
         let s = net(neg, neu, pos);
         for &level in &LEVELS {
             let l = ConfidenceLevel::new(level).unwrap();
-            for m in [
-                NetScoreMethod::Score,
-                NetScoreMethod::AdjustedWald,
-                NetScoreMethod::Wald,
-            ] {
+            for m in NET_METHODS {
                 let i = s.interval(Options::new().level(l).method(m));
                 out.f(format!("net {neg}/{neu}/{pos} {level} {m:?} lower"), i.lower());
                 out.f(format!("net {neg}/{neu}/{pos} {level} {m:?} upper"), i.upper());
             }
         }
         for b in [-0.5, 0.0, 0.3] {
-            for m in [
-                NetScoreMethod::Score,
-                NetScoreMethod::AdjustedWald,
-                NetScoreMethod::Wald,
-            ] {
+            for m in NET_METHODS {
                 let t = s.test(b, m).unwrap();
                 out.o(format!("net test {neg}/{neu}/{pos} {b} {m:?} p"), t.p_value());
                 out.o(format!("net test {neg}/{neu}/{pos} {b} {m:?} stat"), t.statistic());
@@ -175,24 +186,14 @@ fn main() {
         ((0, 0, 4), (4, 0, 0)),
     ] {
         let (sa, sb) = (net(a.0, a.1, a.2), net(b.0, b.1, b.2));
-        for m in [
+        let methods = [
             NetScoreDifferenceMethod::MoverScore,
             NetScoreDifferenceMethod::AdjustedWald,
             NetScoreDifferenceMethod::Wald,
-        ] {
-            for level in [0.9, 0.95, 0.999] {
-                let d = sa
-                    .difference(
-                        &sb,
-                        Options::new().level(ConfidenceLevel::new(level).unwrap()).method(m),
-                    )
-                    .unwrap();
-                let name = format!("netdiff {a:?} {b:?} {m:?} {level}");
-                out.f(format!("{name} lower"), d.interval().lower());
-                out.f(format!("{name} upper"), d.interval().upper());
-                out.o(format!("{name} p"), d.test().p_value());
-            }
-        }
+        ];
+        differences(&mut out, &format!("netdiff {a:?} {b:?}"), methods, |o| {
+            sa.difference(&sb, o).unwrap()
+        });
     }
     // Means (t intervals over many degrees of freedom).
     for counts in [
@@ -249,11 +250,8 @@ fn main() {
             }
             for &level in &LEVELS {
                 let l = ConfidenceLevel::new(level).unwrap();
-                let (e, h) = (p.equal_tailed(l).unwrap(), p.hpd(l).unwrap());
-                out.f(format!("{name} et {level} lower"), e.lower());
-                out.f(format!("{name} et {level} upper"), e.upper());
-                out.f(format!("{name} hpd {level} lower"), h.lower());
-                out.f(format!("{name} hpd {level} upper"), h.upper());
+                out.credible(&format!("{name} et {level}"), &p.equal_tailed(l).unwrap());
+                out.credible(&format!("{name} hpd {level}"), &p.hpd(l).unwrap());
             }
             for (target, remaining) in [(0.3, 10), (0.5, 1000)] {
                 out.r(
@@ -284,11 +282,8 @@ fn main() {
             }
             for level in [0.5, 0.9, 0.95, 0.999] {
                 let l = ConfidenceLevel::new(level).unwrap();
-                let (e, h) = (p.equal_tailed(l).unwrap(), p.hpd(l).unwrap());
-                out.f(format!("{name} et {level} lower"), e.lower());
-                out.f(format!("{name} et {level} upper"), e.upper());
-                out.f(format!("{name} hpd {level} lower"), h.lower());
-                out.f(format!("{name} hpd {level} upper"), h.upper());
+                out.credible(&format!("{name} et {level}"), &p.equal_tailed(l).unwrap());
+                out.credible(&format!("{name} hpd {level}"), &p.hpd(l).unwrap());
             }
             for (target, remaining) in [(0.0, 10), (0.3, 200)] {
                 out.r(
