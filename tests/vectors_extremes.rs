@@ -4,8 +4,6 @@
 //! algorithms). Each test states its tolerance; the bar is 1e-9
 //! relative.
 
-use std::time::{Duration, Instant};
-
 use cxmetrics::inference::{Options, ShareMethod, ShareTest};
 use cxmetrics::{ConfidenceLevel, Csat, Likert5, Mean, Share, Tally};
 use serde_json::Value;
@@ -35,9 +33,8 @@ fn assert_relative(actual: f64, expected: f64, rel: f64, what: &str) {
 }
 
 /// Clopper–Pearson and Jeffreys limits at n = 10⁹, 10¹² and 10¹⁵: relative
-/// 1e-12; and each interval within 50 ms, a bound loose enough for a debug
-/// build on a loaded machine (release builds take 1–60 µs; the old code took
-/// up to 24 ms in release at n = 10¹²).
+/// 4e-14, the precision the docs state (the largest error is 3.0e-14).
+/// What each interval costs is measured in `benches/intervals.rs`, not here.
 #[test]
 fn exact_share_intervals_at_huge_n() {
     for (kind, method) in [
@@ -48,17 +45,14 @@ fn exact_share_intervals_at_huge_n() {
             let (x, n) = (case["x"].as_u64().expect("x"), case["n"].as_u64().expect("n"));
             let level = case["level"].as_f64().expect("level");
             let share = share(x, n);
-            let start = Instant::now();
             let interval = share.interval(
                 Options::new()
                     .level(ConfidenceLevel::new(level).expect("level"))
                     .method(method),
             );
-            let elapsed = start.elapsed();
             let what = format!("{kind} x={x} n={n} level={level}");
-            assert_relative(interval.lower(), case["lower"].as_f64().expect("lower"), 1e-12, &what);
-            assert_relative(interval.upper(), case["upper"].as_f64().expect("upper"), 1e-12, &what);
-            assert!(elapsed < Duration::from_millis(50), "{what}: {elapsed:?}");
+            assert_relative(interval.lower(), case["lower"].as_f64().expect("lower"), 4e-14, &what);
+            assert_relative(interval.upper(), case["upper"].as_f64().expect("upper"), 4e-14, &what);
         }
     }
 }
