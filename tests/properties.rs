@@ -441,7 +441,7 @@ mod accumulators {
 
 /// Grouped tallies and validity bitmaps against counting one answer at a time.
 mod grouped {
-    use cxmetrics::{Error, GroupedTally, Likert5, Scale, Tally, Validity, ZeroToTen};
+    use cxmetrics::{Csat, Error, GroupedTally, Likert5, Nps, Scale, Tally, Validity, ZeroToTen};
     use proptest::prelude::*;
 
     use super::raw;
@@ -517,6 +517,87 @@ mod grouped {
             .collect()
     }
 
+    /// Valid answers from a sub-range of the scale (so that a lane's
+    /// maximum may stay below the top of the scale), with zero to two
+    /// invalid bytes anywhere: each lands in a whole chunk of a kernel's
+    /// lanes, not only in the first one.
+    fn sparse_bad<S: Scale>(max_len: usize) -> impl Strategy<Value = Vec<u8>> {
+        (S::MIN..=S::MAX, S::MIN..=S::MAX).prop_flat_map(move |(a, b)| {
+            let valid = prop::collection::vec(a.min(b)..=a.max(b), 0..max_len);
+            let bad = any::<u8>().prop_filter("off the scale", |&x| S::new(x).is_err());
+            (valid, prop::collection::vec((any::<prop::sample::Index>(), bad), 0..3)).prop_map(|(mut bytes, bad)| {
+                if !bytes.is_empty() {
+                    for (at, x) in bad {
+                        let i = at.index(bytes.len());
+                        bytes[i] = x;
+                    }
+                }
+                bytes
+            })
+        })
+    }
+
+    /// An LSB-first bitmap over `offset + n` bits, about `density` % of
+    /// them set, from a xorshift stream seeded by `seed`.
+    fn random_bitmap(seed: u64, density: u32, n: usize, offset: usize) -> Vec<u8> {
+        let mut x = seed | 1;
+        (0..=(n + offset) / 8)
+            .map(|_| {
+                let mut byte = 0u8;
+                for i in 0..8 {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    if (x % 100) < u64::from(density) {
+                        byte |= 1 << i;
+                    }
+                }
+                byte
+            })
+            .collect()
+    }
+
+    /// The bitmap paths against counting the present answers one by one:
+    /// `Tally::from_raw_valid`, and a metric's `score_raw_valid` (`masked`)
+    /// against the same metric scored from that tally (`from_tally`); with
+    /// an invalid present byte, both name it and its index.
+    fn check_bitmap<S: Scale, E: PartialEq + core::fmt::Debug>(
+        bytes: &[u8],
+        seed: u64,
+        density: u32,
+        offset: usize,
+        masked: impl Fn(&[u8], Validity<'_>) -> Result<E, Error>,
+        from_tally: impl Fn(&Tally<S>) -> Result<E, Error>,
+    ) -> Result<(), TestCaseError> {
+        let n = bytes.len();
+        let validity = random_bitmap(seed, density, n, offset);
+        let present = bits(&validity, offset, n);
+        let v = Validity::new(&validity, offset, n).expect("long enough");
+        prop_assert_eq!(v.answered(), present.iter().filter(|&&p| p).count() as u64);
+        let kept: Vec<u8> = bytes
+            .iter()
+            .zip(&present)
+            .filter(|&(_, &p)| p)
+            .map(|(&b, _)| b)
+            .collect();
+        match present.iter().zip(bytes).position(|(&p, &b)| p && S::new(b).is_err()) {
+            None => {
+                let t = Tally::<S>::from_raw_valid(bytes, v).expect("present answers are valid");
+                prop_assert_eq!(&t, &Tally::from_raw(&kept).expect("valid"));
+                if !t.is_empty() {
+                    prop_assert_eq!(masked(bytes, v).expect("answers"), from_tally(&t).expect("answers"));
+                }
+            }
+            Some(at) => {
+                let err = Tally::<S>::from_raw_valid(bytes, v).expect_err("invalid present byte");
+                prop_assert_eq!(err.to_string(), expected_error::<S>(bytes, at));
+                let err = masked(bytes, v).expect_err("invalid present byte");
+                prop_assert_eq!(err.to_string(), expected_error::<S>(bytes, at));
+            }
+        }
+        Ok(())
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(200))]
 
@@ -536,50 +617,28 @@ mod grouped {
         }
 
         #[test]
-        fn bitmap_tally_equals_counting_present_answers(
-            bytes in raw::<Likert5>(20_000),
-            validity_seed in any::<u64>(),
+        fn bitmap_tally_and_csat_equal_counting_present_answers(
+            bytes in prop_oneof![raw::<Likert5>(20_000), sparse_bad::<Likert5>(20_000)],
+            seed in any::<u64>(),
             density in 0u32..=100,
             offset in 0usize..17,
         ) {
-            let n = bytes.len();
-            let mut x = validity_seed | 1;
-            let validity: Vec<u8> = (0..=(n + offset) / 8)
-                .map(|_| {
-                    let mut byte = 0u8;
-                    for i in 0..8 {
-                        x ^= x << 13;
-                        x ^= x >> 7;
-                        x ^= x << 17;
-                        if (x % 100) < u64::from(density) {
-                            byte |= 1 << i;
-                        }
-                    }
-                    byte
-                })
-                .collect();
-            let present = bits(&validity, offset, n);
-            let v = Validity::new(&validity, offset, n).expect("long enough");
-            prop_assert_eq!(v.answered(), present.iter().filter(|&&p| p).count() as u64);
-            let kept: Vec<u8> = bytes.iter().zip(&present).filter(|&(_, &p)| p).map(|(&b, _)| b).collect();
-            match present.iter().zip(&bytes).position(|(&p, &b)| p && Likert5::new(b).is_err()) {
-                // `Csat::score_raw_valid` counts through the top-box
-                // matcher's masked kernel, not the point counts'.
-                None => {
-                    let t = Tally::<Likert5>::from_raw_valid(&bytes, v).expect("present answers are valid");
-                    prop_assert_eq!(&t, &Tally::from_raw(&kept).expect("valid"));
-                    if !t.is_empty() {
-                        let csat = cxmetrics::Csat::default();
-                        prop_assert_eq!(csat.score_raw_valid(&bytes, v).expect("answers"), csat.score(&t).expect("answers"));
-                    }
-                }
-                Some(at) => {
-                    let err = Tally::<Likert5>::from_raw_valid(&bytes, v).expect_err("invalid present byte");
-                    prop_assert_eq!(err.to_string(), expected_error::<Likert5>(&bytes, at));
-                    let err = cxmetrics::Csat::default().score_raw_valid(&bytes, v).expect_err("invalid present byte");
-                    prop_assert_eq!(err.to_string(), expected_error::<Likert5>(&bytes, at));
-                }
-            }
+            // `Csat::score_raw_valid` counts through the top-box matcher's
+            // masked kernel, not the point counts'.
+            let csat = Csat::default();
+            check_bitmap::<Likert5, _>(&bytes, seed, density, offset, |b, v| csat.score_raw_valid(b, v), |t| csat.score(t))?;
+        }
+
+        #[test]
+        fn bitmap_tally_and_nps_equal_counting_present_answers(
+            bytes in prop_oneof![raw::<ZeroToTen>(5_000), sparse_bad::<ZeroToTen>(5_000)],
+            seed in any::<u64>(),
+            density in 0u32..=100,
+            offset in 0usize..17,
+        ) {
+            // `Nps::score_raw_valid` counts through the NPS matcher's own
+            // masked kernel.
+            check_bitmap::<ZeroToTen, _>(&bytes, seed, density, offset, |b, v| Nps.score_raw_valid(b, v), |t| Nps.score(t))?;
         }
 
         #[test]
