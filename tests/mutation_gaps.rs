@@ -969,3 +969,51 @@ fn an_answered_bad_rating_in_a_whole_chunk_of_the_masked_nps_kernel_is_rejected(
         }
     }
 }
+
+#[test]
+fn a_lower_is_better_rank_counts_the_competitors_with_lower_values() -> Result<(), Error> {
+    // `other < value` as `other == value` survived (shard 37): the one
+    // ranking test was higher-is-better. CES 1.0 effort, mean 3.0: two
+    // rivals with less effort are ahead, a tie and a worse one are not.
+    use cxmetrics::inference::Adjustment;
+    use cxmetrics::{Benchmark, BenchmarkKind, CesEffort, ConfidenceLevel, Likert5, Metric, Tally, rank};
+    let ours = CesEffort.score(&Tally::<Likert5>::from_raw(&[2, 3, 4, 3])?)?;
+    let rival = |name: &str, value: f64| Benchmark::mean(name, BenchmarkKind::Competitor, Metric::CesEffort, value);
+    let rivals = [rival("a", 2.5)?, rival("b", 2.0)?, rival("tie", 3.0)?, rival("c", 3.5)?];
+    let r = rank(&ours, &rivals, ConfidenceLevel::P95, Adjustment::Holm)?;
+    assert_eq!((r.position(), r.of()), (3, 5));
+    Ok(())
+}
+
+#[test]
+fn a_weighted_mean_whose_effective_n_rounds_to_one_has_no_variance() -> Result<(), Error> {
+    // `n > 1 && n_eff > 1` as `||` survived (shard 37). Two answers, one
+    // with weight 1e-20: n = 2, but n_eff = (Σw)²/Σw² rounds to exactly 1
+    // (1 + 1e-20 is 1 in a double), where `n_eff/(n_eff − 1)` is infinite.
+    use cxmetrics::{Likert5, Mean, WeightedTally};
+    let mut t = WeightedTally::<Likert5>::new();
+    t.add(Likert5::new(2)?, 1.0)?;
+    t.add(Likert5::new(4)?, 1e-20)?;
+    let m = Mean.score(&t)?;
+    assert_eq!((m.n(), m.n_eff()), (2, 1.0));
+    assert_eq!(m.variance(), None);
+    assert_eq!(m.interval(cxmetrics::ConfidenceLevel::P95), None);
+    Ok(())
+}
+
+#[test]
+fn a_weighted_mean_without_spread_has_a_point_interval_at_any_effective_n() -> Result<(), Error> {
+    // `se > 0` as `se >= 0` survived (shard 37): with all answers equal
+    // the standard error is 0, and with an effective n barely above 1 the
+    // t quantile at df = n_eff − 1 overflows to infinity; 0 × ∞ would make
+    // the interval NaN. It is the point 4.
+    use cxmetrics::{ConfidenceLevel, Likert5, Mean, WeightedTally};
+    let mut t = WeightedTally::<Likert5>::new();
+    t.add(Likert5::new(4)?, 1.0)?;
+    t.add(Likert5::new(4)?, 1e-12)?;
+    let m = Mean.score(&t)?;
+    assert!(m.n_eff() > 1.0 && m.n_eff() < 1.0 + 1e-11);
+    let i = m.interval(ConfidenceLevel::P95).expect("n_eff > 1");
+    assert_eq!((i.lower(), i.upper()), (4.0, 4.0));
+    Ok(())
+}

@@ -163,7 +163,11 @@ impl<S: Scale> GroupedTally<S> {
     /// ```
     /// use cxmetrics::{GroupedTally, Likert5};
     ///
-    /// assert!(GroupedTally::<Likert5>::default().is_empty());
+    /// let mut g = GroupedTally::<Likert5>::default();
+    /// assert!(g.is_empty());
+    /// g.add_raw(&[0usize], &[5])?;
+    /// assert!(!g.is_empty());
+    /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     #[must_use]
     pub fn is_empty(&self) -> bool {
