@@ -1003,10 +1003,11 @@ fn a_weighted_mean_whose_effective_n_rounds_to_one_has_no_variance() -> Result<(
 
 #[test]
 fn a_weighted_mean_without_spread_has_a_point_interval_at_any_effective_n() -> Result<(), Error> {
-    // `se > 0` as `se >= 0` survived (shard 37): with all answers equal
-    // the standard error is 0, and with an effective n barely above 1 the
-    // t quantile at df = n_eff − 1 overflows to infinity; 0 × ∞ would make
-    // the interval NaN. It is the point 4.
+    // `se > 0` as `se >= 0` survived (shard 37), and is equivalent: with
+    // all answers equal the standard error is 0, and the t quantile at
+    // df = n_eff − 1 = 2e-12 is huge but finite (about 1e148), so 0 × t is
+    // 0 either way. The case it guards, a spread-free sample at the
+    // smallest df, is the point 4, not the whole scale.
     use cxmetrics::{ConfidenceLevel, Likert5, Mean, WeightedTally};
     let mut t = WeightedTally::<Likert5>::new();
     t.add(Likert5::new(4)?, 1.0)?;
