@@ -218,12 +218,16 @@ impl<S: Scale> SurveyTiming<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::DateTime;
+    /// use chrono::{DateTime, TimeDelta};
     /// use cxmetrics::timing::SurveyTiming;
     /// use cxmetrics::{Likert5, Response};
     ///
-    /// let r = Response::new(Likert5::new(4)?, DateTime::from_timestamp(0, 0).unwrap());
-    /// assert_eq!(SurveyTiming::new([&r], &[])?.unknown(), 1);
+    /// let at = DateTime::from_timestamp(3600, 0).unwrap();
+    /// let r = Response::new(Likert5::new(4)?, at);
+    /// let timed = r.clone().with_interaction_at(at - TimeDelta::minutes(5))?;
+    /// let timing = SurveyTiming::new([&r, &timed, &r], &[TimeDelta::hours(1)])?;
+    /// assert_eq!(timing.unknown(), 2); // the timed one is in the first band
+    /// assert_eq!(timing.bands()[0].tally().total(), 1);
     /// # Ok::<(), cxmetrics::Error>(())
     /// ```
     #[must_use]

@@ -1018,3 +1018,23 @@ fn a_weighted_mean_without_spread_has_a_point_interval_at_any_effective_n() -> R
     assert_eq!((i.lower(), i.upper()), (4.0, 4.0));
     Ok(())
 }
+
+#[test]
+fn a_weighted_merge_past_u64_max_answers_names_the_point_and_changes_nothing() -> Result<(), Error> {
+    // `S::MIN + i` as `S::MIN * i` in the error of `WeightedTally::merge`
+    // survived (shard 38): no test merged weighted tallies past `u64::MAX`
+    // answers at one point. At point 3 of 1–5:
+    use cxmetrics::{Likert5, WeightedTally};
+    let full = WeightedTally::<Likert5>::from_sums(
+        &[0.0, 0.0, 1.0, 0.0, 0.0],
+        &[0.0, 0.0, 1e-6, 0.0, 0.0],
+        &[0, 0, u64::MAX, 0, 0],
+    )?;
+    let mut one = WeightedTally::<Likert5>::new();
+    one.add(Likert5::new(3)?, 1.0)?;
+    let mut merged = full.clone();
+    let err = merged.merge(&one).expect_err("past u64::MAX answers at 3");
+    assert!(matches!(err, Error::CountOverflow { rating: 3, .. }), "{err}");
+    assert_eq!(merged, full);
+    Ok(())
+}
