@@ -388,3 +388,19 @@ fn a_bad_group_late_in_a_bitmap_batch_takes_back_everything_counted() {
     assert!(matches!(err, Error::InvalidArgument { .. }), "{err}");
     assert_eq!(g, before);
 }
+
+#[test]
+fn a_group_index_too_large_for_memory_is_named_exactly() {
+    // The error names the largest group index asked for (`len − 1` of the
+    // groups it would need). Near 10¹⁷ doubles are 16 apart; this index
+    // rounds down to …000 and the next one up to …016, so the value in
+    // the message tells the index from the number of groups. The vector
+    // of tallies would exceed `isize::MAX` bytes: refused before any
+    // allocation.
+    let index: usize = 97_600_000_000_000_008;
+    let message = "group index 9.76e16 is out of range: expected a dense group index whose groups fit in memory";
+    let mut g = GroupedTally::<Likert5>::new();
+    assert_eq!(g.add_raw(&[index], &[5]).expect_err("too large").to_string(), message);
+    assert_eq!(g.resize(index + 1).expect_err("too large").to_string(), message);
+    assert!(g.is_empty());
+}
