@@ -1038,3 +1038,22 @@ fn a_weighted_merge_past_u64_max_answers_names_the_point_and_changes_nothing() -
     assert_eq!(merged, full);
     Ok(())
 }
+
+#[test]
+fn a_mean_against_a_sampled_mean_is_welchs_difference() -> Result<(), Error> {
+    // `against_sample` as `Ok(None)` for means survived (shard 39): the
+    // tests compared a sampled mean benchmark only with a mean of another
+    // metric (an error) or through its standard error. The comparison is
+    // Welch's difference of the two means, interval and test alike.
+    use cxmetrics::{Benchmark, BenchmarkKind, CesEffort, ConfidenceLevel, Likert5, Tally};
+    let ours = CesEffort.score(&Tally::<Likert5>::from_raw(&[2, 3, 2, 1, 2, 3, 2, 2])?)?;
+    let theirs = CesEffort.score(&Tally::<Likert5>::from_raw(&[4, 3, 5, 4, 3, 4, 4, 5, 3])?)?;
+    let welch = ours
+        .difference(&theirs, ConfidenceLevel::P95)?
+        .expect("both have a spread");
+    let c = Benchmark::sample("peers", BenchmarkKind::Competitor, theirs).compare(&ours, ConfidenceLevel::P95)?;
+    assert_eq!(c.interval(), Some(welch.interval()));
+    assert_eq!(c.test(), welch.test());
+    assert!(c.p_value().expect("defined") < 0.001);
+    Ok(())
+}
