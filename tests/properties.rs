@@ -685,3 +685,55 @@ mod grouped {
         }
     }
 }
+
+/// Keyed bulk counting with `String` keys, compared inline by length class:
+/// keys that differ in a single byte, anywhere, of any length up to 40.
+mod keyed_strings {
+    use cxmetrics::{Segments, ZeroToTen};
+    use proptest::prelude::*;
+
+    /// A pool of keys: one base string per length, and copies of each with
+    /// one byte changed, so equal-length keys share all but one byte.
+    fn pool() -> impl Strategy<Value = Vec<String>> {
+        (
+            prop::collection::vec(b'a'..=b'z', 40),
+            prop::collection::vec((0usize..=40, any::<prop::sample::Index>()), 1..30),
+        )
+            .prop_map(|(base, picks)| {
+                picks
+                    .into_iter()
+                    .map(|(len, at)| {
+                        let mut key = base[..len].to_vec();
+                        if len > 0 {
+                            let i = at.index(len);
+                            key[i] = key[i].wrapping_add(1);
+                        }
+                        String::from_utf8(key).expect("ASCII")
+                    })
+                    .chain((0..=40).map(|len| String::from_utf8(base[..len].to_vec()).expect("ASCII")))
+                    .collect()
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        #[test]
+        fn string_keys_count_as_one_by_one(
+            (keys, picks) in pool().prop_flat_map(|keys| {
+                let n = keys.len();
+                (Just(keys), prop::collection::vec((0..n, 0u8..=10), 0..2_000))
+            }),
+        ) {
+            let column: Vec<String> = picks.iter().map(|&(k, _)| keys[k].clone()).collect();
+            let ratings: Vec<u8> = picks.iter().map(|&(_, x)| x).collect();
+            let mut bulk = Segments::<String, ZeroToTen>::new();
+            bulk.add_raw(&column, &ratings).expect("valid ratings");
+            let mut each = Segments::<String, ZeroToTen>::new();
+            for (k, &x) in column.iter().zip(&ratings) {
+                each.add(k.clone(), ZeroToTen::new(x).expect("valid")).expect("small");
+            }
+            prop_assert_eq!(bulk, each);
+        }
+    }
+}
