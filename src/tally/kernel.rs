@@ -247,10 +247,12 @@ const MASKED_BLOCK: usize = 64 * 64;
 /// lanes with `vpshufb` (five pair counters leave registers for that,
 /// where the ten compare counters did not). Measured on an AMD EPYC at 1e8
 /// answers: 1.20–1.23× the no-null table kernel with AVX-512BW (the bitmap
-/// is an eighth more bytes to read), 1.5× with AVX2 only, where the kernel
-/// is bound by vector instructions and spreading the bits costs five more
-/// per 32 answers (the copy-and-blend path below took 1.7× the slower
-/// compare kernel). Range counts (NPS, shares) apply the mask inside the
+/// is an eighth more bytes to read), 1.22–1.33× with AVX2 only (1.44× in
+/// cache, where the kernel is bound by instructions: spreading the bits
+/// costs five more per 32 answers, on top of twelve; it was 1.5× from
+/// memory and 1.74× in cache before each 64 answers shared one broadcast
+/// and the bitmap words were read by plain loads). The copy-and-blend path
+/// below took 1.7× the slower compare kernel. Range counts (NPS, shares) apply the mask inside the
 /// compare loop with AVX-512BW ([`MaskedAvx512`]); without it, see
 /// [`count_masked_copy`].
 fn count_masked<const K: usize, M: Matcher<K>>(bytes: &[u8], m: &M, v: Validity<'_>) -> Result<([u64; K], u64), usize> {
@@ -599,7 +601,15 @@ impl<const K: usize> pulp::NullaryFnOnce for PairsAvx2<'_, K> {
     #[inline(always)]
     #[allow(clippy::inline_always, reason = "must inline into pulp's AVX2 function")]
     fn call(self) -> Self::Output {
-        count_pairs::<K>(self.simd, self.bytes, self.offset, self.span, None, |_, y| y)
+        count_pairs::<K, ()>(
+            self.simd,
+            self.bytes,
+            self.offset,
+            self.span,
+            None,
+            |_| (),
+            |(), _, y| y,
+        )
     }
 }
 
@@ -693,9 +703,12 @@ impl<const K: usize> pulp::NullaryFnOnce for PairsAvx512<'_, '_, K> {
     }
 }
 
-/// [`PairsAvx2`] with a validity bitmap, AVX2 only: the chunk's 32 bits
-/// are spread to its lanes (broadcast, `vpshufb` byte `i / 8` to lane `i`,
-/// AND with the lane's bit, compare) and missing lanes zeroed with an AND.
+/// [`PairsAvx2`] with a validity bitmap, AVX2 only: each 64 answers'
+/// validity word is broadcast once, each 32-answer half spread to its
+/// lanes (`vpshufb` byte `4h + i / 8` to lane `i`, AND with the lane's bit,
+/// compare), and missing lanes zeroed with an AND. (Testing the bits with
+/// `vpsign` instead of the compare, which needs the word and its shift in
+/// one register, measured 7 % slower.)
 #[cfg(target_arch = "x86_64")]
 struct PairsMaskedAvx2<'a, 'b, const K: usize> {
     simd: pulp::x86::V3,
@@ -715,14 +728,25 @@ impl<const K: usize> pulp::NullaryFnOnce for PairsMaskedAvx2<'_, '_, K> {
         use core::arch::x86_64::__m256i;
         use pulp::bytemuck::cast;
         let s = self.simd;
-        let spread: __m256i = cast::<[u8; 32], _>(core::array::from_fn(|i| (i / 8) as u8));
+        // Lane i of half h takes byte 4h + i / 8 of the broadcast 64-bit
+        // word (vpshufb works within 128-bit halves, each holding all
+        // eight bytes).
+        let spread: [__m256i; 2] =
+            core::array::from_fn(|h| cast::<[u8; 32], _>(core::array::from_fn(|i| (4 * h + i / 8) as u8)));
         let bit: __m256i = cast::<[u8; 32], _>(core::array::from_fn(|i| 1u8 << (i % 8)));
-        count_pairs::<K>(s, self.bytes, self.offset, self.span, Some(self.v), |bits, y| {
-            let bits = s.avx._mm256_set1_epi32(bits as i32);
-            let lanes = s.avx2._mm256_shuffle_epi8(bits, spread);
-            let present = s.avx2._mm256_cmpeq_epi8(s.avx2._mm256_and_si256(lanes, bit), bit);
-            s.avx2._mm256_and_si256(y, present)
-        })
+        count_pairs::<K, __m256i>(
+            s,
+            self.bytes,
+            self.offset,
+            self.span,
+            Some(self.v),
+            |word| s.avx._mm256_set1_epi64x(word as i64),
+            |&bits, h, y| {
+                let lanes = s.avx2._mm256_shuffle_epi8(bits, spread[h]);
+                let present = s.avx2._mm256_cmpeq_epi8(s.avx2._mm256_and_si256(lanes, bit), bit);
+                s.avx2._mm256_and_si256(y, present)
+            },
+        )
     }
 }
 
@@ -736,10 +760,14 @@ impl<const K: usize> pulp::NullaryFnOnce for PairsMaskedAvx2<'_, '_, K> {
 /// summed into `u64`s (`vpsadbw`). Invalid bytes are caught by the lane
 /// maximum, as in [`count_lanes`].
 ///
-/// `mask(bits, y)` zeroes the lanes of the shifted chunk `y` whose bits in
-/// `bits` (the chunk's 32 bits of `validity`) are unset; missing
+/// With a bitmap, `prepare(word)` runs once per 64 answers on their
+/// validity word, and `mask(&prepared, h, y)` zeroes the lanes of the
+/// shifted chunk `y` (half `h` of the 64) whose bits are unset; missing
 /// answers then count as the shifted value 0, which no pair counts, and
-/// are never validated.
+/// are never validated. A run's words are read up front, by plain loads
+/// where the run starts on a byte of the bitmap ([`Validity::words`]):
+/// reading each word through its shifts was a third of the masked loop's
+/// instructions, and this loop is bound by instructions, not memory.
 ///
 /// Why by hand: the compiler does not turn a 16-entry table lookup into
 /// `vpshufb`, and with a compare per point the ten counters, the chunk and
@@ -749,13 +777,14 @@ impl<const K: usize> pulp::NullaryFnOnce for PairsMaskedAvx2<'_, '_, K> {
 #[cfg(target_arch = "x86_64")]
 #[inline(always)]
 #[allow(clippy::inline_always, reason = "inlined into the dispatched, AVX2-compiled caller")]
-fn count_pairs<const K: usize>(
+fn count_pairs<const K: usize, P>(
     s: pulp::x86::V3,
     bytes: &[u8],
     offset: u8,
     span: u8,
     validity: Option<Validity<'_>>,
-    mask: impl Fn(u32, core::arch::x86_64::__m256i) -> core::arch::x86_64::__m256i,
+    prepare: impl Fn(u64) -> P,
+    mask: impl Fn(&P, usize, core::arch::x86_64::__m256i) -> core::arch::x86_64::__m256i,
 ) -> Result<([u64; K], u64), usize> {
     use core::arch::x86_64::__m256i;
     use pulp::bytemuck::cast;
@@ -777,19 +806,57 @@ fn count_pairs<const K: usize>(
         let start = r * RUN * 32;
         let mut acc = [zero; 5];
         let mut max = zero;
-        // One read of the bitmap per 64 answers.
-        for (p, pair) in run.chunks(2).enumerate() {
-            let word = validity.map_or(u64::MAX, |v| v.word(start + p * 64));
-            if validity.is_some() {
-                // The last pair may be one chunk: count its 32 bits only.
-                present += u64::from((word & (u64::MAX >> (64 - 32 * pair.len()))).count_ones());
-            }
-            for (h, chunk) in pair.iter().enumerate() {
-                let y = mask((word >> (32 * h)) as u32, s.avx2._mm256_sub_epi8(cast(*chunk), shift));
+        // The run's bitmap words up front, one per 64 answers: where the
+        // run starts on a byte of the bitmap, plain loads (see
+        // `Validity::words`).
+        let words = validity.map_or([u64::MAX; RUN / 2], |v| v.words::<{ RUN / 2 }>(start));
+        if validity.is_some() {
+            present += if run.len() == RUN {
+                words.iter().map(|w| u64::from(w.count_ones())).sum::<u64>()
+            } else {
+                // The last run: count the bits of its answers only.
+                let answers = run.len() * 32;
+                words
+                    .iter()
+                    .enumerate()
+                    .map(|(p, w)| match answers.saturating_sub(p * 64) {
+                        0 => 0,
+                        n if n >= 64 => u64::from(w.count_ones()),
+                        n => u64::from((w & (u64::MAX >> (64 - n))).count_ones()),
+                    })
+                    .sum::<u64>()
+            };
+        }
+        // A macro, not a closure: a closure the compiler leaves out of line
+        // is compiled without AVX2, and each intrinsic becomes a call.
+        macro_rules! step {
+            ($bits:expr, $h:expr, $chunk:expr) => {
+                let y = mask($bits, $h, s.avx2._mm256_sub_epi8(cast(*$chunk), shift));
                 max = s.avx2._mm256_max_epu8(max, y);
                 for j in 0..pairs {
-                    acc[j] = s.avx2._mm256_add_epi8(acc[j], s.avx2._mm256_shuffle_epi8(tables[j], y));
+                    acc[j] = s
+                        .avx2
+                        ._mm256_add_epi8(acc[j], s.avx2._mm256_shuffle_epi8(tables[j], y));
                 }
+            };
+        }
+        if validity.is_none() {
+            // Dense: chunk by chunk (the pair loop below measured 20 %
+            // slower here).
+            let bits = prepare(u64::MAX);
+            for chunk in run {
+                step!(&bits, 0, chunk);
+            }
+        } else {
+            // Whole pairs (a fixed inner loop), then an odd last chunk.
+            let (whole, odd) = run.as_chunks::<2>();
+            for ([low, high], &word) in whole.iter().zip(&words) {
+                let bits = prepare(word);
+                step!(&bits, 0, low);
+                step!(&bits, 1, high);
+            }
+            if let (Some(chunk), Some(&word)) = (odd.first(), words.get(whole.len())) {
+                step!(&prepare(word), 0, chunk);
             }
         }
         let within = s.avx2._mm256_cmpeq_epi8(s.avx2._mm256_max_epu8(max, top), top);
