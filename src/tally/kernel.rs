@@ -319,10 +319,16 @@ fn count_masked_copy<const K: usize, M: Matcher<K>>(
     Ok((totals, present))
 }
 
-/// AVX-512BW with its mask registers, when the CPU has it (detected once).
+/// AVX-512BW with its mask registers, when the CPU has it (detected once)
+/// and the build allows it: `--cfg cxmetrics_kernels="avx2"` (or
+/// `"portable"`) in `RUSTFLAGS` keeps to the narrower kernels, so that they
+/// can be tested and measured on a CPU that has more (CI tests each).
 #[cfg(target_arch = "x86_64")]
 fn mask_registers() -> Option<pulp::x86::V4> {
     static V4: std::sync::OnceLock<Option<pulp::x86::V4>> = std::sync::OnceLock::new();
+    if cfg!(any(cxmetrics_kernels = "avx2", cxmetrics_kernels = "portable")) {
+        return None;
+    }
     *V4.get_or_init(pulp::x86::V4::try_new)
 }
 
@@ -945,10 +951,14 @@ fn count_rest<const K: usize>(
 /// `vpshufb` allows the table lookup of [`count_pairs`]. No SSE2
 /// formulation does better than one compare and one subtract per point and
 /// chunk (SSE2 has no byte shuffle for a table lookup). Detection runs once;
-/// the answer is cached.
+/// the answer is cached. A build with `--cfg cxmetrics_kernels="portable"`
+/// keeps to the baseline kernels (see [`mask_registers`]).
 #[cfg(target_arch = "x86_64")]
 fn wide_vectors() -> Option<pulp::Arch> {
     static ARCH: std::sync::OnceLock<Option<pulp::Arch>> = std::sync::OnceLock::new();
+    if cfg!(cxmetrics_kernels = "portable") {
+        return None;
+    }
     *ARCH.get_or_init(|| {
         // AVX2 even where AVX-512 exists: compiled for AVX-512 the compare
         // kernels were no faster on the AMD EPYC (full tally 3 % faster,

@@ -203,7 +203,7 @@ fn popcount(bytes: &[u8]) -> u64 {
             .sum()
     }
     #[cfg(target_arch = "x86_64")]
-    if let Some(simd) = pulp::x86::V2::try_new() {
+    if let Some(simd) = pulp::x86::V2::try_new().filter(|_| !cfg!(cxmetrics_kernels = "portable")) {
         return simd.vectorize(|| count(bytes));
     }
     count(bytes)
