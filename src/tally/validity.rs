@@ -147,19 +147,31 @@ impl<'a> Validity<'a> {
         inner + u64::from((byte(first) & head).count_ones()) + u64::from((byte(last) & tail).count_ones())
     }
 
-    /// `N` consecutive [`word`](Self::word)s from answer `start`: where
-    /// they start on a byte of the bitmap and lie inside it, plain 64-bit
-    /// loads (a kernel reads them once per 64 answers, and the shifting
-    /// general case was a third of its instructions).
+    /// `N` consecutive [`word`](Self::word)s from answer `start`, with one
+    /// bounds check for all of them where they lie inside the bitmap, and
+    /// plain 64-bit loads where they also start on a byte of it (a kernel
+    /// reads them once per 64 answers, and reading each through `word`
+    /// was a third of its instructions).
     #[inline(always)]
     #[allow(clippy::inline_always, reason = "read in the masked kernels' loops")]
     pub(crate) fn words<const N: usize>(&self, start: usize) -> [u64; N] {
         let bit = self.offset + start;
-        if bit.is_multiple_of(8)
-            && let Some(bytes) = self.bits.get(bit / 8..bit / 8 + 8 * N)
+        let (at, shift) = (bit / 8, bit % 8);
+        if shift == 0
+            && let Some(bytes) = self.bits.get(at..at + 8 * N)
         {
             let (words, _) = bytes.as_chunks::<8>();
             return core::array::from_fn(|i| words.get(i).map_or(0, |w| u64::from_le_bytes(*w)));
+        }
+        // Off a byte boundary: each word and the byte after it, shifted as
+        // in `word`, with one bounds check for all of them.
+        if let Some(bytes) = self.bits.get(at..at + 8 * N + 1) {
+            let (words, _) = bytes.as_chunks::<8>();
+            return core::array::from_fn(|i| {
+                let lo = words.get(i).map_or(0, |w| u64::from_le_bytes(*w));
+                let hi = u64::from(bytes.get(8 * i + 8).copied().unwrap_or(0));
+                (lo >> shift) | ((hi << 1) << (63 - shift))
+            });
         }
         core::array::from_fn(|i| self.word(start + 64 * i))
     }
