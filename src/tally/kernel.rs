@@ -247,12 +247,12 @@ const MASKED_BLOCK: usize = 64 * 64;
 /// lanes with `vpshufb` (five pair counters leave registers for that,
 /// where the ten compare counters did not). Measured on an AMD EPYC at 1e8
 /// answers: 1.20–1.23× the no-null table kernel with AVX-512BW (the bitmap
-/// is an eighth more bytes to read), 1.22–1.33× with AVX2 only (1.44× in
+/// is an eighth more bytes to read), 1.39–1.49× with AVX2 only (1.44× in
 /// cache, where the kernel is bound by instructions: spreading the bits
-/// costs five more per 32 answers, on top of twelve; it was 1.5× from
-/// memory and 1.74× in cache before each 64 answers shared one broadcast
-/// and the bitmap words were read by plain loads). The copy-and-blend path
-/// below took 1.7× the slower compare kernel. Range counts (NPS, shares) apply the mask inside the
+/// costs five more per 32 answers, on top of twelve; it was 1.50–1.65×
+/// from memory and 1.74× in cache before each 64 answers shared one
+/// broadcast and a run's bitmap words were read at once). The
+/// copy-and-blend path below took 1.7× the slower compare kernel. Range counts (NPS, shares) apply the mask inside the
 /// compare loop with AVX-512BW ([`MaskedAvx512`]); without it, see
 /// [`count_masked_copy`].
 fn count_masked<const K: usize, M: Matcher<K>>(bytes: &[u8], m: &M, v: Validity<'_>) -> Result<([u64; K], u64), usize> {
