@@ -573,8 +573,9 @@ fn key_eq<K: Eq>(a: &K, b: &K) -> bool {
     }
 }
 
-/// `a == b` for byte strings, without a call for lengths 4 to 32: two
-/// overlapping loads of 4, 8 or 16 bytes from each end cover every byte.
+/// `a == b` for byte strings, without a call up to 32 bytes: byte by byte
+/// below 4, else two overlapping loads of 4, 8 or 16 bytes from each end,
+/// which cover every byte.
 #[inline(always)]
 #[allow(clippy::inline_always, reason = "called once per answer in the probing loop")]
 fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
@@ -582,6 +583,7 @@ fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
         return false;
     }
     match a.len() {
+        0..=3 => a.iter().zip(b).all(|(x, y)| x == y),
         4..=7 => a.first_chunk::<4>() == b.first_chunk::<4>() && a.last_chunk::<4>() == b.last_chunk::<4>(),
         8..=16 => a.first_chunk::<8>() == b.first_chunk::<8>() && a.last_chunk::<8>() == b.last_chunk::<8>(),
         17..=32 => a.first_chunk::<16>() == b.first_chunk::<16>() && a.last_chunk::<16>() == b.last_chunk::<16>(),
