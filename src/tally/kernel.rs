@@ -252,8 +252,9 @@ const MASKED_BLOCK: usize = 64 * 64;
 /// costs five more per 32 answers, on top of twelve; it was 1.50–1.65×
 /// from memory and 1.74× in cache before each 64 answers shared one
 /// broadcast and a run's bitmap words were read at once). The
-/// copy-and-blend path below took 1.7× the slower compare kernel. Range counts (NPS, shares) apply the mask inside the
-/// compare loop with AVX-512BW ([`MaskedAvx512`]); without it, see
+/// copy-and-blend path below took 1.7× the slower compare kernel. Range
+/// counts (NPS, shares) apply the mask inside the compare loop too: with
+/// AVX-512BW ([`MaskedAvx512`]) or AVX2 ([`MaskedAvx2`]); with neither, see
 /// [`count_masked_copy`].
 fn count_masked<const K: usize, M: Matcher<K>>(bytes: &[u8], m: &M, v: Validity<'_>) -> Result<([u64; K], u64), usize> {
     #[cfg(target_arch = "x86_64")]
@@ -282,14 +283,18 @@ fn count_masked<const K: usize, M: Matcher<K>>(bytes: &[u8], m: &M, v: Validity<
     if let Some(simd) = mask_registers() {
         return simd.vectorize(MaskedAvx512::<K, M> { simd, bytes, m, v });
     }
+    #[cfg(target_arch = "x86_64")]
+    if let Some(simd) = wide_vectors().and_then(|_| pulp::x86::V3::try_new()) {
+        return simd.vectorize(MaskedAvx2::<K, M> { simd, bytes, m, v });
+    }
     count_masked_copy(bytes, m, v)
 }
 
-/// The masked count without AVX-512BW: each block is first copied with
+/// The masked count without AVX2 (or off x86-64): each block is first copied with
 /// missing bytes overwritten by the scale minimum (see [`blend_block`]),
-/// and the dense kernel counts the copy from L1. Masking inside the
-/// counting loop was measured far slower without mask registers (see
-/// [`count_masked`]).
+/// and the dense kernel counts the copy from L1. (With AVX2 alone this
+/// path was the range counts' until [`MaskedAvx2`] masked inside the loop
+/// at a 64-bit broadcast per chunk, which measured faster.)
 fn count_masked_copy<const K: usize, M: Matcher<K>>(
     bytes: &[u8],
     m: &M,
@@ -359,6 +364,48 @@ impl<const K: usize, M: Matcher<K>> pulp::NullaryFnOnce for MaskedAvx512<'_, '_,
     }
 }
 
+/// [`MaskedAvx512`] with AVX2 alone: each 64-answer chunk's validity word
+/// is broadcast once, spread to the lanes of both 32-byte halves as in
+/// [`PairsMaskedAvx2`], and the missing lanes zeroed with an AND. Measured
+/// for NPS (two ranges) on an AMD EPYC with the AVX2 kernels alone: 1.34–1.40×
+/// the no-null kernel at 1e8 answers, where copying each block with the
+/// missing bytes blended out first ([`count_masked_copy`]) took 1.53–1.58×;
+/// 1.83× in cache, was 2.35×. (Reading eight chunks' words at once, as
+/// [`count_pairs`] does, was slower here: 2.2–2.4× in cache.)
+#[cfg(target_arch = "x86_64")]
+struct MaskedAvx2<'a, 'b, const K: usize, M> {
+    simd: pulp::x86::V3,
+    bytes: &'a [u8],
+    m: &'a M,
+    v: Validity<'b>,
+}
+
+#[cfg(target_arch = "x86_64")]
+impl<const K: usize, M: Matcher<K>> pulp::NullaryFnOnce for MaskedAvx2<'_, '_, K, M> {
+    type Output = Result<([u64; K], u64), usize>;
+
+    #[inline(always)]
+    #[allow(clippy::inline_always, reason = "must inline into pulp's AVX2 function")]
+    fn call(self) -> Self::Output {
+        use core::arch::x86_64::__m256i;
+        use pulp::bytemuck::cast;
+        let s = self.simd;
+        let spread: [__m256i; 2] =
+            core::array::from_fn(|h| cast::<[u8; 32], _>(core::array::from_fn(|i| (4 * h + i / 8) as u8)));
+        let bit: __m256i = cast::<[u8; 32], _>(core::array::from_fn(|i| 1u8 << (i % 8)));
+        count_lanes_masked_by::<K, 64, M>(self.bytes, self.m, self.v, |word, y: &mut [u8; 64]| {
+            let bits = s.avx._mm256_set1_epi64x(word as i64);
+            let halves: [__m256i; 2] = cast(*y);
+            let masked: [__m256i; 2] = core::array::from_fn(|h| {
+                let lanes = s.avx2._mm256_shuffle_epi8(bits, spread[h]);
+                let present = s.avx2._mm256_cmpeq_epi8(s.avx2._mm256_and_si256(lanes, bit), bit);
+                s.avx2._mm256_and_si256(halves[h], present)
+            });
+            *y = cast(masked);
+        })
+    }
+}
+
 /// [`count_lanes`] with each chunk's missing lanes zeroed after the shift:
 /// `mask(word, y)` zeroes lane `i` of the shifted chunk `y` where bit `i` of
 /// the chunk's validity `word` is unset. Also returns the answers present.
@@ -422,80 +469,13 @@ fn count_lanes_masked_by<const K: usize, const LANES: usize, M: Matcher<K>>(
     Ok((totals, present))
 }
 
-/// Blends whole 64-answer chunks: with AVX2, 32 lanes per instruction
-/// (broadcast four bitmap bytes, `vpshufb` each to its eight lanes, AND with
-/// the lane's bit, compare, `vpblendvb`), through pulp's safe wrappers of
-/// the intrinsics; otherwise eight lanes per `u64` through the table.
+/// Blends whole 64-answer chunks, eight lanes per `u64` through
+/// [`blend64`]. Only CPUs without AVX2, and other architectures, copy and
+/// blend (see [`count_masked_copy`]), so no AVX2 version is kept.
 fn blend_block(out: &mut [[u8; 64]], x: &[[u8; 64]], v: Validity<'_>, base: usize, min: u8) {
-    #[cfg(target_arch = "x86_64")]
-    if let Some(simd) = wide_vectors().and_then(|_| pulp::x86::V3::try_new()) {
-        simd.vectorize(BlendAvx2 {
-            simd,
-            out,
-            x,
-            v,
-            base,
-            min,
-        });
-        return;
-    }
-    blend_block_portable(out, x, v, base, min);
-}
-
-/// [`blend_block`] without AVX2: eight lanes per `u64` through [`blend64`].
-fn blend_block_portable(out: &mut [[u8; 64]], x: &[[u8; 64]], v: Validity<'_>, base: usize, min: u8) {
     for (c, (o, x)) in out.iter_mut().zip(x).enumerate() {
         blend64(o, x, v.word(base + c * 64), min);
     }
-}
-
-#[cfg(target_arch = "x86_64")]
-struct BlendAvx2<'a, 'b> {
-    simd: pulp::x86::V3,
-    out: &'a mut [[u8; 64]],
-    x: &'a [[u8; 64]],
-    v: Validity<'b>,
-    base: usize,
-    min: u8,
-}
-
-#[cfg(target_arch = "x86_64")]
-impl pulp::NullaryFnOnce for BlendAvx2<'_, '_> {
-    type Output = ();
-
-    #[inline(always)]
-    #[allow(clippy::inline_always, reason = "must inline into pulp's AVX2 function")]
-    fn call(self) {
-        use core::arch::x86_64::__m256i;
-        use pulp::bytemuck::cast;
-        let s = self.simd;
-        // Lane i takes byte i / 8 of the broadcast 32-bit word (vpshufb
-        // works within 128-bit halves, each holding all four bytes).
-        let spread: __m256i = cast::<[u8; 32], _>(core::array::from_fn(|i| (i / 8) as u8));
-        let bit: __m256i = cast::<[u8; 32], _>(core::array::from_fn(|i| 1u8 << (i % 8)));
-        let fill = s.avx._mm256_set1_epi8(self.min as i8);
-        for (c, (o, x)) in self.out.iter_mut().zip(self.x).enumerate() {
-            let word = self.v.word(self.base + c * 64);
-            let halves: &[[u8; 32]; 2] = cast_ref(x);
-            let mut done = [[0u8; 32]; 2];
-            for (h, (d, xs)) in done.iter_mut().zip(halves).enumerate() {
-                let bits = s.avx._mm256_set1_epi32((word >> (32 * h)) as u32 as i32);
-                let lanes = s.avx2._mm256_shuffle_epi8(bits, spread);
-                let present = s.avx2._mm256_cmpeq_epi8(s.avx2._mm256_and_si256(lanes, bit), bit);
-                let blended = s.avx2._mm256_blendv_epi8(fill, cast::<[u8; 32], __m256i>(*xs), present);
-                *d = cast(blended);
-            }
-            *o = cast(done);
-        }
-    }
-}
-
-/// A 64-byte chunk as two 32-byte halves.
-#[cfg(target_arch = "x86_64")]
-#[inline(always)]
-#[allow(clippy::inline_always, reason = "part of the AVX2 blend")]
-fn cast_ref(x: &[u8; 64]) -> &[[u8; 32]; 2] {
-    pulp::bytemuck::cast_ref(x)
 }
 
 /// `out[i] = x[i]` where bit `i` of `word` is set, `min` elsewhere, eight
@@ -1104,7 +1084,7 @@ mod tests {
             .map(|c| core::array::from_fn(|i| (c * 64 + i) as u8 % 200 + 1))
             .collect();
         let mut out = vec![[0u8; 64]; 3];
-        blend_block_portable(&mut out, &x, v, 128, 0);
+        blend_block(&mut out, &x, v, 128, 0);
         for (c, chunk) in out.iter().enumerate() {
             for (i, &got) in chunk.iter().enumerate() {
                 let at = 128 + 64 * c + i;
