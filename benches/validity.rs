@@ -1,6 +1,6 @@
 //! Missing answers as an Arrow validity bitmap: `Tally::from_raw_valid`
-//! next to the no-null kernel (`Tally::from_raw`) and a read of the same
-//! buffer, at 1e8 answers, with 1 %, 10 % and 50 % random nulls, clustered
+//! and `Nps::score_raw_valid` next to their no-null kernels
+//! (`Tally::from_raw`, `Nps::score_raw`) and a read of the same buffer, at 1e8 answers, with 1 %, 10 % and 50 % random nulls, clustered
 //! nulls, and a bit offset that is not a multiple of 8.
 //!
 //! Run with `cargo bench --bench validity` (it prints the CPU model first).
@@ -8,7 +8,7 @@
 use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group};
-use cxmetrics::{GroupedTally, Tally, Validity, ZeroToTen};
+use cxmetrics::{GroupedTally, Nps, Tally, Validity, ZeroToTen};
 
 mod common;
 use common::{NPS_SKEWED, Rng, draw, read_sum};
@@ -48,6 +48,7 @@ fn bench_validity(c: &mut Criterion) {
     group.bench_function("tally_0_10_no_nulls", |b| {
         b.iter(|| Tally::<ZeroToTen>::from_raw(black_box(&ratings)));
     });
+    group.bench_function("nps_no_nulls", |b| b.iter(|| Nps.score_raw(black_box(&ratings))));
     for (name, percent, clustered, offset) in [
         ("random_1pct", 1, false, 0),
         ("random_10pct", 10, false, 0),
@@ -66,6 +67,9 @@ fn bench_validity(c: &mut Criterion) {
         assert!(Tally::<ZeroToTen>::from_raw_valid(&with_junk, v).is_ok());
         group.bench_with_input(BenchmarkId::new("tally_0_10_valid", name), &v, |b, &v| {
             b.iter(|| Tally::<ZeroToTen>::from_raw_valid(black_box(&with_junk), v));
+        });
+        group.bench_with_input(BenchmarkId::new("nps_valid", name), &v, |b, &v| {
+            b.iter(|| Nps.score_raw_valid(black_box(&with_junk), v));
         });
     }
     group.finish();

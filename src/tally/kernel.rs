@@ -367,11 +367,12 @@ impl<const K: usize, M: Matcher<K>> pulp::NullaryFnOnce for MaskedAvx512<'_, '_,
 /// [`MaskedAvx512`] with AVX2 alone: each 64-answer chunk's validity word
 /// is broadcast once, spread to the lanes of both 32-byte halves as in
 /// [`PairsMaskedAvx2`], and the missing lanes zeroed with an AND. Measured
-/// for NPS (two ranges) on an AMD EPYC with the AVX2 kernels alone: 1.34–1.40×
+/// for NPS (two ranges) on an AMD EPYC with the AVX2 kernels alone: 1.39–1.45×
 /// the no-null kernel at 1e8 answers, where copying each block with the
-/// missing bytes blended out first ([`count_masked_copy`]) took 1.53–1.58×;
-/// 1.83× in cache, was 2.35×. (Reading eight chunks' words at once, as
-/// [`count_pairs`] does, was slower here: 2.2–2.4× in cache.)
+/// missing bytes blended out first ([`count_masked_copy`]) took 1.77–1.94×
+/// in the same runs; 1.83× in cache, was 2.35×. (Reading eight chunks'
+/// words at once, as [`count_pairs`] does, was slower here: 2.2–2.4× in
+/// cache.)
 #[cfg(target_arch = "x86_64")]
 struct MaskedAvx2<'a, 'b, const K: usize, M> {
     simd: pulp::x86::V3,
