@@ -247,7 +247,7 @@ const MASKED_BLOCK: usize = 64 * 64;
 /// lanes with `vpshufb` (five pair counters leave registers for that,
 /// where the ten compare counters did not). Measured on an AMD EPYC at 1e8
 /// answers: 1.20–1.23× the no-null table kernel with AVX-512BW (the bitmap
-/// is an eighth more bytes to read), 1.39–1.49× with AVX2 only (1.44× in
+/// is an eighth more bytes to read), 1.39–1.49× with AVX2 only (1.44–1.48× in
 /// cache, where the kernel is bound by instructions: spreading the bits
 /// costs five more per 32 answers, on top of twelve; it was 1.50–1.65×
 /// from memory and 1.74× in cache before each 64 answers shared one
@@ -364,6 +364,48 @@ impl<const K: usize, M: Matcher<K>> pulp::NullaryFnOnce for MaskedAvx512<'_, '_,
     }
 }
 
+/// Validity bits to byte lanes with AVX2, for the masked kernels: lane `i`
+/// of half `h` of a 64-answer chunk takes byte `4h + i / 8` of the
+/// chunk's broadcast 64-bit validity word (`vpshufb` works within 128-bit
+/// halves, each holding all eight bytes) and tests its bit `i % 8`.
+#[cfg(target_arch = "x86_64")]
+#[derive(Clone, Copy)]
+struct SpreadBits {
+    spread: [core::arch::x86_64::__m256i; 2],
+    bit: core::arch::x86_64::__m256i,
+}
+
+#[cfg(target_arch = "x86_64")]
+impl SpreadBits {
+    #[inline(always)]
+    #[allow(clippy::inline_always, reason = "constants of the dispatched AVX2 kernels")]
+    fn new() -> Self {
+        use pulp::bytemuck::cast;
+        Self {
+            spread: core::array::from_fn(|h| cast::<[u8; 32], _>(core::array::from_fn(|i| (4 * h + i / 8) as u8))),
+            bit: cast::<[u8; 32], _>(core::array::from_fn(|i| 1u8 << (i % 8))),
+        }
+    }
+
+    /// `y` with the lanes of missing answers zeroed: half `h` of the chunk
+    /// whose validity word is broadcast in `bits`.
+    #[inline(always)]
+    #[allow(clippy::inline_always, reason = "inlined into the dispatched, AVX2-compiled caller")]
+    fn keep_present(
+        &self,
+        s: pulp::x86::V3,
+        bits: core::arch::x86_64::__m256i,
+        h: usize,
+        y: core::arch::x86_64::__m256i,
+    ) -> core::arch::x86_64::__m256i {
+        let lanes = s.avx2._mm256_shuffle_epi8(bits, self.spread[h]);
+        let present = s
+            .avx2
+            ._mm256_cmpeq_epi8(s.avx2._mm256_and_si256(lanes, self.bit), self.bit);
+        s.avx2._mm256_and_si256(y, present)
+    }
+}
+
 /// [`MaskedAvx512`] with AVX2 alone: each 64-answer chunk's validity word
 /// is broadcast once, spread to the lanes of both 32-byte halves as in
 /// [`PairsMaskedAvx2`], and the missing lanes zeroed with an AND. Measured
@@ -391,17 +433,11 @@ impl<const K: usize, M: Matcher<K>> pulp::NullaryFnOnce for MaskedAvx2<'_, '_, K
         use core::arch::x86_64::__m256i;
         use pulp::bytemuck::cast;
         let s = self.simd;
-        let spread: [__m256i; 2] =
-            core::array::from_fn(|h| cast::<[u8; 32], _>(core::array::from_fn(|i| (4 * h + i / 8) as u8)));
-        let bit: __m256i = cast::<[u8; 32], _>(core::array::from_fn(|i| 1u8 << (i % 8)));
+        let spread = SpreadBits::new();
         count_lanes_masked_by::<K, 64, M>(self.bytes, self.m, self.v, |word, y: &mut [u8; 64]| {
             let bits = s.avx._mm256_set1_epi64x(word as i64);
             let halves: [__m256i; 2] = cast(*y);
-            let masked: [__m256i; 2] = core::array::from_fn(|h| {
-                let lanes = s.avx2._mm256_shuffle_epi8(bits, spread[h]);
-                let present = s.avx2._mm256_cmpeq_epi8(s.avx2._mm256_and_si256(lanes, bit), bit);
-                s.avx2._mm256_and_si256(halves[h], present)
-            });
+            let masked: [__m256i; 2] = core::array::from_fn(|h| spread.keep_present(s, bits, h, halves[h]));
             *y = cast(masked);
         })
     }
@@ -713,14 +749,8 @@ impl<const K: usize> pulp::NullaryFnOnce for PairsMaskedAvx2<'_, '_, K> {
     #[allow(clippy::inline_always, reason = "must inline into pulp's AVX2 function")]
     fn call(self) -> Self::Output {
         use core::arch::x86_64::__m256i;
-        use pulp::bytemuck::cast;
         let s = self.simd;
-        // Lane i of half h takes byte 4h + i / 8 of the broadcast 64-bit
-        // word (vpshufb works within 128-bit halves, each holding all
-        // eight bytes).
-        let spread: [__m256i; 2] =
-            core::array::from_fn(|h| cast::<[u8; 32], _>(core::array::from_fn(|i| (4 * h + i / 8) as u8)));
-        let bit: __m256i = cast::<[u8; 32], _>(core::array::from_fn(|i| 1u8 << (i % 8)));
+        let spread = SpreadBits::new();
         count_pairs::<K, __m256i>(
             s,
             self.bytes,
@@ -728,11 +758,7 @@ impl<const K: usize> pulp::NullaryFnOnce for PairsMaskedAvx2<'_, '_, K> {
             self.span,
             Some(self.v),
             |word| s.avx._mm256_set1_epi64x(word as i64),
-            |&bits, h, y| {
-                let lanes = s.avx2._mm256_shuffle_epi8(bits, spread[h]);
-                let present = s.avx2._mm256_cmpeq_epi8(s.avx2._mm256_and_si256(lanes, bit), bit);
-                s.avx2._mm256_and_si256(y, present)
-            },
+            |&bits, h, y| spread.keep_present(s, bits, h, y),
         )
     }
 }
