@@ -823,21 +823,12 @@ fn count_pairs<const K: usize, P>(
         // run starts on a byte of the bitmap, plain loads (see
         // `Validity::words`).
         let words = validity.map_or([u64::MAX; RUN / 2], |v| v.words::<{ RUN / 2 }>(start));
-        if validity.is_some() {
+        if let Some(v) = validity {
             present += if run.len() == RUN {
                 words.iter().map(|w| u64::from(w.count_ones())).sum::<u64>()
             } else {
-                // The last run: count the bits of its answers only.
-                let answers = run.len() * 32;
-                words
-                    .iter()
-                    .enumerate()
-                    .map(|(p, w)| match answers.saturating_sub(p * 64) {
-                        0 => 0,
-                        n if n >= 64 => u64::from(w.count_ones()),
-                        n => u64::from((w & (u64::MAX >> (64 - n))).count_ones()),
-                    })
-                    .sum::<u64>()
+                // The last run: the bits of its answers only.
+                v.count_ones(start, start + run.len() * 32)
             };
         }
         // A macro, not a closure: a closure the compiler leaves out of line
