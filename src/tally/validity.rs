@@ -176,6 +176,24 @@ impl<'a> Validity<'a> {
         core::array::from_fn(|i| self.word(start + 64 * i))
     }
 
+    /// The [`word`](Self::word)s of answers `start`, `start + 64`, … for as
+    /// long as each word and the byte after it lie inside the bitmap: each
+    /// is read from a window of two 64-bit loads without a bounds check of
+    /// its own (a kernel reads one per 64 answers, and the bounds checks and
+    /// shifts of `word` were a fifth of the masked NPS loop's time in cache).
+    #[inline(always)]
+    #[allow(clippy::inline_always, reason = "read in the masked kernels' loops")]
+    pub(crate) fn word_windows(&self, start: usize) -> impl Iterator<Item = u64> + 'a {
+        let bit = self.offset + start;
+        let shift = bit % 8;
+        let (words, _) = self.bits.get(bit / 8..).unwrap_or(&[]).as_chunks::<8>();
+        words.windows(2).map(move |w| {
+            let (lo, hi) = (u64::from_le_bytes(w[0]), u64::from_le_bytes(w[1]));
+            // As in `word`: `hi << 64` would overflow.
+            (lo >> shift) | ((hi << 1) << (63 - shift))
+        })
+    }
+
     /// The 64 validity bits of answers `start..start + 64`, answer `start`
     /// in bit 0. Bits past the end of the bitmap read as 0; bits past `len`
     /// are whatever the bitmap holds there.
@@ -269,6 +287,28 @@ mod tests {
             for start in [0, 3, 8, 64, 100, 448, len - 448, len - 64, len - 1] {
                 let words = v.words::<7>(start);
                 for (i, &w) in words.iter().enumerate() {
+                    assert_eq!(w, v.word(start + 64 * i), "offset {offset} start {start} word {i}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn word_windows_are_the_words_until_the_last_two_words_of_the_bitmap() {
+        let bits: Vec<u8> = (0..70u8).map(|i| i.wrapping_mul(53) ^ 0xA5).collect();
+        for offset in 0..17 {
+            let len = bits.len() * 8 - offset;
+            let v = Validity::new(&bits, offset, len).expect("fits");
+            for start in [0, 3, 8, 64, 100, len - 130, len - 64] {
+                let windows: Vec<u64> = v.word_windows(start).collect();
+                // Each window needs the word and the eight bytes after it.
+                let bytes_after = bits.len() - (offset + start) / 8;
+                assert_eq!(
+                    windows.len(),
+                    (bytes_after / 8).saturating_sub(1),
+                    "offset {offset} start {start}"
+                );
+                for (i, &w) in windows.iter().enumerate() {
                     assert_eq!(w, v.word(start + 64 * i), "offset {offset} start {start} word {i}");
                 }
             }
