@@ -54,6 +54,30 @@ pub fn read_sum(bytes: &[u8]) -> u64 {
     lanes.iter().chain(rest).map(|&b| u64::from(b)).sum()
 }
 
+/// [`read_sum`] of the ratings and, in the same pass, an XOR of the
+/// validity bitmap's 64-bit words: the bytes a masked kernel reads.
+pub fn read_sum_with_bits(bytes: &[u8], bits: &[u8]) -> u64 {
+    let (chunks, rest) = bytes.as_chunks::<64>();
+    let (words, tail) = bits.as_chunks::<8>();
+    let mut lanes = [0u8; 64];
+    let mut folded = 0u64;
+    for (chunk, word) in chunks.iter().zip(words) {
+        for (l, &x) in lanes.iter_mut().zip(chunk) {
+            *l = l.wrapping_add(x);
+        }
+        folded ^= u64::from_le_bytes(*word);
+    }
+    // A bitmap has a bit per rating, so only its last bytes are left over.
+    let left = chunks.iter().skip(words.len()).flatten();
+    let tail = tail.iter().chain(left).map(|&b| u64::from(b));
+    lanes
+        .iter()
+        .chain(rest)
+        .map(|&b| u64::from(b))
+        .chain(tail)
+        .fold(folded, u64::wrapping_add)
+}
+
 /// The same for a column of wider integers (group indices).
 pub fn read_sum_wide<T: Copy + Into<u64>>(xs: &[T]) -> u64 {
     let (chunks, rest) = xs.as_chunks::<16>();

@@ -183,7 +183,7 @@ impl<'a> Validity<'a> {
     /// shifts of `word` were a fifth of the masked NPS loop's time in cache).
     #[inline(always)]
     #[allow(clippy::inline_always, reason = "read in the masked kernels' loops")]
-    pub(crate) fn word_windows(&self, start: usize) -> impl Iterator<Item = u64> + 'a {
+    pub(crate) fn word_windows(&self, start: usize) -> impl Iterator<Item = u64> + use<'a> {
         let bit = self.offset + start;
         let shift = bit % 8;
         let (words, _) = self.bits.get(bit / 8..).unwrap_or(&[]).as_chunks::<8>();
