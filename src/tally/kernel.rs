@@ -494,7 +494,7 @@ impl SpreadBits {
     }
 }
 
-/// [`MaskedAvx512`] with AVX2 alone: each 64-answer chunk's validity word
+/// The masked range count with AVX2 alone: each 64-answer chunk's validity word
 /// is broadcast once, spread to the lanes of both 32-byte halves as in
 /// [`PairsMaskedAvx2`], and the missing lanes zeroed with an AND. Measured
 /// for NPS (two ranges) on an AMD EPYC with the AVX2 kernels alone: 1.39–1.45×
@@ -534,12 +534,11 @@ impl<const K: usize, M: Matcher<K>> pulp::NullaryFnOnce for MaskedAvx2<'_, '_, K
 /// [`count_lanes`] with each chunk's missing lanes zeroed after the shift:
 /// `mask(word, y)` zeroes lane `i` of the shifted chunk `y` where bit `i` of
 /// the chunk's validity `word` is unset. Also returns the answers present.
+/// [`MaskedAvx2`]'s loop (the AVX-512BW one, [`MaskedAvx512`], is written
+/// in intrinsics).
 #[cfg(target_arch = "x86_64")]
 #[inline(always)]
-#[allow(
-    clippy::inline_always,
-    reason = "inlined into the dispatched, AVX-512-compiled caller"
-)]
+#[allow(clippy::inline_always, reason = "inlined into the dispatched, AVX2-compiled caller")]
 #[allow(
     clippy::needless_range_loop,
     reason = "explicit lane indices are what the compiler vectorises"
