@@ -83,6 +83,39 @@ impl<const K: usize> Matcher<K> for Ranges<K> {
     }
 }
 
+/// `K` thresholds: `y` counts towards predicate `k` when `y < limit[k]`,
+/// compared as signed bytes. For a valid `y` (at most `span`, below 128)
+/// that is the unsigned comparison, and it is one instruction per vector
+/// (`pcmpgtb`), where a range test `y - lo <= width` takes three (SSE2 and
+/// AVX2 have no unsigned byte comparison). Off-scale bytes may count
+/// wrongly: the block they are in is rejected before its counts are used.
+#[derive(Clone, Copy, Debug)]
+struct Below<const K: usize> {
+    offset: u8,
+    span: u8,
+    limit: [u8; K],
+}
+
+impl<const K: usize> Matcher<K> for Below<K> {
+    fn offset(&self) -> u8 {
+        self.offset
+    }
+
+    fn span(&self) -> u8 {
+        self.span
+    }
+
+    #[inline(always)]
+    #[allow(clippy::inline_always, reason = "part of the vectorised inner loop")]
+    fn hit(&self, k: usize, y: u8) -> bool {
+        (y as i8) < (self.limit[k] as i8)
+    }
+
+    fn bounds(&self, k: usize) -> (u8, u8) {
+        (0, self.limit[k].wrapping_sub(1))
+    }
+}
+
 /// The points `1..=K` of the shifted scale, each on its own: `y == k + 1`.
 /// The comparison constants are known at compile time, which the full
 /// per-point tally needs to keep its ten counters in registers.
@@ -140,6 +173,32 @@ pub(crate) fn count_ranges<S: Scale, const K: usize>(
     validity: Option<Validity<'_>>,
     ranges: [(u8, u8); K],
 ) -> Result<Counted<K>, Error> {
+    let span = S::MAX - S::MIN;
+    // Each range that starts at the scale's minimum is the answers below
+    // its end; each that ends at the maximum, all but those below its
+    // start: one comparison per range (see `Below`).
+    let prefix = ranges.map(|(lo, _)| lo <= S::MIN);
+    let suffix = ranges.map(|(_, hi)| hi >= S::MAX);
+    if span < 127 && prefix.iter().zip(&suffix).all(|(&p, &s)| p || s) {
+        let m = Below {
+            offset: S::MIN,
+            span,
+            limit: core::array::from_fn(|k| {
+                let (lo, hi) = ranges[k];
+                if prefix[k] {
+                    hi.min(S::MAX) - S::MIN + 1
+                } else {
+                    lo - S::MIN
+                }
+            }),
+        };
+        let c = run::<S, K, _>(ratings, validity, &m)?;
+        let hits = core::array::from_fn(|k| if prefix[k] { c.hits[k] } else { c.answers - c.hits[k] });
+        return Ok(Counted {
+            hits,
+            answers: c.answers,
+        });
+    }
     let m = Ranges {
         offset: S::MIN,
         span: S::MAX - S::MIN,
@@ -350,28 +409,25 @@ fn mask_registers() -> Option<pulp::x86::V4> {
 }
 
 /// The fused masked count with AVX-512BW: a chunk's 64 validity bits are
-/// its lane mask as they stand, so one instruction shifts the chunk and
-/// zeroes its missing lanes (`vpsubb` with zero-masking); each range is
-/// then a subtract and an unsigned compare into a mask register, whose set
-/// bits a scalar `popcnt` counts. The validity words come from
-/// [`Validity::word_windows`], without a bounds check per word.
+/// its lane mask as they stand, so one 512-bit instruction shifts the chunk
+/// and zeroes its missing lanes (`vpsubb` with zero-masking). The two
+/// 32-byte halves are then counted as in the no-null AVX2 kernel: AVX2's
+/// compares give a vector of -1 per hit, which one subtract adds to a lane
+/// counter, and ranges that start at 0 ([`Below`]'s) take one signed
+/// compare each. The validity words come from [`Validity::word_windows`],
+/// without a bounds check each.
 ///
-/// Why by hand, and why count on the scalar side: the compiler vectorised
-/// the portable chunk loop for AVX-512 too, but turned each compare's mask
-/// back into a vector of bytes to subtract from a lane counter
-/// (`vpmovm2b`, `vpsubb`), and the AMD EPYC (Zen 4) runs each 512-bit
-/// instruction as two 256-bit halves, so its vector units were the bound;
-/// the mask's population count runs on the integer units beside them. The
-/// counts of up to four ranges share one `u64` in 16-bit fields (a block
-/// counts at most 255 × 64 = 16,320 per range): kept in an array of their
-/// own, the compiler packed them into one vector register and chained every
-/// chunk's add through it. Measured for NPS with 10 % nulls in cache
-/// (65,536 answers, a harness, min of 9): 1.44× the no-null kernel before,
-/// 1.13–1.15× now at bit offsets 0 and 3. Tried in the same harness: lane
-/// counters added to under the mask, 1.43× (the compiler made the masked
-/// add a `vpmovm2b` and a subtract again); the words read eight at a time
-/// through [`Validity::words`], 1.20× at offset 0 and 1.60× at offset 3;
-/// one by one through [`Validity::word`], 1.38×.
+/// Why by hand, and why this mix of widths: the compiler vectorised the
+/// portable chunk loop for AVX-512 too, but its compares went into mask
+/// registers, and each mask back into a vector of bytes to subtract
+/// (`vpmovm2b`); the AMD EPYC (Zen 4) also runs each 512-bit instruction
+/// as two 256-bit halves, so only the masking gains from the wider form.
+/// Measured for NPS with 10 % nulls in cache (65,536 answers, a harness,
+/// min of 9): 4.1–4.3 ms for 2,000 passes with the compiler's loop; 3.4–3.5
+/// counting each compare mask with a scalar `popcnt`; 3.5 with both halves
+/// masked in 256 bits (two mask moves); 3.0 now (the no-null kernel: 1.9).
+/// Loading the words with plain loads where the bitmap starts on a byte
+/// saved 2 % there and cost 3 % elsewhere, so it was left out.
 #[cfg(target_arch = "x86_64")]
 struct MaskedAvx512<'a, 'b, const K: usize, M> {
     simd: pulp::x86::V4,
@@ -387,69 +443,103 @@ impl<const K: usize, M: Matcher<K>> pulp::NullaryFnOnce for MaskedAvx512<'_, '_,
     #[inline(always)]
     #[allow(clippy::inline_always, reason = "must inline into pulp's AVX-512 function")]
     fn call(self) -> Self::Output {
-        use core::arch::x86_64::__m512i;
-        use pulp::bytemuck::cast;
-        let (s, m, v) = (self.simd, self.m, self.v);
-        let (offset, span) = (m.offset(), m.span());
-        let shifted = |i: usize, x: u8| if v.is_valid(i) { x.wrapping_sub(offset) } else { 0 };
-        let zero = s.avx512f._mm512_setzero_si512();
-        let shift = s.avx512f._mm512_set1_epi8(offset as i8);
-        let top = s.avx512f._mm512_set1_epi8(span as i8);
-        let lo: [__m512i; K] = core::array::from_fn(|k| s.avx512f._mm512_set1_epi8(m.bounds(k).0 as i8));
-        let width: [__m512i; K] = core::array::from_fn(|k| s.avx512f._mm512_set1_epi8(m.bounds(k).1 as i8));
-        // A block's hits per range fit in a 16-bit field.
-        const { assert!(CHUNKS_PER_BLOCK * 64 <= u16::MAX as usize) };
-        let mut counts = [0u64; K];
-        let mut present = 0;
-        let (chunks, rest) = self.bytes.as_chunks::<64>();
-        for (b, block) in chunks.chunks(CHUNKS_PER_BLOCK).enumerate() {
-            let start = b * CHUNKS_PER_BLOCK * 64;
-            let mut max = zero;
-            // Range `k`'s hits in field `k % 4` of `fields[k / 4]`.
-            let mut fields = [0u64; K];
-            let mut windows = v.word_windows(start);
-            for (c, chunk) in block.iter().enumerate() {
-                let word = windows.next().unwrap_or_else(|| v.word(start + c * 64));
-                present += u64::from(word.count_ones());
-                // Missing answers become the shifted value 0, as the
-                // caller expects.
-                let y = s.avx512bw._mm512_maskz_sub_epi8(word, cast(*chunk), shift);
-                max = s.avx512bw._mm512_max_epu8(max, y);
+        // Ranges that all start at 0 (`Below`'s) take one comparison each.
+        let small = |b: u8| b < i8::MAX as u8;
+        if small(self.m.span()) && (0..K).all(|k| self.m.bounds(k).0 == 0 && small(self.m.bounds(k).1)) {
+            masked_avx512::<K, M, true>(self.simd, self.bytes, self.m, self.v)
+        } else {
+            masked_avx512::<K, M, false>(self.simd, self.bytes, self.m, self.v)
+        }
+    }
+}
+
+/// [`MaskedAvx512`]'s loop; with `FROM_ZERO`, every range starts at 0 and
+/// ends below 127, and every valid byte is below 127 too.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+#[allow(
+    clippy::inline_always,
+    reason = "inlined into the dispatched, AVX-512-compiled caller"
+)]
+fn masked_avx512<const K: usize, M: Matcher<K>, const FROM_ZERO: bool>(
+    s: pulp::x86::V4,
+    bytes: &[u8],
+    m: &M,
+    v: Validity<'_>,
+) -> Result<([u64; K], u64), usize> {
+    use core::arch::x86_64::__m256i;
+    use pulp::bytemuck::cast;
+    let (offset, span) = (m.offset(), m.span());
+    let shifted = |i: usize, x: u8| if v.is_valid(i) { x.wrapping_sub(offset) } else { 0 };
+    let zero = s.avx._mm256_setzero_si256();
+    let shift = s.avx512f._mm512_set1_epi8(offset as i8);
+    let top = s.avx._mm256_set1_epi8(span as i8);
+    let lo: [__m256i; K] = core::array::from_fn(|k| s.avx._mm256_set1_epi8(m.bounds(k).0 as i8));
+    let width: [__m256i; K] = core::array::from_fn(|k| s.avx._mm256_set1_epi8(m.bounds(k).1 as i8));
+    // `y <= width` as `width + 1 > y`, signed: one instruction.
+    let above: [__m256i; K] = core::array::from_fn(|k| s.avx._mm256_set1_epi8(m.bounds(k).1.wrapping_add(1) as i8));
+    let mut sums = [zero; K];
+    let mut present = 0;
+    let (chunks, rest) = bytes.as_chunks::<64>();
+    for (b, block) in chunks.chunks(CHUNKS_PER_BLOCK).enumerate() {
+        let start = b * CHUNKS_PER_BLOCK * 64;
+        let mut max = zero;
+        // Lane counters per half: each counts to 255 in a block.
+        let mut acc = [[zero; K]; 2];
+        let mut windows = v.word_windows(start);
+        for (c, chunk) in block.iter().enumerate() {
+            let word = windows.next().unwrap_or_else(|| v.word(start + c * 64));
+            present += u64::from(word.count_ones());
+            // Shift, and zero the missing answers' lanes: they count as
+            // the shifted value 0, as the caller expects.
+            let y64 = s.avx512bw._mm512_maskz_sub_epi8(word, cast(*chunk), shift);
+            let halves = [
+                s.avx512f._mm512_castsi512_si256(y64),
+                s.avx512f._mm512_extracti64x4_epi64::<1>(y64),
+            ];
+            for (h, &y) in halves.iter().enumerate() {
+                max = s.avx2._mm256_max_epu8(max, y);
                 for k in 0..K {
-                    let hit = s
-                        .avx512bw
-                        ._mm512_cmple_epu8_mask(s.avx512bw._mm512_sub_epi8(y, lo[k]), width[k]);
-                    fields[k / 4] += u64::from(hit.count_ones()) << (16 * (k % 4));
+                    let hit = if FROM_ZERO {
+                        s.avx2._mm256_cmpgt_epi8(above[k], y)
+                    } else {
+                        let d = s.avx2._mm256_sub_epi8(y, lo[k]);
+                        s.avx2._mm256_cmpeq_epi8(s.avx2._mm256_min_epu8(d, width[k]), d)
+                    };
+                    // A hit is -1 in its lane.
+                    acc[h][k] = s.avx2._mm256_sub_epi8(acc[h][k], hit);
                 }
             }
-            // Some present byte of this block is off the scale (the blocks
-            // before were not): find the first.
-            if s.avx512bw._mm512_cmpgt_epu8_mask(max, top) != 0
-                && let Some(at) = self.bytes[start..]
-                    .iter()
-                    .enumerate()
-                    .position(|(i, &x)| shifted(start + i, x) > span)
-            {
-                return Err(start + at);
-            }
-            for (k, c) in counts.iter_mut().enumerate() {
-                *c += fields[k / 4] >> (16 * (k % 4)) & 0xFFFF;
+        }
+        // Some present byte of this block is off the scale (the blocks
+        // before were not): find the first.
+        if s.avx512bw._mm256_cmpgt_epu8_mask(max, top) != 0
+            && let Some(at) = bytes[start..]
+                .iter()
+                .enumerate()
+                .position(|(i, &x)| shifted(start + i, x) > span)
+        {
+            return Err(start + at);
+        }
+        for half in acc {
+            for k in 0..K {
+                sums[k] = s.avx2._mm256_add_epi64(sums[k], s.avx2._mm256_sad_epu8(half[k], zero));
             }
         }
-        let mut hits = counts;
-        let rest_at = chunks.len() * 64;
-        for (i, &x) in rest.iter().enumerate() {
-            let y = shifted(rest_at + i, x);
-            if y > span {
-                return Err(rest_at + i);
-            }
-            for (k, h) in hits.iter_mut().enumerate() {
-                *h += u64::from(m.hit(k, y));
-            }
-        }
-        present += v.count_ones(rest_at, rest_at + rest.len());
-        Ok((hits, present))
     }
+    let mut hits: [u64; K] = sums.map(|sum| cast::<_, [u64; 4]>(sum).iter().sum());
+    let rest_at = chunks.len() * 64;
+    for (i, &x) in rest.iter().enumerate() {
+        let y = shifted(rest_at + i, x);
+        if y > span {
+            return Err(rest_at + i);
+        }
+        for (k, h) in hits.iter_mut().enumerate() {
+            *h += u64::from(m.hit(k, y));
+        }
+    }
+    present += v.count_ones(rest_at, rest_at + rest.len());
+    Ok((hits, present))
 }
 
 /// Validity bits to byte lanes with AVX2, for the masked kernels: lane `i`
@@ -1382,6 +1472,22 @@ mod validity_tests {
             width: [2, 0, 10],
         };
         let points = Points { offset: 0, span: 10 };
+        let below = Below {
+            offset: 0,
+            span: 10,
+            limit: [1, 7, 9, 11],
+        };
+        for y in 0..=10 {
+            // `Below` stands for its bounds on the scale only.
+            for k in 0..4 {
+                let (lo, width) = Matcher::<4>::bounds(&below, k);
+                assert_eq!(
+                    Matcher::<4>::hit(&below, k, y),
+                    y.wrapping_sub(lo) <= width,
+                    "below {k} y {y}"
+                );
+            }
+        }
         for y in 0..=u8::MAX {
             for k in 0..3 {
                 let (lo, width) = Matcher::<3>::bounds(&ranges, k);
@@ -1404,9 +1510,9 @@ mod validity_tests {
 
     #[test]
     fn five_ranges_count_through_full_blocks_of_hits() {
-        // More ranges than one 64-bit word of 16-bit fields holds, over
-        // whole blocks where every present answer is in every range but
-        // the last: each field's count reaches its block maximum.
+        // Five ranges, one of them not starting at 0 (the general compare),
+        // over whole blocks where every present answer is in every range
+        // but the last: each lane counter reaches its block maximum.
         let m = Ranges {
             offset: 0,
             span: 10,
@@ -1441,6 +1547,61 @@ mod validity_tests {
                 "offset {offset} seed {seed}"
             );
             assert_eq!(count_masked_copy::<5, _>(&ratings, &m, v), Ok((hits, answers)));
+        }
+    }
+
+    #[test]
+    fn ranges_from_either_end_count_as_ranges_in_between_do() {
+        // `count_ranges` counts ranges that touch an end of the scale
+        // through `Below` thresholds, others through `Ranges`: every mix,
+        // with and without a bitmap, against counting one by one.
+        fn naive(ratings: &[u8], v: Option<Validity<'_>>, ranges: &[(u8, u8)]) -> (Vec<u64>, u64) {
+            let present: Vec<u8> = (0..ratings.len())
+                .filter(|&i| v.is_none_or(|v| v.is_valid(i)))
+                .map(|i| ratings[i])
+                .collect();
+            let hits = ranges
+                .iter()
+                .map(|&(lo, hi)| present.iter().filter(|&&x| (lo..=hi).contains(&x)).count() as u64)
+                .collect();
+            (hits, present.len() as u64)
+        }
+        let len = 3 * 64 * 255 + 77;
+        let bits = bits_for(len, 5, 99);
+        let v = Validity::new(&bits, 5, len).expect("fits");
+        let ratings: Vec<u8> = (0..len)
+            .map(|i| {
+                if v.is_valid(i) {
+                    1 + ((i * 7 + i / 300) % 5) as u8
+                } else {
+                    0xEE
+                }
+            })
+            .collect();
+        let dense: Vec<u8> = ratings.iter().map(|&x| if x == 0xEE { 3 } else { x }).collect();
+        let sets: [[(u8, u8); 2]; 6] = [
+            [(1, 2), (4, 5)],
+            [(1, 1), (5, 5)],
+            [(1, 5), (2, 3)],
+            [(2, 4), (3, 3)],
+            [(4, 5), (1, 3)],
+            [(5, 5), (1, 4)],
+        ];
+        for ranges in sets {
+            for (bytes, validity) in [(&ratings, Some(v)), (&dense, None)] {
+                let got = count_ranges::<Likert5, 2>(bytes, validity, ranges).expect("valid");
+                let (hits, answers) = naive(bytes, validity, &ranges);
+                assert_eq!((got.hits.to_vec(), got.answers), (hits, answers), "{ranges:?}");
+            }
+            let one = count_ranges::<Likert5, 1>(&dense, None, [ranges[0]]).expect("valid");
+            assert_eq!(one.hits[0], naive(&dense, None, &ranges[..1]).0[0], "{ranges:?}");
+            // An off-scale byte after the first block is still found.
+            let mut bad = dense.clone();
+            bad[64 * 255 + 3] = 6;
+            assert!(matches!(
+                count_ranges::<Likert5, 2>(&bad, None, ranges),
+                Err(Error::OutOfRangeAt { index, .. }) if index == 64 * 255 + 3
+            ));
         }
     }
 
