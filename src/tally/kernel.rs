@@ -7,7 +7,12 @@
 //! the loops below have no data-dependent addressing, so the compiler turns
 //! them into SIMD compares and subtracts in the default build (SSE2 on
 //! x86-64, NEON on aarch64) without `unsafe` or intrinsics. Validation rides
-//! along as a lane-wise maximum, checked once per block.
+//! along as a lane-wise maximum, checked once per block. A range that
+//! starts or ends at an end of the scale (NPS's, every top- or bottom-box
+//! share's) is counted as the answers below a threshold, one signed
+//! compare per vector ([`Below`]); that the block's bytes are valid is
+//! what makes the signed compare exact, and a block with an invalid byte
+//! is rejected before its counts are used.
 //!
 //! Each `u8` lane counter can take 255 hits, so a block is 255 chunks; the
 //! lane counters are then widened into `u64` totals.
