@@ -94,6 +94,8 @@ impl<const K: usize> Matcher<K> for Ranges<K> {
 /// (`pcmpgtb`), where a range test `y - lo <= width` takes three (SSE2 and
 /// AVX2 have no unsigned byte comparison). Off-scale bytes may count
 /// wrongly: the block they are in is rejected before its counts are used.
+/// Measured on an AMD EPYC, criterion, in cache: NPS over 1e5 answers
+/// 1.55–1.59 µs, was 2.30–2.38 µs with two range tests.
 #[derive(Clone, Copy, Debug)]
 struct Below<const K: usize> {
     offset: u8,
