@@ -180,26 +180,9 @@ pub(crate) fn count_ranges<S: Scale, const K: usize>(
     validity: Option<Validity<'_>>,
     ranges: [(u8, u8); K],
 ) -> Result<Counted<K>, Error> {
-    let span = S::MAX - S::MIN;
-    // Each range that starts at the scale's minimum is the answers below
-    // its end; each that ends at the maximum, all but those below its
-    // start: one comparison per range (see `Below`).
-    let prefix = ranges.map(|(lo, _)| lo <= S::MIN);
-    let suffix = ranges.map(|(_, hi)| hi >= S::MAX);
-    if span < 127 && prefix.iter().zip(&suffix).all(|(&p, &s)| p || s) {
-        let m = Below {
-            offset: S::MIN,
-            span,
-            limit: core::array::from_fn(|k| {
-                let (lo, hi) = ranges[k];
-                if prefix[k] {
-                    hi.min(S::MAX) - S::MIN + 1
-                } else {
-                    lo - S::MIN
-                }
-            }),
-        };
+    if let Some((m, prefix)) = below::<S, K>(ranges) {
         let c = run::<S, K, _>(ratings, validity, &m)?;
+        // A range that ends at the maximum is everything not below it.
         let hits = core::array::from_fn(|k| if prefix[k] { c.hits[k] } else { c.answers - c.hits[k] });
         return Ok(Counted {
             hits,
@@ -213,6 +196,33 @@ pub(crate) fn count_ranges<S: Scale, const K: usize>(
         width: ranges.map(|(lo, hi)| hi.wrapping_sub(lo)),
     };
     run::<S, K, _>(ratings, validity, &m)
+}
+
+/// The thresholds that count `ranges` when each starts at the scale's
+/// minimum (the answers below its end) or ends at its maximum (all but
+/// those below its start), and which of them start at the minimum; `None`
+/// when some range lies inside the scale.
+fn below<S: Scale, const K: usize>(ranges: [(u8, u8); K]) -> Option<(Below<K>, [bool; K])> {
+    let span = S::MAX - S::MIN;
+    let prefix = ranges.map(|(lo, _)| lo <= S::MIN);
+    let suffix = ranges.map(|(_, hi)| hi >= S::MAX);
+    let edges = prefix.iter().zip(&suffix).all(|(&p, &s)| p || s);
+    (span < 127 && edges).then(|| {
+        let limit = core::array::from_fn(|k| {
+            let (lo, hi) = ranges[k];
+            if prefix[k] {
+                hi.min(S::MAX) - S::MIN + 1
+            } else {
+                lo - S::MIN
+            }
+        });
+        let m = Below {
+            offset: S::MIN,
+            span,
+            limit,
+        };
+        (m, prefix)
+    })
 }
 
 /// Validated counts per point of `S` (lowest first) and the number of
@@ -1513,6 +1523,20 @@ mod validity_tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn ranges_at_either_end_and_only_those_become_thresholds() {
+        let limits = |ranges: [(u8, u8); 2]| below::<ZeroToTen, 2>(ranges).map(|(m, prefix)| (m.limit, prefix));
+        // NPS: detractors below 7, promoters all but those below 9.
+        assert_eq!(limits([(0, 6), (9, 10)]), Some(([7, 9], [true, false])));
+        assert_eq!(limits([(0, 10), (10, 10)]), Some(([11, 10], [true, false])));
+        assert_eq!(limits([(0, 6), (7, 8)]), None);
+        assert_eq!(limits([(1, 10), (0, 9)]), Some(([1, 10], [false, true])));
+        assert_eq!(
+            below::<Likert5, 1>([(4, 5)]).map(|(m, prefix)| (m.offset, m.span, m.limit, prefix)),
+            Some((1, 4, [3], [false]))
+        );
     }
 
     #[test]
