@@ -460,14 +460,21 @@ impl<const K: usize, M: Matcher<K>> pulp::NullaryFnOnce for MaskedAvx512<'_, '_,
     #[inline(always)]
     #[allow(clippy::inline_always, reason = "must inline into pulp's AVX-512 function")]
     fn call(self) -> Self::Output {
-        // Ranges that all start at 0 (`Below`'s) take one comparison each.
-        let small = |b: u8| b < i8::MAX as u8;
-        if small(self.m.span()) && (0..K).all(|k| self.m.bounds(k).0 == 0 && small(self.m.bounds(k).1)) {
+        if from_zero(self.m) {
             masked_avx512::<K, M, true>(self.simd, self.bytes, self.m, self.v)
         } else {
             masked_avx512::<K, M, false>(self.simd, self.bytes, self.m, self.v)
         }
     }
+}
+
+/// Whether every range of `m` starts at 0 and ends below 127, on a scale
+/// whose valid bytes are below 127 (`Below`'s ranges): then each takes one
+/// signed comparison.
+#[cfg(target_arch = "x86_64")]
+fn from_zero<const K: usize, M: Matcher<K>>(m: &M) -> bool {
+    let small = |b: u8| b < i8::MAX as u8;
+    small(m.span()) && (0..K).all(|k| m.bounds(k).0 == 0 && small(m.bounds(k).1))
 }
 
 /// [`MaskedAvx512`]'s loop; with `FROM_ZERO`, every range starts at 0 and
@@ -1537,6 +1544,30 @@ mod validity_tests {
             below::<Likert5, 1>([(4, 5)]).map(|(m, prefix)| (m.offset, m.span, m.limit, prefix)),
             Some((1, 4, [3], [false]))
         );
+    }
+
+    #[test]
+    #[cfg(target_arch = "x86_64")]
+    fn only_ranges_from_zero_on_a_small_scale_take_the_signed_compare() {
+        let (nps, _) = below::<ZeroToTen, 2>([(0, 6), (9, 10)]).expect("edge ranges");
+        assert!(from_zero(&nps));
+        assert!(!from_zero(&NPS_LIKERT));
+        let wide = Ranges {
+            offset: 0,
+            span: 200,
+            lo: [0],
+            width: [6],
+        };
+        assert!(!from_zero(&wide));
+        let long = Ranges {
+            offset: 0,
+            span: 100,
+            lo: [0],
+            width: [127],
+        };
+        // `width + 1` must stay a positive `i8`.
+        assert!(from_zero(&Ranges { width: [126], ..long }));
+        assert!(!from_zero(&long));
     }
 
     #[test]
