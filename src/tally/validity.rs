@@ -180,7 +180,7 @@ impl<'a> Validity<'a> {
     /// long as each word and the byte after it lie inside the bitmap: each
     /// is read from a window of two 64-bit loads without a bounds check of
     /// its own (a kernel reads one per 64 answers, and the bounds checks and
-    /// shifts of `word` were a fifth of the masked NPS loop's time in cache).
+    /// shifts of `word` were a sixth of the masked NPS loop's time in cache).
     #[inline(always)]
     #[allow(clippy::inline_always, reason = "read in the masked kernels' loops")]
     pub(crate) fn word_windows(&self, start: usize) -> impl Iterator<Item = u64> + use<'a> {
