@@ -1,17 +1,18 @@
 //! `Segments`: responses tallied per key (touchpoint, channel, agent, any
 //! caller key), and segment tables.
 
+mod keyed;
+
+use keyed::count_keyed;
+
 use alloc::collections::BTreeMap;
 use core::fmt;
-use core::hash::{BuildHasher, Hash};
+use core::hash::Hash;
 
 use alloc::vec::Vec;
-use hashbrown::HashTable;
 
 use crate::comparison::adjust;
 use crate::estimate::sealed::INTERNAL;
-use crate::tally::grouped::{SCRATCH_CHUNK, fold};
-use crate::tally::kernel;
 use crate::{
     Benchmark, BenchmarkKind, Comparison, Error, Estimate, GroupedTally, Orientation, ReportOptions, Response, Row,
     Scale, Tally,
@@ -473,131 +474,10 @@ impl<K, E: Estimate> SegmentTable<K, E> {
     }
 }
 
-// Bulk paths for keyed grouping: each key is hashed to a dense index (or a
-// dictionary hands the index over), the answers are counted per index, and
-// each distinct key's tally is merged into the tree once, instead of a tree
-// lookup per answer.
-
-/// Keys per hashing pass of [`count_keyed`]: their hashes (32 KiB) stay in
-/// the L1 cache between the pass that computes them and the one that probes.
-const KEY_CHUNK: usize = 4_096;
-
-/// Validates `ratings` and counts them by key: each distinct key once, with
-/// its tally. Nothing is returned on an error.
-fn count_keyed<K: Hash + Eq + Clone, S: Scale>(keys: &[K], ratings: &[u8]) -> Result<Vec<(K, Tally<S>)>, Error> {
-    same_length("number of keys", keys.len(), ratings.len())?;
-    kernel::validate::<S>(ratings, None)?;
-    // Why hashbrown's `HashTable` rather than std's `HashMap<K, u32>`: with
-    // the hash and the comparison in our hands, each key is hashed in a pass
-    // of its own over a few thousand keys (the column streams in while
-    // nothing waits on it), then probed and compared once. With std's map
-    // and a check for runs of equal keys in front of it, most `String` keys
-    // were compared twice (two `memcmp`s) and hashed in the middle of the
-    // probe's chain of loads. The table owns clones of the keys: a probe
-    // compares with those few hot keys, not with a first occurrence
-    // somewhere in a large input column (a cache miss per probe).
-    let points = S::POINTS;
-    let hasher = foldhash::fast::RandomState::default();
-    let mut table: HashTable<(K, u32)> = HashTable::new();
-    // Counts per key and point, `points` counters per key in code order:
-    // a third of a `Tally`'s size, so three times as many keys per cache
-    // level as counting into tallies.
-    let mut scratch: Vec<u32> = Vec::new();
-    let mut tallies: Vec<Tally<S>> = Vec::new();
-    let mut hashes: Vec<u64> = Vec::with_capacity(KEY_CHUNK.min(keys.len()));
-    let mut last: Option<(u64, &K, u32)> = None;
-    let mut codes: Vec<u32> = Vec::with_capacity(KEY_CHUNK);
-    // As in `GroupedTally`'s compact path, the `u32` rows are folded into
-    // the tallies every `SCRATCH_CHUNK` answers, before they can overflow.
-    for (fold_keys, fold_ratings) in keys.chunks(SCRATCH_CHUNK).zip(ratings.chunks(SCRATCH_CHUNK)) {
-        for (ks, xs) in fold_keys.chunks(KEY_CHUNK).zip(fold_ratings.chunks(KEY_CHUNK)) {
-            hashes.clear();
-            hashes.extend(ks.iter().map(|k| hasher.hash_one(k)));
-            // The codes in a pass of their own too, then the counting:
-            // with the counter increments out of the probing loop, more
-            // probes are in flight at once (measured 8 % faster).
-            codes.clear();
-            for (k, &hash) in ks.iter().zip(&hashes) {
-                // A run of equal keys (a column sorted by agent, by day)
-                // costs a comparison with the previous key, which is in
-                // cache; a different hash skips even that.
-                let code = if let Some((_, _, code)) = last.filter(|&(h, prev, _)| h == hash && key_eq(prev, k)) {
-                    code
-                } else if let Some(&(_, code)) = table.find(hash, |(d, _)| key_eq(d, k)) {
-                    code
-                } else {
-                    let code = u32::try_from(table.len()).map_err(|_| too_many_keys(table.len()))?;
-                    let rows = table.len() + 1;
-                    scratch.try_reserve(points).map_err(|_| too_many_keys(rows))?;
-                    scratch.resize(rows * points, 0);
-                    table
-                        .try_reserve(1, |(d, _)| hasher.hash_one(d))
-                        .map_err(|_| too_many_keys(rows))?;
-                    table.insert_unique(hash, (k.clone(), code), |(d, _)| hasher.hash_one(d));
-                    code
-                };
-                last = Some((hash, k, code));
-                codes.push(code);
-            }
-            for (&code, &x) in codes.iter().zip(xs) {
-                // `x` is a valid rating and `code` has a row: in bounds.
-                scratch[code as usize * points + usize::from(x.wrapping_sub(S::MIN))] += 1;
-            }
-        }
-        fold(&mut tallies, &scratch, table.len(), points)?;
-        scratch.fill(0);
-    }
-    let mut batch: Vec<(K, Tally<S>)> = Vec::new();
-    batch.try_reserve(table.len()).map_err(|_| too_many_keys(table.len()))?;
-    batch.extend(table.into_iter().map(|(k, code)| (k, tallies[code as usize].clone())));
-    Ok(batch)
-}
-
-/// Key equality for the keyed bulk paths: `String` keys are compared
-/// inline, other keys with their own `==`.
-///
-/// Why: `String`'s `==` calls the C library's `memcmp`, and for the short
-/// keys of survey data (agent names, store codes, a few to a few dozen
-/// bytes) that call was the largest single cost of `Segments::add_raw`
-/// (a third of its time; the inline comparison below took the loop from
-/// 10.0 to 8.6 ns per answer on an AMD EPYC). `castaway` resolves the type
-/// at compile time, without `unsafe` here and without a `'static` bound on
-/// the keys; for any other `K` the cast is statically `Err` and this is
-/// `a == b`.
-#[inline(always)]
-#[allow(clippy::inline_always, reason = "called once per answer in the probing loop")]
-fn key_eq<K: Eq>(a: &K, b: &K) -> bool {
-    match (castaway::cast!(a, &String), castaway::cast!(b, &String)) {
-        (Ok(a), Ok(b)) => bytes_eq(a.as_bytes(), b.as_bytes()),
-        _ => a == b,
-    }
-}
-
-/// `a == b` for byte strings, without a call up to 32 bytes: byte by byte
-/// below 4, else two overlapping loads of 4, 8 or 16 bytes from each end,
-/// which cover every byte.
-#[inline(always)]
-#[allow(clippy::inline_always, reason = "called once per answer in the probing loop")]
-fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    match a.len() {
-        0..=3 => a.iter().zip(b).all(|(x, y)| x == y),
-        4..=7 => a.first_chunk::<4>() == b.first_chunk::<4>() && a.last_chunk::<4>() == b.last_chunk::<4>(),
-        8..=16 => a.first_chunk::<8>() == b.first_chunk::<8>() && a.last_chunk::<8>() == b.last_chunk::<8>(),
-        17..=32 => a.first_chunk::<16>() == b.first_chunk::<16>() && a.last_chunk::<16>() == b.last_chunk::<16>(),
-        _ => a == b,
-    }
-}
-
-fn too_many_keys(n: usize) -> Error {
-    Error::InvalidArgument {
-        name: "number of distinct keys",
-        value: n as f64,
-        expected: "at most 4294967296 distinct keys per batch, as memory allows",
-    }
-}
+// Bulk paths for keyed grouping: each key is coded to a dense index (or a
+// dictionary hands the index over, `add_raw_dictionary`), the answers are
+// counted per index, and each distinct key's tally is merged into the tree
+// once, instead of a tree lookup per answer.
 
 pub(crate) fn same_length(name: &'static str, keys: usize, ratings: usize) -> Result<(), Error> {
     if keys == ratings {
@@ -637,7 +517,10 @@ impl<K: Ord + Clone + Hash, S: Scale> Segments<K, S> {
     /// distinct keys (within a run of equal keys, a comparison with the
     /// previous key replaces the lookup), the answers are counted
     /// per index in compact counters, and each distinct key's tally is
-    /// merged into the segments once. With the distinct keys known up front,
+    /// merged into the segments once. `String` keys of up to 16 bytes are
+    /// looked up by their bytes packed into two words, with no byte
+    /// comparison (longer ones are compared in full after that). With the
+    /// distinct keys known up front,
     /// [`add_raw_dictionary`](Self::add_raw_dictionary) skips the hashing.
     ///
     /// The batch is all or nothing: when it is rejected, nothing is counted.
@@ -704,55 +587,5 @@ impl<K: Ord + Clone + Hash, S: Scale> Segments<K, S> {
         }
         let batch = dictionary.iter().zip(grouped.as_slice());
         merge_into(&mut self.tallies, batch.map(|(k, t)| (k.clone(), t.clone())))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use alloc::string::{String, ToString};
-    use alloc::vec::Vec;
-
-    use super::bytes_eq;
-    use crate::{Segments, ZeroToTen};
-
-    /// Every length class of the inline comparison, with a difference at
-    /// each byte: the overlapping loads from both ends must see it.
-    #[test]
-    fn bytes_eq_finds_a_difference_at_any_byte_of_any_length() {
-        let base: Vec<u8> = (0..48u8).map(|i| b'a' + i % 26).collect();
-        for len in 0..=48 {
-            let a = &base[..len];
-            assert!(bytes_eq(a, &base[..len]), "length {len}");
-            for at in 0..len {
-                let mut b = a.to_vec();
-                b[at] ^= 0x20;
-                assert!(!bytes_eq(a, &b), "length {len}, byte {at}");
-            }
-            if len > 0 {
-                assert!(!bytes_eq(a, &base[..len - 1]), "lengths {len} and {}", len - 1);
-            }
-        }
-    }
-
-    /// Under `cfg(test)` the keyed path folds its scratch counters every
-    /// 1,000 answers: a batch of 25,000 folds 25 times and ends in the
-    /// middle of a hashing pass, with runs of equal keys across pass
-    /// boundaries.
-    #[test]
-    fn add_raw_folds_across_passes_and_equals_one_by_one() {
-        let n = 25_000;
-        let keys: Vec<String> = (0..n).map(|i: usize| ((i / 7 + i % 3) % 37).to_string()).collect();
-        let ratings: Vec<u8> = (0..n)
-            .map(|i| u8::try_from((i * 5 + i / 11) % 11).expect("below 11"))
-            .collect();
-        let mut bulk = Segments::<String, ZeroToTen>::new();
-        bulk.add_raw(&keys, &ratings).expect("valid ratings");
-        let mut each = Segments::<String, ZeroToTen>::new();
-        for (k, &x) in keys.iter().zip(&ratings) {
-            each.add(k.clone(), ZeroToTen::new(x).expect("valid rating"))
-                .expect("no overflow");
-        }
-        assert_eq!(bulk, each);
-        assert_eq!(bulk.iter().map(|(_, t)| t.total()).sum::<u64>(), 25_000);
     }
 }

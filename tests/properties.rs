@@ -686,8 +686,10 @@ mod grouped {
     }
 }
 
-/// Keyed bulk counting with `String` keys, compared inline by length class:
-/// keys that differ in a single byte, anywhere, of any length up to 40.
+/// Keyed bulk counting with `String` keys, packed whole up to 16 bytes and
+/// compared in full past that: keys that differ in a single byte, anywhere
+/// (past 16 bytes, also in the middle, which the packed form leaves out),
+/// of any length up to 40.
 mod keyed_strings {
     use cxmetrics::{Segments, ZeroToTen};
     use proptest::prelude::*;
