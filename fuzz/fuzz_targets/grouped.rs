@@ -47,48 +47,51 @@ fn reference<S: Scale>(
     Ok(())
 }
 
-/// String keys for the 32 groups.
+/// String keys for the 32 groups: every length class of the packed
+/// `String` path (0–3, 4–7, 8–16 bytes, and past 16, where the middle is
+/// compared in full, past 32 too), keys that differ only in their first,
+/// last or a middle byte, and zero bytes against shorter keys.
 const KEYS: [&str; 32] = [
+    "",
     "a",
     "b",
-    "c",
-    "d",
-    "e",
-    "f",
-    "g",
-    "h",
-    "i",
-    "j",
-    "k",
-    "l",
-    "m",
-    "n",
-    "o",
-    "p",
-    "q",
-    "r",
-    "s",
-    "t",
-    "u",
-    "v",
-    "w",
-    "x",
-    "y",
-    "z",
     "ab",
     "ba",
     "abc",
     "cab",
+    "\0",
+    "\0\0",
+    "\0\0\0\0",
+    "abcd",
+    "abce",
+    "abcdefg",
+    "abcdefh",
+    "abcdefgh",
+    "bbcdefgh",
+    "\0\0\0\0\0\0\0\0",
+    "abcdefghijklmnop",
+    "abcdefghijklmnoq",
+    "bbcdefghijklmnop",
+    "abcdefgxijklmnop",
+    "abcdefghijklmnopq",
+    "abcdefghXjklmnopq",
     "a longer key past sixteen bytes",
     "a longer key past sixteen bytez",
+    "a longer kex past sixteen bytes",
+    "a longer key past sixteen bytes, and past thirty-two",
+    "a longer key past sixteen bytes, and past thirty-tw0",
+    "a longer key past sixteen bytes; and past thirty-two",
+    "x",
+    "y",
+    "z",
 ];
 
 /// The same batch keyed by strings (a run of equal keys wherever the group
 /// repeats) through `Segments::add_raw`, against tallies per group counted
 /// one by one. At most 10,000 answers: past two of the keyed path's
 /// 4,096-key passes.
-fn apply_keyed<S: Scale>(segments: &mut (Segments<&'static str, S>, Vec<Tally<S>>), groups: &[usize], ratings: &[u8]) {
-    let keys: Vec<&str> = groups.iter().take(10_000).map(|&g| KEYS[g]).collect();
+fn apply_keyed<S: Scale>(segments: &mut (Segments<String, S>, Vec<Tally<S>>), groups: &[usize], ratings: &[u8]) {
+    let keys: Vec<String> = groups.iter().take(10_000).map(|&g| KEYS[g].to_owned()).collect();
     let ratings = &ratings[..ratings.len().min(10_000)];
     let result = segments.0.add_raw(&keys, ratings);
     let mut next = segments.1.clone();
@@ -114,7 +117,7 @@ fn apply_keyed<S: Scale>(segments: &mut (Segments<&'static str, S>, Vec<Tally<S>
     }
     for (g, t) in segments.1.iter().enumerate() {
         assert_eq!(
-            segments.0.get(&KEYS[g]),
+            segments.0.get(&KEYS[g].to_owned()),
             Some(t).filter(|t| !t.is_empty()),
             "{} key {g}",
             S::NAME
@@ -129,7 +132,7 @@ fn apply_keyed<S: Scale>(segments: &mut (Segments<&'static str, S>, Vec<Tally<S>
 fn apply<S: Scale>(
     grouped: &mut GroupedTally<S>,
     expected: &mut Vec<Tally<S>>,
-    segments: &mut (Segments<&'static str, S>, Vec<Tally<S>>),
+    segments: &mut (Segments<String, S>, Vec<Tally<S>>),
     batch: &Batch,
 ) {
     let mut answers = batch.answers.repeat(usize::from(batch.repeat) * 257 + 1);
