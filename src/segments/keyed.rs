@@ -240,11 +240,11 @@ impl Packed {
 /// Why not [`KeyCoder`]: its probe compares with a clone of the key, which
 /// means loading the clone's pointer, then its bytes, then calling or
 /// inlining a byte comparison, per answer. A packed key is compared in
-/// registers, so the probe costs what an integer key's does, and one pass
-/// does it all (a pass of hashing first, as `KeyCoder` does, made this
-/// slower: the packed keys of a pass would not fit in the L1 cache). On an
-/// AMD EPYC, 1,000 keys of 11 bytes in random order: 8.4 → 6.6 ns per
-/// answer; sorted into runs: 6.1 → 3.2 ns.
+/// registers, and one pass does it all (a pass of packing and hashing
+/// first, as `KeyCoder` does, measured a quarter slower in a harness). On
+/// an AMD EPYC (criterion, 1e7 answers, 1,000 keys of 11 bytes): random
+/// order 8.2–8.5 → 7.1–7.6 ns per answer, sorted into runs 6.2–7.0 →
+/// 3.1–3.8 ns.
 struct StringCoder<'a> {
     keys: &'a [String],
     hasher: RandomState,
@@ -276,7 +276,7 @@ impl<'a> StringCoder<'a> {
     fn hash(hasher: &RandomState, packed: Packed, bytes: &[u8]) -> u64 {
         if packed.is_whole() {
             // The length folded into a word: two words hash with one
-            // multiplication fewer than three (measured 0.3–0.5 ns per
+            // multiplication fewer than three (measured 0.2–0.5 ns per
             // answer less).
             hasher.hash_one((packed.head, packed.tail ^ (packed.len as u64).rotate_left(32)))
         } else {
