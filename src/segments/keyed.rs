@@ -79,12 +79,11 @@ fn count_coded<S: Scale>(
             codes.clear();
             distinct = code(start, start + xs.len(), &mut codes)?;
             let rows = distinct.checked_mul(points).ok_or_else(|| too_many_keys(distinct))?;
-            if scratch.len() < rows {
-                scratch
-                    .try_reserve(rows - scratch.len())
-                    .map_err(|_| too_many_keys(distinct))?;
-                scratch.resize(rows, 0);
-            }
+            // Rows for the new codes, if any (`distinct` never shrinks).
+            scratch
+                .try_reserve(rows.saturating_sub(scratch.len()))
+                .map_err(|_| too_many_keys(distinct))?;
+            scratch.resize(rows, 0);
             // Counting in a pass of its own, after the coding: with the
             // counter increments out of the probing loop, more probes are in
             // flight at once (measured 8 % faster).
@@ -97,11 +96,6 @@ fn count_coded<S: Scale>(
         scratch.fill(0);
     }
     Ok(tallies)
-}
-
-/// The next code, as a `u32`, or the error for too many distinct keys.
-fn next_code(distinct: usize) -> Result<u32, Error> {
-    u32::try_from(distinct).map_err(|_| too_many_keys(distinct))
 }
 
 /// Codes any `Hash + Eq` key through a table of the distinct keys.
@@ -160,35 +154,15 @@ impl<'a, K: Hash + Eq + Clone> KeyCoder<'a, K> {
             } else if let Some(&(_, code)) = table.find(hash, |(d, _)| d == k) {
                 code
             } else {
-                Self::insert(table, firsts, hasher, (hash, k), start + j)?
+                insert(table, firsts, (hash, k.clone()), start + j, |_, (d, _)| {
+                    hasher.hash_one(d)
+                })?
             };
             last = Some((hash, k, code));
             *slot = code;
         }
         *previous = last;
         Ok(firsts.len())
-    }
-
-    /// Gives `key`, at `index`, the next code; out of the loop, as in
-    /// `StringCoder::insert`.
-    #[cold]
-    #[inline(never)]
-    fn insert(
-        table: &mut HashTable<(K, u32)>,
-        firsts: &mut Vec<usize>,
-        hasher: &RandomState,
-        (hash, key): (u64, &K),
-        index: usize,
-    ) -> Result<u32, Error> {
-        let code = next_code(firsts.len())?;
-        let distinct = firsts.len() + 1;
-        firsts.try_reserve(1).map_err(|_| too_many_keys(distinct))?;
-        table
-            .try_reserve(1, |(d, _)| hasher.hash_one(d))
-            .map_err(|_| too_many_keys(distinct))?;
-        firsts.push(index);
-        table.insert_unique(hash, (key.clone(), code), |(d, _)| hasher.hash_one(d));
-        Ok(code)
     }
 }
 
@@ -313,7 +287,9 @@ impl<'a> StringCoder<'a> {
                 });
                 match found {
                     Some(&(_, code)) => code,
-                    None => Self::insert(table, firsts, hasher, keys, (hash, packed), start + j)?,
+                    None => insert(table, firsts, (hash, packed), start + j, |firsts, &(p, code)| {
+                        Self::hash(hasher, p, first_bytes(keys, firsts, code))
+                    })?,
                 }
             };
             last = Some((packed, bytes, code));
@@ -322,29 +298,31 @@ impl<'a> StringCoder<'a> {
         *previous = last;
         Ok(firsts.len())
     }
+}
 
-    /// Gives the key at `index` the next code. Out of the loop, as it runs
-    /// once per distinct key: inlined, its registers were spilled on every
-    /// answer.
-    #[cold]
-    #[inline(never)]
-    fn insert(
-        table: &mut HashTable<(Packed, u32)>,
-        firsts: &mut Vec<usize>,
-        hasher: &RandomState,
-        keys: &[String],
-        (hash, packed): (u64, Packed),
-        index: usize,
-    ) -> Result<u32, Error> {
-        let code = next_code(firsts.len())?;
-        let distinct = firsts.len() + 1;
-        firsts.try_reserve(1).map_err(|_| too_many_keys(distinct))?;
-        firsts.push(index);
-        let rehash = |&(p, code): &(Packed, u32)| Self::hash(hasher, p, first_bytes(keys, firsts, code));
-        table.try_reserve(1, rehash).map_err(|_| too_many_keys(distinct))?;
-        table.insert_unique(hash, (packed, code), rehash);
-        Ok(code)
-    }
+/// Gives a new key the next code: its index in the column goes to
+/// `firsts`, its entry to `table`. `rehash` hashes an entry again when the
+/// table grows. Out of the coders' loops, as it runs once per distinct key:
+/// inlined, its registers were spilled on every answer.
+#[cold]
+#[inline(never)]
+fn insert<T>(
+    table: &mut HashTable<(T, u32)>,
+    firsts: &mut Vec<usize>,
+    (hash, entry): (u64, T),
+    index: usize,
+    rehash: impl Fn(&[usize], &(T, u32)) -> u64,
+) -> Result<u32, Error> {
+    let code = u32::try_from(firsts.len()).map_err(|_| too_many_keys(firsts.len()))?;
+    let distinct = firsts.len() + 1;
+    firsts.try_reserve(1).map_err(|_| too_many_keys(distinct))?;
+    firsts.push(index);
+    let firsts = &*firsts;
+    table
+        .try_reserve(1, |e| rehash(firsts, e))
+        .map_err(|_| too_many_keys(distinct))?;
+    table.insert_unique(hash, (entry, code), |e| rehash(firsts, e));
+    Ok(code)
 }
 
 /// The bytes of the first key coded `code`.
