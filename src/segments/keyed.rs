@@ -267,13 +267,14 @@ impl<'a> StringCoder<'a> {
             last: previous,
         } = self;
         let keys: &'a [String] = keys;
+        let ks = &keys[start..end];
         // In a local for the loop: through `self`, it went to memory and
         // back on every answer.
         let mut last = *previous;
         // Written in place rather than pushed: a push kept the length in
         // memory, stored on every answer.
-        codes.resize(end - start, 0);
-        for (j, (k, slot)) in keys[start..end].iter().zip(codes.iter_mut()).enumerate() {
+        codes.resize(ks.len(), 0);
+        for (j, (k, slot)) in ks.iter().zip(codes.iter_mut()).enumerate() {
             let bytes = k.as_bytes();
             let packed = Packed::of(bytes);
             let code = if let Some((_, _, code)) =
@@ -369,8 +370,57 @@ mod tests {
     use alloc::string::{String, ToString};
     use alloc::vec::Vec;
 
-    use super::{Packed, bytes_eq};
-    use crate::{Segments, ZeroToTen};
+    use super::{KEY_CHUNK, KeyCoder, Packed, StringCoder, bytes_eq};
+    use crate::{Error, Segments, ZeroToTen};
+
+    /// Every code of `column`, pass by pass as `count_coded` asks for them.
+    fn codes_of(n: usize, mut code: impl FnMut(usize, usize, &mut Vec<u32>) -> Result<usize, Error>) -> Vec<u32> {
+        let mut all = Vec::new();
+        let mut codes = Vec::new();
+        for start in (0..n).step_by(KEY_CHUNK) {
+            codes.clear();
+            code(start, n.min(start + KEY_CHUNK), &mut codes).expect("few keys");
+            all.extend_from_slice(&codes);
+        }
+        all
+    }
+
+    /// Both coders give each distinct key one code, and each answer the
+    /// code of its key: keys of every length class, long keys that share
+    /// their length and first and last 8 bytes, in runs and interleaved,
+    /// across passes. (Two codes for one key would still count right, as
+    /// the tallies of equal keys are merged, but would cost a row each.)
+    #[test]
+    fn each_distinct_key_gets_one_code() {
+        let distinct = [
+            "",
+            "a",
+            "ab",
+            "abcd",
+            "abcdefgh",
+            "abcdefghijklmnop",
+            "abcdefghijklmnopq",
+            "store-0001-north-side",
+            "store-0002-north-side",
+            "store-0001-north-sidf",
+            "a key past thirty-two bytes, number 1",
+            "a key past thirty-two bytes, number 2",
+        ];
+        let column: Vec<String> = (0..10_000)
+            .map(|i: usize| distinct[(i / 5 + i % 3 * 7) % distinct.len()].to_string())
+            .collect();
+        let mut strings = StringCoder::new(&column);
+        let codes = codes_of(column.len(), |s, e, c| strings.code(s, e, c));
+        let mut keys = KeyCoder::new(&column);
+        let generic = codes_of(column.len(), |s, e, c| keys.code(s, e, c));
+        for (firsts, codes) in [(&strings.firsts, codes), (&keys.firsts, generic)] {
+            assert_eq!(firsts.len(), distinct.len());
+            assert_eq!(codes.len(), column.len());
+            for (k, &c) in column.iter().zip(&codes) {
+                assert_eq!(&column[firsts[c as usize]], k);
+            }
+        }
+    }
 
     /// Every length class of the inline comparison, with a difference at
     /// each byte: the overlapping loads from both ends must see it.
