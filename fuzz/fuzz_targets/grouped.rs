@@ -86,12 +86,18 @@ const KEYS: [&str; 32] = [
     "z",
 ];
 
+/// Segment keys the target uses: `String` (the packed path) and `&str`
+/// (the path of every other key type).
+trait Key: From<&'static str> + Ord + Clone + core::hash::Hash + core::fmt::Debug {}
+impl Key for String {}
+impl Key for &'static str {}
+
 /// The same batch keyed by strings (a run of equal keys wherever the group
 /// repeats) through `Segments::add_raw`, against tallies per group counted
 /// one by one. At most 10,000 answers: past two of the keyed path's
 /// 4,096-key passes.
-fn apply_keyed<S: Scale>(segments: &mut (Segments<String, S>, Vec<Tally<S>>), groups: &[usize], ratings: &[u8]) {
-    let keys: Vec<String> = groups.iter().take(10_000).map(|&g| KEYS[g].to_owned()).collect();
+fn apply_keyed<S: Scale, K: Key>(segments: &mut (Segments<K, S>, Vec<Tally<S>>), groups: &[usize], ratings: &[u8]) {
+    let keys: Vec<K> = groups.iter().take(10_000).map(|&g| K::from(KEYS[g])).collect();
     let ratings = &ratings[..ratings.len().min(10_000)];
     let result = segments.0.add_raw(&keys, ratings);
     let mut next = segments.1.clone();
@@ -117,7 +123,7 @@ fn apply_keyed<S: Scale>(segments: &mut (Segments<String, S>, Vec<Tally<S>>), gr
     }
     for (g, t) in segments.1.iter().enumerate() {
         assert_eq!(
-            segments.0.get(&KEYS[g].to_owned()),
+            segments.0.get(&K::from(KEYS[g])),
             Some(t).filter(|t| !t.is_empty()),
             "{} key {g}",
             S::NAME
@@ -129,10 +135,10 @@ fn apply_keyed<S: Scale>(segments: &mut (Segments<String, S>, Vec<Tally<S>>), gr
     );
 }
 
-fn apply<S: Scale>(
+fn apply<S: Scale, K: Key>(
     grouped: &mut GroupedTally<S>,
     expected: &mut Vec<Tally<S>>,
-    segments: &mut (Segments<String, S>, Vec<Tally<S>>),
+    segments: &mut (Segments<K, S>, Vec<Tally<S>>),
     batch: &Batch,
 ) {
     let mut answers = batch.answers.repeat(usize::from(batch.repeat) * 257 + 1);
@@ -194,8 +200,9 @@ fn apply<S: Scale>(
 }
 
 fuzz_target!(|batches: Vec<Batch>| {
-    let mut nps = (GroupedTally::<ZeroToTen>::new(), Vec::new(), Default::default());
-    let mut five = (GroupedTally::<Likert5>::new(), Vec::new(), Default::default());
+    // Keyed by `String` for one scale and by `&str` for the other.
+    let mut nps = (GroupedTally::<ZeroToTen>::new(), Vec::new(), (Segments::<String, _>::new(), Vec::new()));
+    let mut five = (GroupedTally::<Likert5>::new(), Vec::new(), (Segments::<&'static str, _>::new(), Vec::new()));
     for batch in batches.iter().take(8) {
         apply(&mut nps.0, &mut nps.1, &mut nps.2, batch);
         apply(&mut five.0, &mut five.1, &mut five.2, batch);
