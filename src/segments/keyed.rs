@@ -180,6 +180,13 @@ struct Packed {
 }
 
 impl Packed {
+    /// Matches no key: no key is `usize::MAX` bytes long.
+    const NONE: Self = Self {
+        head: 0,
+        tail: 0,
+        len: usize::MAX,
+    };
+
     #[inline(always)]
     #[allow(clippy::inline_always, reason = "called once per answer in the probing loop")]
     fn of(bytes: &[u8]) -> Self {
@@ -226,8 +233,10 @@ struct StringCoder<'a> {
     /// The index in `keys` of each code's first key: its bytes, for keys
     /// longer than 16 bytes, and its clone at the end.
     firsts: Vec<usize>,
-    /// The previous key, packed, its bytes and its code.
-    last: Option<(Packed, &'a [u8], u32)>,
+    /// The previous key, packed, its bytes and its code; at first
+    /// [`Packed::NONE`], which no key matches. (Not an `Option`: moving its
+    /// tag and words cost instructions per answer.)
+    last: (Packed, &'a [u8], u32),
 }
 
 impl<'a> StringCoder<'a> {
@@ -237,7 +246,7 @@ impl<'a> StringCoder<'a> {
             hasher: RandomState::default(),
             table: HashTable::new(),
             firsts: Vec::new(),
-            last: None,
+            last: (Packed::NONE, &[], 0),
         }
     }
 
@@ -277,10 +286,8 @@ impl<'a> StringCoder<'a> {
         for (j, (k, slot)) in ks.iter().zip(codes.iter_mut()).enumerate() {
             let bytes = k.as_bytes();
             let packed = Packed::of(bytes);
-            let code = if let Some((_, _, code)) =
-                last.filter(|&(p, b, _)| p == packed && (packed.is_whole() || bytes_eq(b, bytes)))
-            {
-                code
+            let code = if last.0 == packed && (packed.is_whole() || bytes_eq(last.1, bytes)) {
+                last.2
             } else {
                 let hash = Self::hash(hasher, packed, bytes);
                 let found = table.find(hash, |&(p, code)| {
@@ -293,7 +300,7 @@ impl<'a> StringCoder<'a> {
                     })?,
                 }
             };
-            last = Some((packed, bytes, code));
+            last = (packed, bytes, code);
             *slot = code;
         }
         *previous = last;
