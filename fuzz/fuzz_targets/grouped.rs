@@ -201,8 +201,16 @@ fn apply<S: Scale, K: Key>(
 
 fuzz_target!(|batches: Vec<Batch>| {
     // Keyed by `String` for one scale and by `&str` for the other.
-    let mut nps = (GroupedTally::<ZeroToTen>::new(), Vec::new(), (Segments::<String, _>::new(), Vec::new()));
-    let mut five = (GroupedTally::<Likert5>::new(), Vec::new(), (Segments::<&'static str, _>::new(), Vec::new()));
+    let mut nps = (
+        GroupedTally::<ZeroToTen>::new(),
+        Vec::new(),
+        (Segments::<String, _>::new(), Vec::new()),
+    );
+    let mut five = (
+        GroupedTally::<Likert5>::new(),
+        Vec::new(),
+        (Segments::<&'static str, _>::new(), Vec::new()),
+    );
     for batch in batches.iter().take(8) {
         apply(&mut nps.0, &mut nps.1, &mut nps.2, batch);
         apply(&mut five.0, &mut five.1, &mut five.2, batch);
