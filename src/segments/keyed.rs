@@ -58,8 +58,9 @@ pub(crate) fn count_keyed<K: Hash + Eq + Clone, S: Scale>(
 }
 
 /// Counts valid `ratings` per code, the codes coming from `code(start, end,
-/// codes)`, which appends the codes of the keys `start..end` and returns
-/// how many distinct codes there are so far. Returns the tallies by code.
+/// codes)`, which fills `codes` with the codes of the keys `start..end` and
+/// returns how many distinct codes there are so far. Returns the tallies by
+/// code.
 fn count_coded<S: Scale>(
     ratings: &[u8],
     mut code: impl FnMut(usize, usize, &mut Vec<u32>) -> Result<usize, Error>,
@@ -131,6 +132,8 @@ impl<'a, K: Hash + Eq + Clone> KeyCoder<'a, K> {
         }
     }
 
+    /// Fills `codes` with the codes of the keys `start..end` and returns
+    /// how many distinct keys there are so far.
     fn code(&mut self, start: usize, end: usize, codes: &mut Vec<u32>) -> Result<usize, Error> {
         let Self {
             keys,
@@ -267,6 +270,7 @@ impl<'a> StringCoder<'a> {
         }
     }
 
+    /// As [`KeyCoder::code`].
     fn code(&mut self, start: usize, end: usize, codes: &mut Vec<u32>) -> Result<usize, Error> {
         let Self {
             keys,
