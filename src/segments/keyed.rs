@@ -254,9 +254,9 @@ impl<'a> StringCoder<'a> {
     }
 
     /// The hash of a key: of its `Packed` when that is the whole key, else
-    /// of all its bytes (keys that share a length and their first and last
-    /// 8 bytes, such as `"store-0001-north"` and `"store-0002-north"`, must
-    /// not share a hash too).
+    /// of all its bytes (keys past 16 bytes that share a length and their
+    /// first and last 8 bytes, such as `"store-0001-north-side"` and
+    /// `"store-0002-north-side"`, must not share a hash too).
     #[inline(always)]
     #[allow(clippy::inline_always, reason = "called once per answer in the probing loop")]
     fn hash(hasher: &RandomState, packed: Packed, bytes: &[u8]) -> u64 {
